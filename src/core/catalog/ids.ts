@@ -6,20 +6,32 @@
 import { LEGACY_ALIASES } from './aliases';
 
 const HF_URL = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:(datasets|spaces)\/)?/i;
+/** `hf://datasets/owner/name` and `hf://owner/name` (huggingface_hub file-system URLs). */
+const HF_SCHEME = /^hf:\/\/(?:(datasets|spaces|models)\/)?/i;
 
 /**
- * Normalises an id or URL: strips hub URLs (https://huggingface.co/owner/name, .../datasets/owner/name),
- * trailing slashes, `/tree/...` and `/blob/...` suffixes, and resolves legacy aliases
- * (`gpt2` → `openai-community/gpt2`). Case is preserved; comparisons use `assetKey`.
+ * Normalises an id or URL: strips hub URLs (https://huggingface.co/owner/name, .../datasets/owner/name,
+ * hf://datasets/owner/name), trailing slashes and `.git`, `/tree/...`, `/blob/...`, `/resolve/...`
+ * and `/raw/...` suffixes, and resolves legacy aliases (`gpt2` → `openai-community/gpt2`,
+ * case-insensitive). Case is otherwise preserved; comparisons use `assetKey`. Idempotent.
  */
 export function canonicalId(raw: string): string {
   let id = raw.trim();
-  const m = HF_URL.exec(id);
+  const m = HF_URL.exec(id) ?? HF_SCHEME.exec(id);
   if (m) {
     id = id.slice(m[0].length);
-    id = id.replace(/\/(?:tree|blob|resolve|raw)\/.*$/, '');
+    id = id.replace(/[?#].*$/, '');
+    id = id.replace(/\/(?:tree|blob|resolve|raw|commit|discussions)(?:\/.*)?$/, '');
+    id = id.replace(/\.git$/i, '');
   }
   id = id.replace(/[?#].*$/, '').replace(/\/+$/, '');
   const alias = LEGACY_ALIASES.get(id.toLowerCase());
   return alias ?? id;
+}
+
+/** Owner and repository name of an `owner/name` id (no owner for legacy single-segment ids). */
+export function splitOwnerName(id: string): { owner?: string; name: string } {
+  const slash = id.indexOf('/');
+  if (slash <= 0 || slash === id.length - 1) return { name: id };
+  return { owner: id.slice(0, slash), name: id.slice(slash + 1) };
 }

@@ -1,6 +1,44 @@
-import type { ParseResult, SourceFile } from '../model';
+import type { Asset, ParseResult, Relation, SourceFile } from '../model';
+import { canonicalId } from '../catalog/ids';
+import { normalizeLicense, type LicenseInputFormat } from '../licenses/normalize';
 import { MAX_FILE_BYTES } from '../util/safeParse';
 import { FORMAT_PARSERS } from './registry';
+
+function licenseHint(format: string): LicenseInputFormat {
+  if (format.startsWith('hf-')) return 'hf';
+  if (format === 'croissant') return 'croissant';
+  if (format === 'cyclonedx') return 'cyclonedx';
+  if (format === 'spdx3') return 'spdx';
+  return 'auto';
+}
+
+/**
+ * Shared post-processing of every parser's output: canonical ids for assets and relation ends,
+ * normalized licenses (raw kept), de-duplicated relations.
+ */
+export function finalizeParseResult(result: ParseResult): ParseResult {
+  const assets: Asset[] = result.assets.map((a) => {
+    const id = canonicalId(a.id);
+    if (a.license.normalized !== undefined || result.format === 'tarn-catalog') return { ...a, id };
+    const n = normalizeLicense({
+      raw: a.license.raw,
+      ...(a.license.name !== undefined ? { name: a.license.name } : {}),
+      ...(a.license.link !== undefined ? { link: a.license.link } : {}),
+      format: licenseHint(result.format),
+    });
+    return { ...a, id, license: { ...a.license, normalized: n.expression } };
+  });
+  const seen = new Set<string>();
+  const relations: Relation[] = [];
+  for (const r of result.relations) {
+    const rel = { ...r, child: canonicalId(r.child), parent: canonicalId(r.parent) };
+    const k = `${rel.child.toLowerCase()}|${rel.type}|${rel.parent.toLowerCase()}`;
+    if (seen.has(k) || rel.child === '' || rel.parent === '') continue;
+    seen.add(k);
+    relations.push(rel);
+  }
+  return { ...result, assets, relations };
+}
 
 /** Bytes of a string in UTF-8 without allocating. */
 export function utf8Length(text: string): number {
@@ -73,7 +111,7 @@ export function parseFile(file: { name: string; text: string }): ParseResult {
     };
   }
   try {
-    return parser.parse(source);
+    return finalizeParseResult(parser.parse(source));
   } catch (e) {
     return {
       format: parser.id,

@@ -1,5 +1,6 @@
 import { parseDocument, isAlias, visit } from 'yaml';
 import type { Issue } from '../model';
+import { locateJsonError } from './jsonLocate';
 
 /** Keys that must never reach a plain object: they could pollute prototypes downstream. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -171,7 +172,8 @@ export function safeJsonParse(text: string, opts: { allowTrailingCommas?: boolea
       }
     }
     if (raw === undefined) {
-      const at = jsonErrorOffset(text, message);
+      const offset = locateJsonError(text);
+      const at = offset >= 0 ? lineColumnAt(text, offset) : jsonErrorOffset(text, message);
       return {
         ok: false,
         issues: [

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { ImportControls, ImportResultPanel } from '@/features/import/ImportPanel';
+import { CatalogActions, useDemoBootstrap } from '@/features/import/CatalogActions';
+import { ExportButton } from '@/features/export/ExportButton';
+
+export function Layout({ children }: { children: ReactNode }) {
+  useDemoBootstrap();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          Tarn
+        </NavLink>
+        <nav aria-label="Main">
+          <NavLink to="/">Catalog</NavLink>
+          <NavLink to="/imports">Imports</NavLink>
+        </nav>
+        <ImportControls />
+        <ExportButton />
+        <CatalogActions />
+      </header>
+      <ImportResultPanel />
+      <main>{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { CatalogView } from '@/features/catalog/CatalogView';
+
+export function CatalogPage() {
+  return <CatalogView />;
+}

@@ -1,0 +1,5 @@
+import { ImportHistory } from '@/features/import/ImportHistory';
+
+export function ImportsPage() {
+  return <ImportHistory />;
+}

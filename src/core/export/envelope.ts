@@ -1,0 +1,131 @@
+/**
+ * Tarn's export format: a versioned envelope with a guard. The export file is itself an accepted import.
+ * Bump EXPORT_VERSION when the shape changes and add a step to `upgradeEnvelope`.
+ */
+import type { Issue } from '../model';
+import type {
+  AuditRow,
+  CollectionRow,
+  CurationRow,
+  EdgeDecisionRow,
+  ImportRun,
+  RelationRow,
+  SavedViewRow,
+  StoredAsset,
+  VersionRow,
+} from '../catalog/rows';
+import { safeJsonParse } from '../util/safeParse';
+import { isObject } from '../util/values';
+
+export const EXPORT_FORMAT = 'tarn-catalog';
+export const EXPORT_VERSION = 1;
+
+export type LicenseSummaryEntry = { id: string; verdict: string; normalized: string; findings: string[] };
+
+export type CatalogExport = {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  app: { name: string; version: string };
+  /** What was exported: whole catalog, a view, a collection, a selection. */
+  scope?: { kind: string; description?: string; lineageClosure?: boolean; includesSources?: boolean };
+  assets: StoredAsset[];
+  versions: VersionRow[];
+  relations: RelationRow[];
+  curation?: CurationRow[];
+  collections?: CollectionRow[];
+  audit?: AuditRow[];
+  savedViews?: SavedViewRow[];
+  edgeDecisions?: EdgeDecisionRow[];
+  imports?: ImportRun[];
+  licenses?: { intendedUse?: unknown; profile?: string; results: LicenseSummaryEntry[]; notice?: string };
+};
+
+export type EnvelopeResult = { ok: true; value: CatalogExport; issues: Issue[] } | { ok: false; issues: Issue[] };
+
+function fail(code: string, message: string): EnvelopeResult {
+  return { ok: false, issues: [{ severity: 'error', code, message }] };
+}
+
+const MAX_STRING = 5_000_000;
+
+function checkAsset(a: unknown, i: number): string | undefined {
+  if (!isObject(a)) return `assets[${i}] is not an object`;
+  if (typeof a.id !== 'string' || a.id.trim() === '' || a.id.length > 1000) return `assets[${i}].id is missing or invalid`;
+  if (typeof a.key !== 'string') return `assets[${i}].key is missing`;
+  if (typeof a.kind !== 'string') return `assets[${i}].kind is missing`;
+  if (typeof a.name !== 'string') return `assets[${i}].name is missing`;
+  if (!isObject(a.license)) return `assets[${i}].license is missing`;
+  if (!Array.isArray(a.contributions)) return `assets[${i}].contributions is missing`;
+  return undefined;
+}
+
+function checkRelation(r: unknown, i: number): string | undefined {
+  if (!isObject(r)) return `relations[${i}] is not an object`;
+  for (const f of ['id', 'child', 'parent', 'type', 'childKey', 'parentKey'] as const) {
+    if (typeof r[f] !== 'string') return `relations[${i}].${f} is missing`;
+  }
+  if (r.origin !== 'declared' && r.origin !== 'inferred') return `relations[${i}].origin is invalid`;
+  return undefined;
+}
+
+function checkVersion(v: unknown, i: number): string | undefined {
+  if (!isObject(v)) return `versions[${i}] is not an object`;
+  if (typeof v.assetKey !== 'string' || typeof v.sha256 !== 'string') return `versions[${i}] lacks assetKey/sha256`;
+  if (v.text !== undefined && (typeof v.text !== 'string' || v.text.length > MAX_STRING)) return `versions[${i}].text is invalid`;
+  return undefined;
+}
+
+/** Type guard with reasons: is `x` a valid Tarn catalog export of a supported version? */
+export function validateCatalogExport(x: unknown): EnvelopeResult {
+  if (!isObject(x)) return fail('EXPORT_INVALID', 'Not a Tarn export: the top level is not an object.');
+  if (x.format !== EXPORT_FORMAT) return fail('EXPORT_INVALID', `Not a Tarn export: format is ${JSON.stringify(x.format)}.`);
+  if (typeof x.version !== 'number' || !Number.isInteger(x.version)) {
+    return fail('EXPORT_VERSION', 'Tarn export without a version number.');
+  }
+  if (x.version > EXPORT_VERSION) {
+    return fail(
+      'EXPORT_VERSION',
+      `This export is version ${x.version}; this Tarn reads up to version ${EXPORT_VERSION}. Update Tarn to import it.`,
+    );
+  }
+  if (x.version < 1) return fail('EXPORT_VERSION', `Unsupported export version ${x.version}.`);
+  for (const f of ['assets', 'versions', 'relations'] as const) {
+    if (!Array.isArray(x[f])) return fail('EXPORT_INVALID', `Tarn export is missing the "${f}" list.`);
+  }
+  const assets = x.assets as unknown[];
+  const relations = x.relations as unknown[];
+  const versions = x.versions as unknown[];
+  for (let i = 0; i < assets.length; i++) {
+    const err = checkAsset(assets[i], i);
+    if (err) return fail('EXPORT_INVALID', `Tarn export is damaged: ${err}.`);
+  }
+  for (let i = 0; i < relations.length; i++) {
+    const err = checkRelation(relations[i], i);
+    if (err) return fail('EXPORT_INVALID', `Tarn export is damaged: ${err}.`);
+  }
+  for (let i = 0; i < versions.length; i++) {
+    const err = checkVersion(versions[i], i);
+    if (err) return fail('EXPORT_INVALID', `Tarn export is damaged: ${err}.`);
+  }
+  for (const f of ['curation', 'collections', 'audit', 'savedViews', 'edgeDecisions', 'imports'] as const) {
+    if (x[f] !== undefined && !Array.isArray(x[f])) return fail('EXPORT_INVALID', `Tarn export: "${f}" is not a list.`);
+  }
+  return { ok: true, value: x as CatalogExport, issues: [] };
+}
+
+/** Parses and validates an export file's text. Never throws. */
+export function parseCatalogExport(text: string): EnvelopeResult {
+  const parsed = safeJsonParse(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const res = validateCatalogExport(parsed.value);
+  return res.ok ? { ...res, issues: [...parsed.issues, ...res.issues] } : { ok: false, issues: [...parsed.issues, ...res.issues] };
+}
+
+/** Builds an envelope; callers pass rows read from the store. */
+export function serializeCatalog(
+  parts: Omit<CatalogExport, 'format' | 'version' | 'exportedAt' | 'app'> & { exportedAt?: string },
+  app: { name: string; version: string } = { name: 'Tarn', version: '0.1.0' },
+): CatalogExport {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: parts.exportedAt ?? new Date().toISOString(), app, ...parts };
+}

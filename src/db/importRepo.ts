@@ -1,0 +1,224 @@
+/**
+ * Writing imports. One file's assets + versions + relations are written in ONE transaction, so an asset
+ * is never half-written and a failure leaves the catalog as it was.
+ */
+import { assetKey, type Asset, type Issue, type ParseResult, type Relation } from '@/core/model';
+import { kindFromRelation, makePlaceholder, mergeAsset, contentFingerprint } from '@/core/catalog/merge';
+import { relationId, type FileReport, type RelationRow, type StoredAsset, type VersionRow } from '@/core/catalog/rows';
+import type { CatalogExport } from '@/core/export/envelope';
+import { getDb } from './db';
+import type { CatalogDb } from './schema';
+
+export type ImportSource = { name: string; text: string; sha256: string; bytes: number };
+
+function toRelationRow(r: Relation, via: string): RelationRow {
+  const childKey = assetKey(r.child);
+  const parentKey = assetKey(r.parent);
+  return { ...r, id: relationId(childKey, r.type, parentKey), childKey, parentKey, vias: [via] };
+}
+
+/** Stores one parsed file. Returns the per-file report (status, counts, issues). */
+export async function importParsedFile(
+  source: ImportSource,
+  result: ParseResult,
+  importedAt: string,
+  importId?: number,
+  db: CatalogDb = getDb(),
+): Promise<FileReport> {
+  const issues: Issue[] = [...result.issues];
+  const report: FileReport = {
+    name: source.name,
+    bytes: source.bytes,
+    format: result.format,
+    status: 'imported',
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    relationsAdded: 0,
+    assetIds: [],
+    issues,
+  };
+  if (result.assets.length === 0) {
+    if (!issues.some((i) => i.severity === 'error')) {
+      issues.push({ severity: 'error', code: 'NO_ASSETS', message: 'No asset could be read from this file.' });
+    }
+    report.status = 'failed';
+    return report;
+  }
+  const via = result.format;
+  const tables = [db.assets, db.versions, db.relations, db.audit];
+  await db.transaction('rw', tables, async () => {
+    const changedKeys = new Set<string>();
+    const byKey = new Map<string, Asset>();
+    for (const a of result.assets) byKey.set(assetKey(a.id), a);
+    for (const [key, asset] of byKey) {
+      const existing = await db.assets.get(key);
+      const outcome = mergeAsset(existing, asset, { format: via, sourceName: source.name, sha256: source.sha256, importedAt });
+      report.assetIds.push(outcome.record.id);
+      if (outcome.status === 'unchanged') {
+        report.unchanged++;
+        continue;
+      }
+      if (outcome.status === 'new') report.created++;
+      else report.updated++;
+      changedKeys.add(key);
+      await db.assets.put(outcome.record);
+      const version: VersionRow = {
+        assetKey: key,
+        assetId: outcome.record.id,
+        sha256: source.sha256,
+        sourceName: source.name,
+        format: via,
+        importedAt,
+        text: source.text,
+        ...(importId !== undefined ? { importId } : {}),
+      };
+      await db.versions.add(version);
+      await db.audit.add({
+        at: importedAt,
+        assetKey: key,
+        action: outcome.status === 'new' ? 'import:new' : 'import:update',
+        detail: `${source.name} (${via})`,
+      });
+    }
+    // Relations declared by this source for the changed children replace that source's earlier ones.
+    const incoming = result.relations.map((r) => toRelationRow(r, via));
+    const children = new Set(incoming.map((r) => r.childKey));
+    for (const key of changedKeys) children.add(key);
+    for (const childKey of children) {
+      if (byKey.has(childKey) && !changedKeys.has(childKey)) continue;
+      const old = await db.relations.where('childKey').equals(childKey).toArray();
+      for (const r of old) {
+        if (!r.vias.includes(via)) continue;
+        const vias = r.vias.filter((v) => v !== via);
+        if (vias.length === 0) await db.relations.delete(r.id);
+        else await db.relations.put({ ...r, vias });
+      }
+    }
+    for (const row of incoming) {
+      if (byKey.has(row.childKey) && !changedKeys.has(row.childKey)) continue;
+      const prev = await db.relations.get(row.id);
+      if (prev) {
+        await db.relations.put({ ...prev, vias: Array.from(new Set([...prev.vias, via])) });
+      } else {
+        await db.relations.put(row);
+        report.relationsAdded++;
+      }
+      for (const end of [row.parentKey, row.childKey]) {
+        const exists = await db.assets.get(end);
+        if (!exists) {
+          const id = end === row.parentKey ? row.parent : row.child;
+          const kind = end === row.parentKey ? kindFromRelation(row.type) : 'unknown';
+          await db.assets.put(makePlaceholder(id, kind, importedAt));
+        }
+      }
+    }
+  });
+  if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
+  return report;
+}
+
+export type RestoreReport = FileReport;
+
+/**
+ * Restores a Tarn export into the catalog: lossless into an empty catalog; merging without duplicates
+ * into a non-empty one (differences are reported as conflicts, the newer contribution per source wins).
+ */
+export async function restoreExport(
+  source: ImportSource,
+  env: CatalogExport,
+  importedAt: string,
+  db: CatalogDb = getDb(),
+): Promise<FileReport> {
+  const issues: Issue[] = [];
+  const report: FileReport = {
+    name: source.name,
+    bytes: source.bytes,
+    format: 'tarn-catalog',
+    status: 'imported',
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    relationsAdded: 0,
+    assetIds: [],
+    issues,
+  };
+  const tables = [db.assets, db.versions, db.relations, db.audit, db.curation, db.collections, db.savedViews, db.edgeDecisions, db.imports];
+  await db.transaction('rw', tables, async () => {
+    for (const a of env.assets) {
+      const existing = await db.assets.get(a.key);
+      if (a.placeholder) {
+        if (!existing) await db.assets.put(a);
+        continue;
+      }
+      report.assetIds.push(a.id);
+      if (!existing || existing.placeholder) {
+        await db.assets.put(a);
+        report.created++;
+      } else if (contentFingerprint(existing) === contentFingerprint(a)) {
+        report.unchanged++;
+      } else {
+        let merged: StoredAsset = existing;
+        for (const c of a.contributions) {
+          const mine = merged.contributions.find((m) => m.format === c.format);
+          if (mine && mine.importedAt >= c.importedAt) continue;
+          merged = mergeAsset(merged, c.asset, c).record;
+        }
+        merged = { ...merged, createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt };
+        await db.assets.put(merged);
+        report.updated++;
+        issues.push({
+          severity: 'warning',
+          code: 'EXPORT_CONFLICT',
+          message: `${a.id}: the catalog and the export differ; merged (newer source per format wins).`,
+        });
+      }
+    }
+    for (const v of env.versions) {
+      const dup = await db.versions.where('[assetKey+sha256]').equals([v.assetKey, v.sha256]).first();
+      if (dup) continue;
+      const { seq: _seq, ...rest } = v;
+      await db.versions.add(rest);
+    }
+    for (const r of env.relations) {
+      const prev = await db.relations.get(r.id);
+      if (!prev) {
+        await db.relations.put(r);
+        report.relationsAdded++;
+      } else {
+        await db.relations.put({ ...prev, vias: Array.from(new Set([...prev.vias, ...r.vias])) });
+      }
+    }
+    for (const c of env.curation ?? []) {
+      const prev = await db.curation.get(c.key);
+      if (!prev || prev.updatedAt < c.updatedAt) await db.curation.put(c);
+      if (prev && prev.updatedAt !== c.updatedAt) {
+        issues.push({ severity: 'warning', code: 'CURATION_CONFLICT', message: `Curation of ${c.key} differed; kept the newer.` });
+      }
+    }
+    for (const c of env.collections ?? []) {
+      const prev = await db.collections.get(c.id);
+      await db.collections.put(prev ? { ...prev, assetKeys: Array.from(new Set([...prev.assetKeys, ...c.assetKeys])) } : c);
+    }
+    for (const s of env.savedViews ?? []) if (!(await db.savedViews.get(s.id))) await db.savedViews.put(s);
+    for (const d of env.edgeDecisions ?? []) {
+      const prev = await db.edgeDecisions.get(d.id);
+      if (!prev || prev.at < d.at) await db.edgeDecisions.put(d);
+    }
+    const existingAudit = new Set((await db.audit.toArray()).map((x) => `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`));
+    for (const x of env.audit ?? []) {
+      const k = `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`;
+      if (existingAudit.has(k)) continue;
+      const { seq: _s, ...rest } = x;
+      await db.audit.add(rest);
+    }
+    for (const run of env.imports ?? []) {
+      const { id: _id, ...rest } = run;
+      const dup = (await db.imports.toArray()).some((r) => r.startedAt === run.startedAt);
+      if (!dup) await db.imports.add(rest);
+    }
+    await db.audit.add({ at: importedAt, assetKey: '*', action: 'import:export', detail: `${source.name}: ${env.assets.length} assets` });
+  });
+  if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
+  return report;
+}

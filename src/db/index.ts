@@ -1,0 +1,6 @@
+export { getDb, setDbForTests } from './db';
+export { createCatalogDb, DB_NAME, TABLES, type CatalogDb } from './schema';
+export * from './catalogRepo';
+export * from './importRepo';
+export * from './settingsRepo';
+export type * from './rows';

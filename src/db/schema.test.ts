@@ -1,0 +1,56 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createCatalogDb, SCHEMA_V1, TABLES } from './schema';
+
+let n = 0;
+const freshName = () => `tarn-schema-test-${Date.now()}-${n++}`;
+
+describe('schema migrations', () => {
+  it('v1 → v2 AddCuration keeps v1 data and adds the curation tables', async () => {
+    const name = freshName();
+    // Seed a database exactly as version 1 declared it.
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1.table(TABLES.assets).put({
+      key: 'acme/model',
+      id: 'acme/model',
+      kind: 'model',
+      name: 'model',
+      license: { raw: 'mit', normalized: 'MIT' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      contributions: [],
+      fieldSources: {},
+    });
+    await v1.table(TABLES.relations).put({
+      id: 'acme/model|finetune_of|acme/base',
+      child: 'acme/model',
+      childKey: 'acme/model',
+      parent: 'acme/base',
+      parentKey: 'acme/base',
+      type: 'finetune_of',
+      origin: 'declared',
+      vias: ['hf-model-card'],
+    });
+    v1.close();
+
+    const db = createCatalogDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.assets.get('acme/model')).toMatchObject({ id: 'acme/model', license: { normalized: 'MIT' } });
+    expect(await db.relations.where('parentKey').equals('acme/base').count()).toBe(1);
+    await db.curation.put({ key: 'acme/model', tags: ['x'], notes: '', updatedAt: 'now' });
+    expect(await db.curation.count()).toBe(1);
+    const audit = await db.audit.toArray();
+    expect(audit.some((a) => a.action === 'migrate')).toBe(true);
+    db.close();
+  });
+
+  it('a fresh database opens at the current version with every table', async () => {
+    const db = createCatalogDb(freshName());
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.values(TABLES).sort());
+    db.close();
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Dexie schema. DO NOT CHANGE DB_NAME, table names or an existing version's stores without adding a new
+ * version with a named migration and a test that seeds the old version first (schema.test.ts).
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  AuditRow,
+  CollectionRow,
+  CurationRow,
+  EdgeDecisionRow,
+  ImportRun,
+  RelationRow,
+  SavedViewRow,
+  SearchIndexRow,
+  SettingRow,
+  StoredAsset,
+  VersionRow,
+} from './rows';
+
+export const DB_NAME = 'tarn';
+
+export const TABLES = {
+  assets: 'assets',
+  versions: 'versions',
+  relations: 'relations',
+  imports: 'imports',
+  settings: 'settings',
+  curation: 'curation',
+  collections: 'collections',
+  audit: 'audit',
+  savedViews: 'savedViews',
+  edgeDecisions: 'edgeDecisions',
+  searchIndex: 'searchIndex',
+} as const;
+
+/** v1 Foundation: assets, versions, relations, imports, settings. */
+export const SCHEMA_V1 = {
+  assets: 'key, kind, updatedAt',
+  versions: '++seq, assetKey, [assetKey+sha256]',
+  relations: 'id, childKey, parentKey',
+  imports: '++id',
+  settings: 'key',
+} as const;
+
+/** v2 Curation: curation overlay, collections, audit log, saved views, edge decisions, persisted search index. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  curation: 'key, status',
+  collections: 'id',
+  audit: '++seq, assetKey, at',
+  savedViews: 'id',
+  edgeDecisions: 'id',
+  searchIndex: 'id',
+} as const;
+
+export type CatalogDb = Dexie & {
+  assets: EntityTable<StoredAsset, 'key'>;
+  versions: EntityTable<VersionRow, 'seq'>;
+  relations: EntityTable<RelationRow, 'id'>;
+  imports: EntityTable<ImportRun, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+  curation: EntityTable<CurationRow, 'key'>;
+  collections: EntityTable<CollectionRow, 'id'>;
+  audit: EntityTable<AuditRow, 'seq'>;
+  savedViews: EntityTable<SavedViewRow, 'id'>;
+  edgeDecisions: EntityTable<EdgeDecisionRow, 'id'>;
+  searchIndex: EntityTable<SearchIndexRow, 'id'>;
+};
+
+/** Opens (declares) the catalog database with every version and migration. */
+export function createCatalogDb(name: string = DB_NAME): CatalogDb {
+  const db = new Dexie(name) as CatalogDb;
+  db.version(1).stores(SCHEMA_V1);
+  // v2 AddCuration: new tables only; existing rows need no change, so no upgrade function beyond
+  // recording the migration in the audit log.
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      const count = await tx.table(TABLES.assets).count();
+      if (count > 0) {
+        await tx.table(TABLES.audit).add({
+          at: new Date().toISOString(),
+          assetKey: '*',
+          action: 'migrate',
+          detail: `Schema v2 (curation tables) added to a catalog of ${count} assets`,
+        } satisfies AuditRow);
+      }
+    });
+  return db;
+}

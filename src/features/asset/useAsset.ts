@@ -1,0 +1,16 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getAsset, relationsOf, versionsOf, listAssets } from '@/db';
+
+export function useAsset(id: string) {
+  return useLiveQuery(async () => {
+    const asset = await getAsset(id);
+    if (!asset) return { asset: undefined };
+    const [rels, versions] = await Promise.all([relationsOf(id), versionsOf(id)]);
+    return { asset, rels, versions };
+  }, [id]);
+}
+
+/** Set of asset keys that exist as real (non-placeholder) assets. */
+export function useExistingKeys(): Set<string> | undefined {
+  return useLiveQuery(async () => new Set((await listAssets()).filter((a) => !a.placeholder).map((a) => a.key)), []);
+}

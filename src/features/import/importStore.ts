@@ -1,0 +1,69 @@
+/**
+ * Import state shared by the file input, the window drop target, the demo loader and the report:
+ * a small external store (one import at a time).
+ */
+import { useSyncExternalStore } from 'react';
+import { catalogClient, type ImportProgress, type ImportResult, type InputFile } from '@/workers/catalogClient';
+
+export type ImportState = {
+  running: boolean;
+  progress?: ImportProgress;
+  result?: ImportResult;
+  error?: string;
+  label?: string;
+};
+
+let state: ImportState = { running: false };
+let controller: AbortController | undefined;
+const listeners = new Set<() => void>();
+
+function set(next: ImportState) {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export function useImportState(): ImportState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+/** Listeners called after every finished import (e.g. to refresh search). */
+const doneListeners = new Set<(r: ImportResult) => void>();
+export function onImportDone(fn: (r: ImportResult) => void): () => void {
+  doneListeners.add(fn);
+  return () => doneListeners.delete(fn);
+}
+
+/** Starts an import of files (relative names kept). Resolves when done; errors become state. */
+export async function startImport(files: InputFile[], label = 'Importing'): Promise<ImportResult | undefined> {
+  if (state.running || files.length === 0) return undefined;
+  controller = new AbortController();
+  set({ running: true, label, progress: { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.blob.size, 0) } });
+  try {
+    const result = await catalogClient().call('importFiles', { files }, {
+      signal: controller.signal,
+      onProgress: (p) => set({ ...state, progress: p as ImportProgress }),
+    });
+    set({ running: false, result });
+    for (const l of doneListeners) l(result);
+    return result;
+  } catch (e) {
+    set({ running: false, error: e instanceof Error ? e.message : String(e) });
+    return undefined;
+  } finally {
+    controller = undefined;
+  }
+}
+
+export function cancelImport(): void {
+  controller?.abort();
+}
+
+export function dismissReport(): void {
+  if (!state.running) set({ running: false });
+}

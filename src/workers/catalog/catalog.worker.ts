@@ -1,0 +1,6 @@
+/// <reference lib="webworker" />
+// Worker entry: wires the RPC protocol to the catalog handlers. Keep it thin.
+import { serveHandlers } from '../rpc';
+import { catalogHandlers } from './handlers';
+
+serveHandlers(self as unknown as DedicatedWorkerGlobalScope, catalogHandlers);
