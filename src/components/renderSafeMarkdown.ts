@@ -1,7 +1,38 @@
-import { marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import DOMPurify from 'dompurify';
 
 const MAX_MARKDOWN = 400_000; // characters rendered; longer cards are truncated with a note
+
+/**
+ * Event-handler attributes are removed from raw HTML before it ever reaches a DOM parser: even an inert
+ * parse makes Chromium try (and, under our CSP, refuse) to run them. DOMPurify remains the real guard.
+ */
+const HANDLER_ATTR = /(<[^>]*?)\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+
+function stripHandlers(html: string): string {
+  let prev = '';
+  let out = html;
+  while (out !== prev) {
+    prev = out;
+    out = out.replace(HANDLER_ATTR, '$1');
+  }
+  return out;
+}
+
+/** Card headings are demoted two levels: the page's h1 is the asset name and "Card" is an h2. */
+const marked = new Marked({
+  gfm: true,
+  async: false,
+  walkTokens: (token) => {
+    if (token.type === 'heading') {
+      const h = token as Tokens.Heading;
+      h.depth = Math.min(6, h.depth + 2);
+    }
+  },
+  renderer: {
+    html: (token: Tokens.HTML | Tokens.Tag) => stripHandlers(token.text),
+  },
+});
 
 let hooked = false;
 
@@ -11,7 +42,7 @@ function installHooks(): void {
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     if (!(node instanceof Element)) return;
     // Media from other origins would be requests to other origins: drop them, keep a link instead.
-    for (const attr of ['src', 'srcset', 'poster', 'background']) {
+    for (const attr of ['src', 'poster', 'background']) {
       const v = node.getAttribute(attr);
       if (v !== null && !/^(data:image\/|blob:|#)/i.test(v.trim())) {
         node.removeAttribute(attr);
@@ -32,10 +63,11 @@ function installHooks(): void {
 export function renderSafeMarkdown(text: string): string {
   installHooks();
   const src = text.length > MAX_MARKDOWN ? `${text.slice(0, MAX_MARKDOWN)}\n\n*(card truncated for display)*` : text;
-  const raw = marked.parse(src, { async: false, gfm: true });
+  const raw = marked.parse(src) as string;
   return DOMPurify.sanitize(raw, {
-    FORBID_TAGS: ['style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'picture'],
+    FORBID_TAGS: ['style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'picture', 'frame', 'frameset'],
     FORBID_ATTR: ['style', 'srcset'],
     ALLOW_DATA_ATTR: false,
+    ADD_ATTR: ['target'],
   });
 }

@@ -94,7 +94,8 @@ const EMPTY_EDGES: readonly LineageEdge[] = [];
  *   asset is given, else the first spelling met in a relation.
  * - Every id seen (in `assets` or in a relation) gets a node. Ids only referenced by relations are
  *   `placeholder: true` (so is an asset that says `placeholder: true`). Their `kind` is inferred
- *   from how they are referenced (`trained_on` parent → `dataset`, model-to-model types → `model`,
+ *   from how they are referenced (`trained_on` / `evaluated_on` parent → `dataset` and child → `model`,
+ *   model-to-model types → `model`,
  *   `uses_code` parent → `code`), else `unknown`. When `assets` is omitted, every node is a
  *   placeholder (nothing is known about any of them).
  * - Duplicate relations (same child key, type and parent key) become one edge; a declared relation
@@ -226,6 +227,7 @@ function inferKind(child: LineageNode, parent: LineageNode, type: string): void 
     if (child.placeholder && child.kind === 'unknown') child.kind = 'model';
     if (parent.placeholder && parent.kind === 'unknown') parent.kind = 'model';
   } else if (TO_DATASET.has(type)) {
+    if (child.placeholder && child.kind === 'unknown') child.kind = 'model';
     if (parent.placeholder && parent.kind === 'unknown') parent.kind = 'dataset';
   } else if (type === 'uses_code') {
     if (parent.placeholder && parent.kind === 'unknown') parent.kind = 'code';

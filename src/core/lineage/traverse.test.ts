@@ -171,6 +171,20 @@ describe('subgraphAround', () => {
     expect(subgraphAround(chain, 'ft', { up: 0, down: 0 }).nodes.map((n) => n.id)).toEqual(['ft']);
   });
 
+  it('includes every edge between shown nodes, such as a merge child linked to another shown parent', () => {
+    const g = buildLineageGraph([
+      rel('base', 'finetune_of', 'grand'),
+      rel('merge', 'merge_of', 'base'),
+      rel('merge', 'merge_of', 'grand'),
+    ]);
+    const s = subgraphAround(g, 'base');
+    expect(s.edges.map((e) => e.id).sort()).toEqual(
+      ['base|finetune_of|grand', 'merge|merge_of|base', 'merge|merge_of|grand'].sort(),
+    );
+    expect(subgraphAround(g, 'base', { types: ['finetune_of'] }).edges).toHaveLength(1);
+    expect(subgraphAround(g, 'missing')).toEqual({ root: undefined, nodes: [], edges: [] });
+  });
+
   it('places each node once even in a cycle', () => {
     const g = buildLineageGraph([rel('a', 'finetune_of', 'b'), rel('b', 'finetune_of', 'a')]);
     const s = subgraphAround(g, 'a');

@@ -82,7 +82,7 @@ export type Subgraph = {
   root: LineageNode | undefined;
   /** Focus node first, then ancestors, then descendants (each node once). */
   nodes: SubgraphNode[];
-  /** Edges followed by both traversals, each once. */
+  /** Every edge (of the allowed types) between two nodes of the subgraph, each once. */
   edges: LineageEdge[];
 };
 
@@ -245,7 +245,8 @@ export function connectedComponent(
 
 /**
  * The neighbourhood shown on an asset page: the focus node, its ancestors up to `up` hops and its
- * descendants down to `down` hops, with the edges followed. Pass the result to {@link groupFanOut}
+ * descendants down to `down` hops, and every edge between those nodes (so a merge child also
+ * shows its link to another visible parent). Pass the result to {@link groupFanOut}
  * before layout when a base has hundreds of children.
  */
 export function subgraphAround(
@@ -271,12 +272,13 @@ export function subgraphAround(
   };
   place(up, -1);
   place(down, 1);
-  const edgeSeen = new Set<string>();
+  // Induced edges: every edge between two placed nodes, so a merge shown as a child also shows
+  // its link to another visible parent. Scanning parent edges of placed nodes stays O(visited).
   const edges: LineageEdge[] = [];
-  for (const edge of [...up.edges, ...down.edges]) {
-    if (edgeSeen.has(edge.id)) continue;
-    edgeSeen.add(edge.id);
-    edges.push(edge);
+  for (const n of nodes) {
+    for (const edge of parentEdges(graph, n.key)) {
+      if (follow(edge) && placed.has(edge.parentKey)) edges.push(edge);
+    }
   }
   return { root, nodes, edges };
 }

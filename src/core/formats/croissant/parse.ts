@@ -47,6 +47,11 @@ const RAI_PROPERTIES = new Set([
 const HF_DATASET_URL = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/datasets\/[^/\s?#]+(?:\/[^/\s?#]+)?/i;
 const OPENML_URL = /^(?:https?:\/\/)?(?:www\.|new\.|api\.)?openml\.org\/(?:d\/(\d+)|search\?(?:[^#]*&)?id=(\d+)|api\/v1\/(?:json\/)?data\/(\d+))/i;
 
+/** `?` and `#` would be cut off by canonicalId; keep them out of name-based ids. */
+function idPart(s: string): string {
+  return s.replace(/[?#]+/g, '_');
+}
+
 function emptyResult(issues: Issue[]): ParseResult {
   return { format: FORMAT, assets: [], relations: [], issues };
 }
@@ -281,8 +286,8 @@ function idFor(doc: JsonObject, name: string | undefined, url: string | undefine
     const ref = croissantRefId(url);
     if (ref) return ref;
   }
-  if (name) return `croissant:${name}`;
-  return `croissant:${fileName.replace(/^.*\//, '').replace(/\.json(?:ld)?$/i, '')}`;
+  if (name) return `croissant:${idPart(name)}`;
+  return `croissant:${idPart(fileName.replace(/^.*\//, '').replace(/\.json(?:ld)?$/i, ''))}`;
 }
 
 /** True when the head looks like Croissant JSON-LD (mlcommons context/conformsTo, `cr:` terms or `recordSet`). */

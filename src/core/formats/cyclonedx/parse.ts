@@ -32,6 +32,11 @@ type Component = {
   isMetadata: boolean;
 };
 
+/** `?` and `#` would be cut off by canonicalId; keep them out of name-based ids. */
+function idPart(s: string): string {
+  return s.replace(/[?#]+/g, '_');
+}
+
 function listOf(v: unknown): unknown[] {
   if (v === undefined || v === null) return [];
   return Array.isArray(v) ? v : [v];
@@ -101,9 +106,9 @@ function componentId(c: JsonObject): string | undefined {
   if (hf) return canonicalId(hf);
   const name = asString(c.name);
   const group = asString(c.group);
-  if (name) return canonicalId(group ? `${group}/${name}` : name);
+  if (name) return canonicalId(idPart(group ? `${group}/${name}` : name));
   const ref = asString(c['bom-ref']);
-  return ref ? canonicalId(ref) : undefined;
+  return ref ? canonicalId(idPart(ref)) : undefined;
 }
 
 /** Id of an inline dataset (`modelParameters.datasets[]` componentData): HF URL, else name. */
@@ -111,7 +116,7 @@ function inlineDataId(d: JsonObject): string | undefined {
   const url = isObject(d.contents) ? asString(d.contents.url) : undefined;
   if (url && HF_URL.test(url)) return canonicalId(url);
   const name = asString(d.name);
-  return name ? canonicalId(name) : url ? canonicalId(url.replace(/^https?:\/\//i, '')) : undefined;
+  return name ? canonicalId(idPart(name)) : url ? canonicalId(url.replace(/^https?:\/\//i, '')) : undefined;
 }
 
 function licenseInfo(v: unknown): LicenseInfo {

@@ -14,6 +14,7 @@ import { canonicalId, splitOwnerName } from '../../catalog/ids';
 import { safeYamlParse } from '../../util/safeParse';
 import { asString, asStringList, isObject, type JsonObject } from '../../util/values';
 import { splitFrontMatter } from './frontMatter';
+import { reindentQuotedContinuations } from './lenientYaml';
 import { typoTarget, type CardKind } from './keys';
 
 export type CardRead = {
@@ -58,7 +59,23 @@ export function readCard(file: SourceFile, kind: CardKind): CardRead {
     issues.push({ severity: 'warning', code: 'EMPTY_FRONT_MATTER', message: 'The front matter is empty.', line: split.openLine });
     return { ...base, meta: {}, issues, metadataOk: false, typoKeys: {} };
   }
-  const parsed = safeYamlParse(split.yaml);
+  let parsed = safeYamlParse(split.yaml);
+  if (!parsed.ok && parsed.issues.some((i) => i.code === 'YAML_SYNTAX')) {
+    // PyYAML-compatible retry for under-indented continuation lines of quoted strings.
+    const repaired = reindentQuotedContinuations(split.yaml);
+    const retry = repaired !== undefined ? safeYamlParse(repaired) : undefined;
+    if (retry?.ok) {
+      const first = parsed.issues[0];
+      issues.push({
+        severity: 'warning',
+        code: 'YAML_LENIENT',
+        message: `The front matter is not valid YAML 1.2 (${first?.message ?? 'syntax error'}); read leniently like PyYAML/huggingface_hub: continuation lines of a quoted string are indented less than their key.`,
+        ...(first?.line !== undefined ? { line: first.line + split.openLine } : {}),
+        ...(first?.column !== undefined ? { column: first.column } : {}),
+      });
+      parsed = retry;
+    }
+  }
   for (const issue of parsed.issues) {
     issues.push(issue.line !== undefined ? { ...issue, line: issue.line + split.openLine } : issue);
   }

@@ -24,6 +24,7 @@ const DATASET_KEYS: ReadonlyMap<string, number> = new Map([
   ['license_details', 1],
   ['dataset_summary', 1],
   ['viewer', 1],
+  ['eval_info', 1],
 ]);
 
 /** Keys that only (or almost only) occur in model cards. */
@@ -45,8 +46,6 @@ const MODEL_KEYS: ReadonlyMap<string, number> = new Map([
   ['co2_eq_emissions', 1],
   ['mask_token', 1],
   ['thumbnail', 1],
-  ['metrics', 0.5],
-  ['datasets', 0.5],
   ['eval_results', 1],
 ]);
 
@@ -65,6 +64,8 @@ const SHARED_KEYS: ReadonlySet<string> = new Set([
   'extra_gated_fields',
   'extra_gated_eu_disallowed',
   'arxiv',
+  'datasets',
+  'metrics',
 ]);
 
 /**

@@ -138,7 +138,7 @@ export function summarizeConfigs(configs: unknown, datasetInfo: unknown): Config
 function sizeCategories(value: unknown, issues: Issue[]): string[] {
   if (isObject(value)) {
     // Per-config map (e.g. BEIR cards): flatten the values.
-    return asStringList(Object.values(value).flatMap((v) => (Array.isArray(v) ? v : [v])));
+    return asStringList(Object.values(value).flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v])));
   }
   return readStringList({ size_categories: value }, 'size_categories', issues);
 }

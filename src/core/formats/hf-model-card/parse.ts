@@ -67,9 +67,15 @@ export function parseModelCard(file: SourceFile): ParseResult {
   const fileName = file.name || 'the card';
   const ident = resolveCardId(file, meta, 'model', issues);
 
-  const baseModels = readIdList(meta, 'base_model', issues).filter((b) => {
+  const baseModels = readIdList(meta, 'base_model', issues);
+  const parents = baseModels.filter((b) => {
     if (b.toLowerCase() !== ident.id.toLowerCase()) return true;
-    issues.push({ severity: 'warning', code: 'SELF_REFERENCE', message: `base_model names the card itself (${b}); ignored.`, path: 'base_model' });
+    issues.push({
+      severity: 'warning',
+      code: 'SELF_REFERENCE',
+      message: `base_model names the card itself (${b}); no relation made.`,
+      path: 'base_model',
+    });
     return false;
   });
   const datasets = readIdList(meta, 'datasets', issues);
@@ -120,7 +126,7 @@ export function parseModelCard(file: SourceFile): ParseResult {
   if (Object.keys(extra).length > 0) asset.extra = extra;
 
   const relations: Relation[] = [];
-  if (baseModels.length > 0) {
+  if (parents.length > 0) {
     const declared = relationRaw !== undefined ? declaredBaseRelation(relationRaw) : undefined;
     if (relationRaw !== undefined && declared === undefined) {
       issues.push({
@@ -137,8 +143,8 @@ export function parseModelCard(file: SourceFile): ParseResult {
         path: 'base_model_relation',
       });
     }
-    const inferred = declared === undefined ? inferBaseRelation({ name: ident.name, baseModels, tags, body, ...(libraryName !== undefined ? { libraryName } : {}) }) : undefined;
-    for (const parent of baseModels) {
+    const inferred = declared === undefined ? inferBaseRelation({ name: ident.name, baseModels: parents, tags, body, ...(libraryName !== undefined ? { libraryName } : {}) }) : undefined;
+    for (const parent of parents) {
       if (declared !== undefined && relationRaw !== undefined) {
         relations.push({ child: ident.id, type: declared, parent, origin: 'declared', evidence: declaredEvidence('base_model_relation', fileName, relationRaw) });
       } else if (inferred) {

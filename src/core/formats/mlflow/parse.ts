@@ -47,6 +47,11 @@ const LIBRARY_BY_FLAVOR: Record<string, string> = {
 };
 
 /** Version keys that flavors use (`sklearn_version`, `keras_version`, `pyspark_version`, ...). */
+/** `?` and `#` would be cut off by canonicalId; keep them out of ids. */
+function idPart(s: string): string {
+  return s.replace(/[?#]+/g, '_');
+}
+
 function libraryVersions(flavors: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const [flavor, conf] of Object.entries(flavors)) {
@@ -100,7 +105,7 @@ function signatureSummary(sig: unknown, issues: Issue[]): JsonObject | undefined
 function fallbackId(fileName: string): string {
   const dir = fileName.replace(/\\/g, '/').replace(/\/?MLmodel$/i, '');
   const base = dir === '' ? fileName : dir;
-  return `mlflow:${base.replace(/\.(?:mlmodel|ya?ml)$/i, '')}`;
+  return `mlflow:${idPart(base.replace(/\.(?:mlmodel|ya?ml)$/i, ''))}`;
 }
 
 function cleanArtifactPath(p: string | undefined): string | undefined {
@@ -119,9 +124,9 @@ function parseMlmodel(file: SourceFile, doc: JsonObject, issues: Issue[]): Parse
   const artifactPathRaw = asString(doc.artifact_path);
   const artifactPath = cleanArtifactPath(artifactPathRaw);
   let id: string;
-  if (registered) id = `mlflow:${registered}`;
-  else if (modelUuid) id = `mlflow:${modelUuid}`;
-  else if (runId) id = `mlflow:${runId}${artifactPath ? `/${artifactPath}` : ''}`;
+  if (registered) id = `mlflow:${idPart(registered)}`;
+  else if (modelUuid) id = `mlflow:${idPart(modelUuid)}`;
+  else if (runId) id = `mlflow:${idPart(runId)}${artifactPath ? `/${idPart(artifactPath)}` : ''}`;
   else {
     id = fallbackId(file.name);
     issues.push({
@@ -218,7 +223,7 @@ function parseRegistry(doc: JsonObject, issues: Issue[]): ParseResult {
     assets.set(
       name.toLowerCase(),
       compact({
-        id: `mlflow:${name}`,
+        id: `mlflow:${idPart(name)}`,
         kind: 'model' as const,
         name,
         license: { raw: undefined },
@@ -250,7 +255,7 @@ function parseRegistry(doc: JsonObject, issues: Issue[]): ParseResult {
     assets.set(
       name.toLowerCase(),
       compact({
-        id: `mlflow:${name}`,
+        id: `mlflow:${idPart(name)}`,
         kind: 'model' as const,
         name,
         license: { raw: undefined },

@@ -95,7 +95,7 @@ function fromDescription(d: JsonObject, issues: Issue[], source: 'json' | 'xml')
   let id: string;
   if (openmlId) id = `openml:${openmlId}`;
   else {
-    id = `openml:${name ?? ''}${version ? `@${version}` : ''}`;
+    id = `openml:${(name ?? '').replace(/[?#]+/g, '_')}${version ? `@${version}` : ''}`;
     issues.push({ severity: 'warning', code: 'MISSING_ID', message: `OpenML: no dataset id; using "${id}".`, path: 'id' });
   }
   if (!name) issues.push({ severity: 'warning', code: 'MISSING_NAME', message: 'OpenML: no dataset name; using the id.', path: 'name' });

@@ -44,6 +44,16 @@ function prop(el: JsonObject, ...names: string[]): unknown {
   return undefined;
 }
 
+/** `?` and `#` would be cut off by canonicalId; keep them out of name-based ids. */
+function idPart(s: string): string {
+  return s.replace(/[?#]+/g, '_');
+}
+
+/** `spdx:<spdxId>` without scheme, `#`/`?` turned into `/` (canonicalId would cut them). */
+function fallbackId(spdxId: string): string {
+  return `spdx:${spdxId.replace(/^[a-z]+:\/\//i, '').replace(/[?#]+/g, '/').replace(/\/+$/, '')}`;
+}
+
 function typeKey(t: string): string {
   return t.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -205,12 +215,12 @@ export function parseSpdx3(file: SourceFile): ParseResult {
     const name = nameOf(el);
     let id: string;
     if (hf) id = hf;
-    else if (!name) id = `spdx:${el.spdxId}`;
+    else if (!name) id = fallbackId(el.spdxId);
     else if (el.kind === 'file') {
       const parentRef = containerOf.get(el.spdxId);
       const parent = parentRef ? byId.get(parentRef) : undefined;
-      id = parent && depth < 30 && parent !== el ? `${baseId(parent, depth + 1)}/${name}` : canonicalId(name);
-    } else id = canonicalId(name);
+      id = parent && depth < 30 && parent !== el ? `${baseId(parent, depth + 1)}/${idPart(name)}` : canonicalId(idPart(name));
+    } else id = canonicalId(idPart(name));
     base.set(el.spdxId, id);
     return id;
   };
@@ -222,12 +232,15 @@ export function parseSpdx3(file: SourceFile): ParseResult {
   }
   const finalId = new Map<string, string>();
   const used = new Set<string>();
-  for (const el of assetEls) {
-    let id = base.get(el.spdxId) ?? `spdx:${el.spdxId}`;
-    if ((counts.get(id.toLowerCase()) ?? 0) > 1) {
+  // On a clash the most specific element keeps the plain id: AI/dataset package, then package, then file.
+  const rank = (el: Element): number => (el.kind === 'ai' || el.kind === 'dataset' ? 0 : el.kind === 'package' ? 1 : 2);
+  const ordered = [...assetEls].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+  for (const el of ordered) {
+    let id = base.get(el.spdxId) ?? fallbackId(el.spdxId);
+    if ((counts.get(id.toLowerCase()) ?? 0) > 1 && used.has(id.toLowerCase())) {
       const version = asString(prop(el.raw, 'software_packageVersion', 'packageVersion'));
       const withVersion = version ? `${id}@${version}` : undefined;
-      id = withVersion && !used.has(withVersion.toLowerCase()) ? withVersion : `spdx:${el.spdxId}`;
+      id = withVersion && !used.has(withVersion.toLowerCase()) ? withVersion : fallbackId(el.spdxId);
       issues.push({
         severity: 'info',
         code: 'DUPLICATE_NAME',
@@ -279,7 +292,7 @@ export function parseSpdx3(file: SourceFile): ParseResult {
   const assets: Asset[] = [];
   for (const el of assetEls) {
     const raw = el.raw;
-    const id = finalId.get(el.spdxId) ?? `spdx:${el.spdxId}`;
+    const id = finalId.get(el.spdxId) ?? fallbackId(el.spdxId);
     const decl = declared.get(el.spdxId);
     const conc = concluded.get(el.spdxId);
     const chosen = decl && decl.length > 0 ? decl : conc;
