@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const FEATURES = ['catalog', 'asset', 'lineage', 'import', 'export', 'licenses'];
+const FEATURES = ['catalog', 'asset', 'lineage', 'import', 'export', 'licenses', 'curation'];
 
 const featureRules = FEATURES.map((f) => ({
   files: [`src/features/${f}/**`],

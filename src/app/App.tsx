@@ -7,6 +7,7 @@ import { ErrorBoundary } from '@/components/ErrorBoundary';
 const CatalogPage = lazy(() => import('./routes/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AssetPage = lazy(() => import('./routes/AssetPage').then((m) => ({ default: m.AssetPage })));
 const ImportsPage = lazy(() => import('./routes/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const AuditPage = lazy(() => import('./routes/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
@@ -21,6 +22,7 @@ export function App() {
                 <Route path="/" element={<CatalogPage />} />
                 <Route path="/asset/:id" element={<AssetPage />} />
                 <Route path="/imports" element={<ImportsPage />} />
+                <Route path="/audit" element={<AuditPage />} />
                 <Route path="*" element={<p>Page not found.</p>} />
               </Routes>
             </Suspense>

@@ -15,6 +15,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label="Main">
           <NavLink to="/">Catalog</NavLink>
           <NavLink to="/imports">Imports</NavLink>
+          <NavLink to="/audit">Audit log</NavLink>
         </nav>
         <ImportControls />
         <ExportButton />

@@ -2,6 +2,8 @@
 import { assetKey } from '@/core/model';
 import type { CatalogExport } from '@/core/export/envelope';
 import { serializeCatalog } from '@/core/export/envelope';
+import { lineageClosure } from '@/core/export/closure';
+import { makePlaceholder } from '@/core/catalog/merge';
 import { getDb } from './db';
 import type { CatalogDb } from './schema';
 import type { ImportRun, RelationRow, StoredAsset, VersionRow } from './rows';
@@ -61,32 +63,43 @@ export async function clearCatalog(db: CatalogDb = getDb()): Promise<void> {
 export type ExportSelection = {
   /** Asset keys to export; undefined = whole catalog. */
   keys?: string[];
+  /** Also export every ancestor of the chosen assets (transitively, via relations). */
+  lineageClosure?: boolean;
   includeSources?: boolean;
+  /** Curation, collections, audit log and edge decisions. */
   includeCuration?: boolean;
+  /** Saved views (defaults to includeCuration). */
+  includeSavedViews?: boolean;
   scope?: CatalogExport['scope'];
 };
 
-/** Reads the rows of an export (whole catalog or a set of asset keys). */
+/**
+ * Reads the rows of an export (whole catalog or a set of asset keys). A parent outside the exported set
+ * travels as a placeholder (so relations have both ends) unless lineage closure brings the real record.
+ */
 export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getDb()): Promise<CatalogExport> {
   const includeSources = sel.includeSources ?? true;
   const includeCuration = sel.includeCuration ?? true;
-  const keySet = sel.keys ? new Set(sel.keys) : undefined;
+  const includeSavedViews = sel.includeSavedViews ?? includeCuration;
   const allAssets = await db.assets.toArray();
+  const allRelations = await db.relations.toArray();
+  const chosen = sel.keys ? sel.keys.map(assetKey) : undefined;
+  const keySet = chosen ? new Set(sel.lineageClosure ? lineageClosure(chosen, allRelations) : chosen) : undefined;
   const assets = keySet ? allAssets.filter((a) => keySet.has(a.key)) : allAssets;
-  const relations = (await db.relations.toArray()).filter((r) => !keySet || (keySet.has(r.childKey) && keySet.has(r.parentKey)) || keySet.has(r.childKey));
+  const relations = keySet ? allRelations.filter((r) => keySet.has(r.childKey)) : allRelations;
   const inSet = new Set(assets.map((a) => a.key));
-  // Placeholders referenced by exported relations travel along so the graph is complete.
+  const byKey = new Map(allAssets.map((a) => [a.key, a]));
+  // Parents outside the set travel as placeholders so the exported graph is complete.
   for (const r of relations) {
-    if (!inSet.has(r.parentKey)) {
-      const p = allAssets.find((a) => a.key === r.parentKey);
-      if (p) {
-        assets.push(p.placeholder ? p : { ...p });
-        inSet.add(p.key);
-      }
-    }
+    if (inSet.has(r.parentKey)) continue;
+    const p = byKey.get(r.parentKey);
+    if (!p) continue;
+    assets.push(p.placeholder ? p : makePlaceholder(p.id, p.kind, p.createdAt));
+    inSet.add(p.key);
   }
+  const full = new Set(assets.filter((a) => !a.placeholder).map((a) => a.key));
   const versions = (await db.versions.toArray())
-    .filter((v) => inSet.has(v.assetKey))
+    .filter((v) => !keySet || full.has(v.assetKey))
     .map((v) => {
       if (includeSources) return v;
       const { text: _t, ...rest } = v;
@@ -99,11 +112,13 @@ export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getD
     relations,
   });
   if (includeCuration) {
-    env.curation = (await db.curation.toArray()).filter((c) => inSet.has(c.key));
-    env.collections = (await db.collections.toArray()).map((c) => (keySet ? { ...c, assetKeys: c.assetKeys.filter((k) => inSet.has(k)) } : c));
-    env.audit = (await db.audit.toArray()).filter((x) => x.assetKey === '*' || inSet.has(x.assetKey));
-    env.savedViews = await db.savedViews.toArray();
-    env.edgeDecisions = (await db.edgeDecisions.toArray()).filter((d) => inSet.has(d.id.split('|')[0] ?? ''));
+    env.curation = (await db.curation.toArray()).filter((c) => !keySet || full.has(c.key));
+    env.collections = (await db.collections.toArray())
+      .map((c) => (keySet ? { ...c, assetKeys: c.assetKeys.filter((k) => full.has(k)) } : c))
+      .filter((c) => !keySet || c.assetKeys.length > 0);
+    env.audit = (await db.audit.toArray()).filter((x) => !keySet || x.assetKey === '*' || full.has(x.assetKey));
+    env.edgeDecisions = (await db.edgeDecisions.toArray()).filter((d) => !keySet || full.has(d.id.split('|')[0] ?? ''));
   }
+  if (includeSavedViews) env.savedViews = await db.savedViews.toArray();
   return env;
 }

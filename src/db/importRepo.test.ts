@@ -83,6 +83,21 @@ describe('importParsedFile', () => {
     expect(a?.contributions).toHaveLength(2);
   });
 
+  it('two files of one format describing one asset both contribute; re-importing both is unchanged', async () => {
+    const openml = (license: string): ParseResult => ({
+      format: 'openml',
+      assets: [{ id: 'openml:2', kind: 'dataset', name: 'anneal', license: { raw: license } }],
+      relations: [],
+      issues: [],
+    });
+    await importParsedFile(src('2.json', 'j'), openml('Public'), '2026-01-01T00:00:00Z', 1, db);
+    await importParsedFile(src('2.xml', 'x'), openml('Public domain'), '2026-01-01T00:00:01Z', 1, db);
+    const again1 = await importParsedFile(src('2.json', 'j'), openml('Public'), '2026-01-02T00:00:00Z', 2, db);
+    const again2 = await importParsedFile(src('2.xml', 'x'), openml('Public domain'), '2026-01-02T00:00:01Z', 2, db);
+    expect([again1.status, again2.status]).toEqual(['unchanged', 'unchanged']);
+    expect((await db.assets.get('openml:2'))?.contributions).toHaveLength(2);
+  });
+
   it('a file without assets is failed and writes nothing', async () => {
     const r = await importParsedFile(
       src('x.json', 's'),
@@ -115,5 +130,54 @@ describe('export round trip', () => {
     const r2 = await restoreExport({ name: 'e.json', text: '', sha256: 'x', bytes: 1 }, env, '2026-02-02T00:00:00Z', other);
     expect(r2).toMatchObject({ created: 0, unchanged: 2 });
     expect(await other.versions.count()).toBe(env.versions.length);
+  });
+});
+
+describe('curated export round trip (curation, collections, audit)', () => {
+  it('restores curation, collections and the audit log exactly; a closure export brings the ancestors', async () => {
+    const { updateCuration, createCollection } = await import('./curationRepo');
+    await importParsedFile(src('ft.md', 's1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-01T00:00:00Z', 1, db);
+    await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit', 'acme/root'), '2026-01-02T00:00:00Z', 2, db);
+    await importParsedFile(src('root.md', 's3'), card('acme/root', 'apache-2.0'), '2026-01-02T00:00:00Z', 2, db);
+    await updateCuration('acme/ft', { tags: ['gold'], notes: '# Note\n\nfine', status: 'approved', owner: 'ana' }, db);
+    await updateCuration('acme/base', { status: 'draft' }, db);
+    const col = await createCollection('Release', ['acme/ft'], db);
+
+    // Without closure the parent travels as a placeholder only.
+    const flat = await readExport({ keys: [...col.assetKeys] }, db);
+    expect(flat.assets.find((a) => a.key === 'acme/base')).toMatchObject({ placeholder: true });
+    expect(flat.versions.map((v) => v.assetKey)).toEqual(['acme/ft']);
+
+    const env = await readExport({ keys: [...col.assetKeys], lineageClosure: true, scope: { kind: 'collection' } }, db);
+    expect(env.assets.map((a) => a.key).sort()).toEqual(['acme/base', 'acme/ft', 'acme/root']);
+    expect(env.assets.every((a) => !a.placeholder)).toBe(true);
+    expect(env.curation?.map((c) => c.key).sort()).toEqual(['acme/base', 'acme/ft']);
+    expect(env.collections).toEqual([col]);
+
+    const other = createCatalogDb(`tarn-import-test-curated-${n++}`);
+    await other.open();
+    const text = JSON.stringify(env);
+    const rep = await restoreExport({ name: 'c.json', text, sha256: 'x', bytes: text.length }, JSON.parse(text) as typeof env, '2026-03-01T00:00:00Z', other);
+    expect(rep.created).toBe(3);
+    const again = await readExport({}, other);
+    const byKey = <T extends { key: string }>(xs: T[] | undefined) => [...(xs ?? [])].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(again.assets)).toEqual(byKey(env.assets));
+    expect(byKey(again.curation)).toEqual(byKey(env.curation));
+    expect(again.collections).toEqual(env.collections);
+    const strip = (rows: { seq?: number }[] | undefined) => (rows ?? []).map(({ seq: _s, ...r }) => r);
+    // Every audit row came back in order; the restore itself is one more (catalog-wide) row.
+    expect(strip(again.audit).slice(0, env.audit?.length)).toEqual(strip(env.audit));
+    expect(again.audit?.at(-1)).toMatchObject({ assetKey: '*', action: 'import:export' });
+
+    // Importing the same export again adds nothing; a changed curation is reported as a conflict.
+    const rep2 = await restoreExport({ name: 'c.json', text, sha256: 'x', bytes: text.length }, JSON.parse(text) as typeof env, '2026-03-02T00:00:00Z', other);
+    expect(rep2).toMatchObject({ created: 0, unchanged: 3 });
+    expect(await other.curation.count()).toBe(2);
+    expect(await other.collections.count()).toBe(1);
+    expect(await other.audit.count()).toBe((again.audit?.length ?? 0) + 1);
+    await other.curation.put({ key: 'acme/ft', tags: ['local'], notes: '', updatedAt: '2999-01-01T00:00:00Z' });
+    const rep3 = await restoreExport({ name: 'c.json', text, sha256: 'x', bytes: text.length }, JSON.parse(text) as typeof env, '2026-03-03T00:00:00Z', other);
+    expect(rep3.issues.some((i) => i.code === 'CURATION_CONFLICT')).toBe(true);
+    expect((await other.curation.get('acme/ft'))?.tags).toEqual(['local']);
   });
 });

@@ -3,8 +3,8 @@
  * is never half-written and a failure leaves the catalog as it was.
  */
 import { assetKey, type Asset, type Issue, type ParseResult, type Relation } from '@/core/model';
-import { kindFromRelation, makePlaceholder, mergeAsset, contentFingerprint } from '@/core/catalog/merge';
-import { relationId, type FileReport, type RelationRow, type StoredAsset, type VersionRow } from '@/core/catalog/rows';
+import { kindFromRelation, makePlaceholder, mergeAsset, contentFingerprint, viaTag } from '@/core/catalog/merge';
+import { relationId, type AuditRow, type FileReport, type RelationRow, type StoredAsset, type VersionRow } from '@/core/catalog/rows';
 import type { CatalogExport } from '@/core/export/envelope';
 import { getDb } from './db';
 import type { CatalogDb } from './schema';
@@ -45,15 +45,18 @@ export async function importParsedFile(
     report.status = 'failed';
     return report;
   }
-  const via = result.format;
+  const via = viaTag({ format: result.format, sourceName: source.name });
+  const format = result.format;
   const tables = [db.assets, db.versions, db.relations, db.audit];
   await db.transaction('rw', tables, async () => {
     const changedKeys = new Set<string>();
+    /** Per changed child: the provenance tags whose relations this import replaces. */
+    const replacedVias = new Map<string, Set<string>>();
     const byKey = new Map<string, Asset>();
     for (const a of result.assets) byKey.set(assetKey(a.id), a);
     for (const [key, asset] of byKey) {
       const existing = await db.assets.get(key);
-      const outcome = mergeAsset(existing, asset, { format: via, sourceName: source.name, sha256: source.sha256, importedAt });
+      const outcome = mergeAsset(existing, asset, { format, sourceName: source.name, sha256: source.sha256, importedAt });
       report.assetIds.push(outcome.record.id);
       if (outcome.status === 'unchanged') {
         report.unchanged++;
@@ -62,13 +65,14 @@ export async function importParsedFile(
       if (outcome.status === 'new') report.created++;
       else report.updated++;
       changedKeys.add(key);
+      replacedVias.set(key, new Set([via, ...(outcome.replaced ? [viaTag(outcome.replaced)] : [])]));
       await db.assets.put(outcome.record);
       const version: VersionRow = {
         assetKey: key,
         assetId: outcome.record.id,
         sha256: source.sha256,
         sourceName: source.name,
-        format: via,
+        format,
         importedAt,
         text: source.text,
         ...(importId !== undefined ? { importId } : {}),
@@ -78,7 +82,7 @@ export async function importParsedFile(
         at: importedAt,
         assetKey: key,
         action: outcome.status === 'new' ? 'import:new' : 'import:update',
-        detail: `${source.name} (${via})`,
+        detail: `${source.name} (${format})`,
       });
     }
     // Relations declared by this source for the changed children replace that source's earlier ones.
@@ -87,10 +91,11 @@ export async function importParsedFile(
     for (const key of changedKeys) children.add(key);
     for (const childKey of children) {
       if (byKey.has(childKey) && !changedKeys.has(childKey)) continue;
+      const drop = replacedVias.get(childKey) ?? new Set([via]);
       const old = await db.relations.where('childKey').equals(childKey).toArray();
       for (const r of old) {
-        if (!r.vias.includes(via)) continue;
-        const vias = r.vias.filter((v) => v !== via);
+        if (!r.vias.some((v) => drop.has(v))) continue;
+        const vias = r.vias.filter((v) => !drop.has(v));
         if (vias.length === 0) await db.relations.delete(r.id);
         else await db.relations.put({ ...r, vias });
       }
@@ -120,6 +125,9 @@ export async function importParsedFile(
 
 export type RestoreReport = FileReport;
 
+/** Rows per bulk read/write when restoring an export. */
+const RESTORE_CHUNK = 2000;
+
 /**
  * Restores a Tarn export into the catalog: lossless into an empty catalog; merging without duplicates
  * into a non-empty one (differences are reported as conflicts, the newer contribution per source wins).
@@ -145,49 +153,78 @@ export async function restoreExport(
   };
   const tables = [db.assets, db.versions, db.relations, db.audit, db.curation, db.collections, db.savedViews, db.edgeDecisions, db.imports];
   await db.transaction('rw', tables, async () => {
-    for (const a of env.assets) {
-      const existing = await db.assets.get(a.key);
-      if (a.placeholder) {
-        if (!existing) await db.assets.put(a);
-        continue;
-      }
-      report.assetIds.push(a.id);
-      if (!existing || existing.placeholder) {
-        await db.assets.put(a);
-        report.created++;
-      } else if (contentFingerprint(existing) === contentFingerprint(a)) {
-        report.unchanged++;
-      } else {
-        let merged: StoredAsset = existing;
-        for (const c of a.contributions) {
-          const mine = merged.contributions.find((m) => m.format === c.format);
-          if (mine && mine.importedAt >= c.importedAt) continue;
-          merged = mergeAsset(merged, c.asset, c).record;
+    // Bulk path: read and write in chunks (bulkGet/bulkPut) instead of one await per row.
+    for (let s = 0; s < env.assets.length; s += RESTORE_CHUNK) {
+      const chunk = env.assets.slice(s, s + RESTORE_CHUNK);
+      const found = await db.assets.bulkGet(chunk.map((a) => a.key));
+      const puts: StoredAsset[] = [];
+      chunk.forEach((a, i) => {
+        const existing = found[i];
+        if (a.placeholder) {
+          if (!existing) puts.push(a);
+          return;
         }
-        merged = { ...merged, createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt };
-        await db.assets.put(merged);
-        report.updated++;
-        issues.push({
-          severity: 'warning',
-          code: 'EXPORT_CONFLICT',
-          message: `${a.id}: the catalog and the export differ; merged (newer source per format wins).`,
-        });
-      }
+        report.assetIds.push(a.id);
+        if (!existing || existing.placeholder) {
+          puts.push(a);
+          report.created++;
+        } else if (contentFingerprint(existing) === contentFingerprint(a)) {
+          report.unchanged++;
+        } else {
+          let merged: StoredAsset = existing;
+          for (const c of a.contributions) {
+            const mine = merged.contributions.find((m) => m.format === c.format);
+            if (mine && mine.importedAt >= c.importedAt) continue;
+            merged = mergeAsset(merged, c.asset, c).record;
+          }
+          merged = { ...merged, createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt };
+          puts.push(merged);
+          report.updated++;
+          issues.push({
+            severity: 'warning',
+            code: 'EXPORT_CONFLICT',
+            message: `${a.id}: the catalog and the export differ; merged (newer source per format wins).`,
+          });
+        }
+      });
+      if (puts.length > 0) await db.assets.bulkPut(puts);
     }
-    for (const v of env.versions) {
-      const dup = await db.versions.where('[assetKey+sha256]').equals([v.assetKey, v.sha256]).first();
-      if (dup) continue;
-      const { seq: _seq, ...rest } = v;
-      await db.versions.add(rest);
-    }
-    for (const r of env.relations) {
-      const prev = await db.relations.get(r.id);
-      if (!prev) {
-        await db.relations.put(r);
-        report.relationsAdded++;
-      } else {
-        await db.relations.put({ ...prev, vias: Array.from(new Set([...prev.vias, ...r.vias])) });
+    const noVersions = (await db.versions.count()) === 0;
+    const seenVersions = new Set<string>();
+    for (let s = 0; s < env.versions.length; s += RESTORE_CHUNK) {
+      const chunk = env.versions.slice(s, s + RESTORE_CHUNK);
+      const have = new Set<string>();
+      if (!noVersions) {
+        const found = await db.versions
+          .where('[assetKey+sha256]')
+          .anyOf(chunk.map((v) => [v.assetKey, v.sha256]))
+          .toArray();
+        for (const v of found) have.add(`${v.assetKey}|${v.sha256}`);
       }
+      const adds: VersionRow[] = [];
+      for (const v of chunk) {
+        const k = `${v.assetKey}|${v.sha256}`;
+        if (have.has(k) || seenVersions.has(k)) continue;
+        seenVersions.add(k);
+        const { seq: _seq, ...rest } = v;
+        adds.push(rest);
+      }
+      if (adds.length > 0) await db.versions.bulkAdd(adds);
+    }
+    for (let s = 0; s < env.relations.length; s += RESTORE_CHUNK) {
+      const chunk = env.relations.slice(s, s + RESTORE_CHUNK);
+      const found = await db.relations.bulkGet(chunk.map((r) => r.id));
+      const puts = new Map<string, RelationRow>();
+      chunk.forEach((r, i) => {
+        const prev = puts.get(r.id) ?? found[i];
+        if (!prev) {
+          puts.set(r.id, r);
+          report.relationsAdded++;
+        } else {
+          puts.set(r.id, { ...prev, vias: Array.from(new Set([...prev.vias, ...r.vias])) });
+        }
+      });
+      await db.relations.bulkPut(Array.from(puts.values()));
     }
     for (const c of env.curation ?? []) {
       const prev = await db.curation.get(c.key);
@@ -198,6 +235,9 @@ export async function restoreExport(
     }
     for (const c of env.collections ?? []) {
       const prev = await db.collections.get(c.id);
+      if (prev && (prev.name !== c.name || prev.assetKeys.join('\n') !== c.assetKeys.join('\n'))) {
+        issues.push({ severity: 'warning', code: 'COLLECTION_CONFLICT', message: `Collection "${prev.name}" differed; members were combined.` });
+      }
       await db.collections.put(prev ? { ...prev, assetKeys: Array.from(new Set([...prev.assetKeys, ...c.assetKeys])) } : c);
     }
     for (const s of env.savedViews ?? []) if (!(await db.savedViews.get(s.id))) await db.savedViews.put(s);
@@ -205,13 +245,16 @@ export async function restoreExport(
       const prev = await db.edgeDecisions.get(d.id);
       if (!prev || prev.at < d.at) await db.edgeDecisions.put(d);
     }
+    const auditAdds: AuditRow[] = [];
     const existingAudit = new Set((await db.audit.toArray()).map((x) => `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`));
     for (const x of env.audit ?? []) {
       const k = `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`;
       if (existingAudit.has(k)) continue;
+      existingAudit.add(k);
       const { seq: _s, ...rest } = x;
-      await db.audit.add(rest);
+      auditAdds.push(rest);
     }
+    if (auditAdds.length > 0) await db.audit.bulkAdd(auditAdds);
     for (const run of env.imports ?? []) {
       const { id: _id, ...rest } = run;
       const dup = (await db.imports.toArray()).some((r) => r.startedAt === run.startedAt);

@@ -21,12 +21,22 @@ export function canonicalId(raw: string): string {
   if (m) {
     id = id.slice(m[0].length);
     id = id.replace(/[?#].*$/, '');
-    id = id.replace(/\/(?:tree|blob|resolve|raw|commit|discussions)(?:\/.*)?$/, '');
-    id = id.replace(/\.git$/i, '');
+    id = stripRepoPath(id.replace(/\/+$/, '')).replace(/\.git$/i, '');
   }
   id = id.replace(/[?#].*$/, '').replace(/\/+$/, '');
   const alias = LEGACY_ALIASES.get(id.toLowerCase());
   return alias ?? id;
+}
+
+/** Hub page segments after a repo id (`/tree/main`, `/blob/main/README.md`, ...). */
+const REPO_PAGES = new Set(['tree', 'blob', 'resolve', 'raw', 'commit', 'commits', 'discussions', 'edit']);
+
+/** `owner/name/tree/main/x` → `owner/name`; `gpt2/blob/main` → `gpt2` (a repo may itself be named `raw`). */
+function stripRepoPath(path: string): string {
+  const parts = path.split('/');
+  if (parts.length >= 3 && REPO_PAGES.has(parts[2] ?? '')) return parts.slice(0, 2).join('/');
+  if (parts.length >= 2 && REPO_PAGES.has(parts[1] ?? '') && parts.length > 2) return parts[0] ?? path;
+  return path;
 }
 
 /** Owner and repository name of an `owner/name` id (no owner for legacy single-segment ids). */

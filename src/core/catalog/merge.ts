@@ -54,11 +54,30 @@ export function contentFingerprint(a: StoredAsset | undefined): string {
   return stableStringify({ rest, c: a.contributions.map((c) => [c.format, c.sha256]) });
 }
 
-export type MergeOutcome = { status: 'new' | 'updated' | 'unchanged'; record: StoredAsset };
+export type MergeOutcome = {
+  status: 'new' | 'updated' | 'unchanged';
+  record: StoredAsset;
+  /** The contribution this one replaced (same source), if any. */
+  replaced?: Contribution;
+};
+
+/** Formats where one asset has exactly one source document (a repo has one card). */
+const SINGLE_SOURCE_FORMATS = new Set(['hf-model-card', 'hf-dataset-card']);
+
+/** Does contribution `c` come from the same source as `source` (so the new one replaces it)? */
+export function isSameSource(c: Contribution, source: { format: string; sourceName: string }): boolean {
+  return c.format === source.format && (c.sourceName === source.sourceName || SINGLE_SOURCE_FORMATS.has(c.format));
+}
+
+/** Relation provenance tag for one source document. */
+export function viaTag(source: { format: string; sourceName: string }): string {
+  return `${source.format}:${source.sourceName}`;
+}
 
 /**
  * Applies one source's description of an asset to the stored record (or creates it).
- * A placeholder being filled counts as `new`.
+ * Identical content already contributed by the same format is `unchanged`; a placeholder being filled
+ * counts as `new`.
  */
 export function mergeAsset(
   existing: StoredAsset | undefined,
@@ -67,14 +86,15 @@ export function mergeAsset(
 ): MergeOutcome {
   const key = assetKey(incoming.id);
   const prior = existing && !existing.placeholder ? existing : undefined;
-  const others = (prior?.contributions ?? []).filter((c) => c.format !== source.format);
-  const same = prior?.contributions.find((c) => c.format === source.format);
-  if (same && same.sha256 === source.sha256 && prior) {
-    return { status: 'unchanged', record: prior };
+  const incomingJson = stableStringify(incoming);
+  if (prior) {
+    const known = prior.contributions.find(
+      (c) => c.format === source.format && (c.sha256 === source.sha256 || isSameSource(c, source)) && stableStringify(c.asset) === incomingJson,
+    );
+    if (known) return { status: 'unchanged', record: prior };
   }
-  if (same && prior && stableStringify(same.asset) === stableStringify(incoming)) {
-    return { status: 'unchanged', record: prior };
-  }
+  const replaced = prior?.contributions.find((c) => isSameSource(c, source));
+  const others = (prior?.contributions ?? []).filter((c) => c !== replaced);
   const contribution: Contribution = { ...source, asset: incoming };
   const contributions = [...others, contribution];
   const id = prior?.id ?? incoming.id;
@@ -88,7 +108,7 @@ export function mergeAsset(
     fieldSources,
   };
   delete record.placeholder;
-  return { status: prior ? 'updated' : 'new', record };
+  return { status: prior ? 'updated' : 'new', record, ...(replaced ? { replaced } : {}) };
 }
 
 /** Guesses a placeholder's kind from how it is referenced. */

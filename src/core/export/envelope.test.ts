@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredAsset } from '../catalog/rows';
 import { parseCatalogExport, serializeCatalog, validateCatalogExport } from './envelope';
 
-const asset = {
+const asset: StoredAsset = {
   id: 'acme/m',
   key: 'acme/m',
   kind: 'model',
@@ -11,7 +12,7 @@ const asset = {
   updatedAt: 'b',
   contributions: [],
   fieldSources: {},
-} as const;
+};
 
 describe('export envelope guard', () => {
   it('accepts what serializeCatalog writes', () => {
@@ -46,5 +47,39 @@ describe('export envelope guard', () => {
     expect(res.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(res.issues.some((i) => i.code === 'FORBIDDEN_KEY')).toBe(true);
+  });
+});
+
+describe('hostile exports are refused as a whole', () => {
+  const base = { format: 'tarn-catalog', version: 1, versions: [], relations: [] };
+  const refuse = (x: unknown) => {
+    const r = validateCatalogExport(x);
+    expect(r.ok).toBe(false);
+    return r.issues[0]?.message ?? '';
+  };
+
+  it('identifiers with markup, control characters or a key that does not match the id', () => {
+    expect(refuse({ ...base, assets: [{ ...asset, id: '<img src=x onerror=alert(1)>', key: '<img src=x onerror=alert(1)>' }] })).toMatch(/markup/);
+    expect(refuse({ ...base, assets: [{ ...asset, id: 'acme/\u202Em', key: 'acme/\u202Em' }] })).toMatch(/control|bidi/);
+    expect(refuse({ ...base, assets: [{ ...asset, key: 'other/key' }] })).toMatch(/does not match/);
+    expect(refuse({ ...base, assets: [{ ...asset, name: 'a\u0000b' }] })).toMatch(/NUL/);
+  });
+
+  it('relations whose id does not match their ends, and malformed curation rows', () => {
+    const rel = { id: 'x|finetune_of|y', child: 'a', childKey: 'a', parent: 'b', parentKey: 'b', type: 'finetune_of', origin: 'declared', vias: [] };
+    expect(refuse({ ...base, assets: [], relations: [rel] })).toMatch(/does not match its ends/);
+    expect(refuse({ ...base, assets: [], curation: [{ key: 'acme/m', tags: 'gold', notes: '', updatedAt: 'x' }] })).toMatch(/tags is not a list/);
+    expect(refuse({ ...base, assets: [], curation: [{ key: 'acme/m', tags: [], notes: '', status: 'pwned', updatedAt: 'x' }] })).toMatch(/status/);
+    expect(refuse({ ...base, assets: [], collections: [{ id: 'c', name: 'n', assetKeys: ['<script>'] }] })).toMatch(/markup/);
+    expect(refuse({ ...base, assets: [], audit: [{ at: 'x', assetKey: 'a', action: 5 }] })).toMatch(/audit/);
+  });
+
+  it('hostile markup in free text (notes, card bodies) is accepted: it is rendered sanitized', () => {
+    const r = validateCatalogExport({
+      ...base,
+      assets: [{ ...asset }],
+      curation: [{ key: 'acme/m', tags: ['<b>x</b>'], notes: '<script>alert(1)</script>', updatedAt: 'x' }],
+    });
+    expect(r.ok).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import type {
 } from '../catalog/rows';
 import { safeJsonParse } from '../util/safeParse';
 import { isObject } from '../util/values';
+import { findHostileContent } from './hostile';
 
 export const EXPORT_FORMAT = 'tarn-catalog';
 export const EXPORT_VERSION = 1;
@@ -111,6 +112,8 @@ export function validateCatalogExport(x: unknown): EnvelopeResult {
   for (const f of ['curation', 'collections', 'audit', 'savedViews', 'edgeDecisions', 'imports'] as const) {
     if (x[f] !== undefined && !Array.isArray(x[f])) return fail('EXPORT_INVALID', `Tarn export: "${f}" is not a list.`);
   }
+  const hostile = findHostileContent(x);
+  if (hostile) return fail('EXPORT_HOSTILE', `Tarn export refused, nothing was imported: ${hostile}.`);
   return { ok: true, value: x as CatalogExport, issues: [] };
 }
 

@@ -1,7 +1,7 @@
 import type { Asset, ParseResult, Relation, SourceFile } from '../model';
 import { canonicalId } from '../catalog/ids';
 import { normalizeLicense, type LicenseInputFormat } from '../licenses/normalize';
-import { MAX_FILE_BYTES } from '../util/safeParse';
+import { MAX_FILE_BYTES, safeJsonParse } from '../util/safeParse';
 import { FORMAT_PARSERS } from './registry';
 
 function licenseHint(format: string): LicenseInputFormat {
@@ -96,6 +96,12 @@ export function parseFile(file: { name: string; text: string }): ParseResult {
   const formatId = detectFormat(source);
   const parser = FORMAT_PARSERS.find((p) => p.id === formatId);
   if (!parser) {
+    // Looks like JSON but is not valid JSON: say where it breaks rather than "unknown format".
+    const head = text.replace(/^\uFEFF/, '').trimStart();
+    if (head.startsWith('{') || head.startsWith('[')) {
+      const json = safeJsonParse(text.replace(/^\uFEFF/, ''));
+      if (!json.ok) return { format: 'json', assets: [], relations: [], issues: json.issues };
+    }
     return {
       format: 'unknown',
       assets: [],

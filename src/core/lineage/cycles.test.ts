@@ -44,7 +44,11 @@ describe('findCycles', () => {
     expect(bySize['Self']?.path).toEqual(['Self', 'Self']);
     expect(bySize['a,b']?.path).toEqual(['a', 'b', 'a']);
     expect(bySize['x,y,z']?.path).toEqual(['x', 'y', 'z', 'x']);
-    expect(bySize['x,y,z']?.edges.map((e) => e.type)).toEqual(['finetune_of', 'finetune_of', 'quantized_from']);
+    expect(bySize['x,y,z']?.edges.map((e) => e.type)).toEqual([
+      'finetune_of',
+      'finetune_of',
+      'quantized_from',
+    ]);
     // Each path is made of real consecutive edges.
     for (const c of cycles) {
       c.edges.forEach((e, i) => {

@@ -230,4 +230,3 @@ function cycleThrough(
 function displayId(graph: LineageGraph, key: string): string {
   return graph.nodes.get(key)?.id ?? key;
 }
-

@@ -83,7 +83,12 @@ describe('groupFanOut', () => {
     const nodes = [{ id: 'P' }, { id: 'c1' }, { id: 'c2' }, { id: 'c3' }];
     const edges = ['C1', 'c2', 'c3'].map((c) => ({ child: c, parent: 'p', type: 'trained_on', label: 'x' }));
     const r = groupFanOut({ nodes, edges }, { threshold: 1 });
-    expect(r.groups[0]).toMatchObject({ parent: 'P', count: 2, hiddenIds: ['c2', 'c3'], label: '+ 2 models trained on it' });
+    expect(r.groups[0]).toMatchObject({
+      parent: 'P',
+      count: 2,
+      hiddenIds: ['c2', 'c3'],
+      label: '+ 2 models trained on it',
+    });
     expect(r.edges).toEqual([edges[0]]);
   });
 });

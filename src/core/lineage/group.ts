@@ -87,7 +87,13 @@ export function groupFanOut<N extends FanOutNodeLike, E extends FanOutEdgeLike>(
 
   // Degree of every node in this view, and children per (parent, type) bucket in edge order.
   const degree = new Map<string, number>();
-  const buckets = new Map<string, { parentKey: string; type: LineageRelationType; children: string[] }>();
+  type Bucket = {
+    parentKey: string;
+    type: LineageRelationType;
+    children: string[];
+    seen: Set<string>;
+  };
+  const buckets = new Map<string, Bucket>();
   for (const e of edges) {
     if (typeof e?.child !== 'string' || typeof e.parent !== 'string') continue;
     const c = assetKey(e.child);
@@ -98,10 +104,13 @@ export function groupFanOut<N extends FanOutNodeLike, E extends FanOutEdgeLike>(
     const bucketId = `${p}|${String(e.type)}`;
     let bucket = buckets.get(bucketId);
     if (bucket === undefined) {
-      bucket = { parentKey: p, type: e.type, children: [] };
+      bucket = { parentKey: p, type: e.type, children: [], seen: new Set() };
       buckets.set(bucketId, bucket);
     }
-    if (!bucket.children.includes(c)) bucket.children.push(c);
+    if (!bucket.seen.has(c)) {
+      bucket.seen.add(c);
+      bucket.children.push(c);
+    }
   }
 
   const hidden = new Set<string>();

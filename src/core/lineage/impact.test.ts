@@ -186,11 +186,11 @@ describe('impactToCsv', () => {
       'path_relations',
     ]);
     expect(rows).toHaveLength(r.total + 1);
-    const byId = Object.fromEntries(rows.slice(1).map((row) => [row[0], row]));
-    expect(byId['m1']?.[6]).toBe('direct');
-    expect(byId['merged']?.[6]).toBe('derived');
-    expect(byId['e1']?.[6]).toBe('');
-    expect(byId['m1-ft']?.[1]).toBe(`'=HYPERLINK("x")`);
+    const byId = new Map(rows.slice(1).map((row) => [row[0] ?? '', row]));
+    expect(byId.get('m1')?.[6]).toBe('direct');
+    expect(byId.get('merged')?.[6]).toBe('derived');
+    expect(byId.get('e1')?.[6]).toBe('');
+    expect(byId.get('m1-ft')?.[1]).toBe(`'=HYPERLINK("x")`);
     expect(rows.every((row) => row.length === 9)).toBe(true);
   });
 });

@@ -77,14 +77,17 @@ export type ImpactOptions = {
  * kind, and (for a dataset) the models trained on it directly or through fine-tune / adapter /
  * quantize / merge chains. Cycle-safe; O(downstream size × path length). Unknown id → empty result.
  */
-export function impactAnalysis(
-  graph: LineageGraph,
-  id: string,
-  options: ImpactOptions = {},
-): ImpactResult {
+export function impactAnalysis(graph: LineageGraph, id: string, options: ImpactOptions = {}): ImpactResult {
   const rootNode = typeof id === 'string' ? graph.nodes.get(assetKey(id)) : undefined;
   if (rootNode === undefined) {
-    return { root: undefined, total: 0, impacted: [], countsByType: {}, countsByKind: {}, modelsTrainedOn: [] };
+    return {
+      root: undefined,
+      total: 0,
+      impacted: [],
+      countsByType: {},
+      countsByKind: {},
+      modelsTrainedOn: [],
+    };
   }
   const types = typeFilter(options?.types);
   const all = walk(graph, rootNode.key, 'down', Infinity, (e) => types === undefined || types.has(e.type));
@@ -166,7 +169,14 @@ export function impactToCsv(result: ImpactResult): string {
  * `impacted`, `modelsTrainedOn`), for download or an API response.
  */
 export function impactToJson(result: ImpactResult): string {
-  const r = result ?? { root: undefined, total: 0, impacted: [], countsByType: {}, countsByKind: {}, modelsTrainedOn: [] };
+  const r = result ?? {
+    root: undefined,
+    total: 0,
+    impacted: [],
+    countsByType: {},
+    countsByKind: {},
+    modelsTrainedOn: [],
+  };
   return JSON.stringify(
     {
       root: r.root ?? null,

@@ -13,13 +13,7 @@ export type {
   LineageNode,
   LineageRelationType,
 } from './graph';
-export {
-  ancestors,
-  connectedComponent,
-  descendants,
-  shortestPath,
-  subgraphAround,
-} from './traverse';
+export { ancestors, connectedComponent, descendants, shortestPath, subgraphAround } from './traverse';
 export type {
   LineageDepth,
   LineagePath,

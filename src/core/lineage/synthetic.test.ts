@@ -74,7 +74,11 @@ function randomDag(n: number, seed: number): Relation[] {
   return rels;
 }
 
-function expectTopological(g: LineageGraph, order: string[], sameCycle: (a: string, b: string) => boolean): void {
+function expectTopological(
+  g: LineageGraph,
+  order: string[],
+  sameCycle: (a: string, b: string) => boolean,
+): void {
   const pos = new Map(order.map((id, i) => [id, i]));
   for (const e of g.edges) {
     if (sameCycle(e.child, e.parent)) continue;
@@ -172,7 +176,8 @@ describe('2,000-node random DAG', () => {
 describe('2,000 children of one base', () => {
   it('collapses into one group per relation type', () => {
     const rels: Relation[] = [];
-    for (let i = 0; i < 2000; i++) rels.push(rel(`ft/${i}`, i % 4 === 0 ? 'quantized_from' : 'finetune_of', 'base'));
+    for (let i = 0; i < 2000; i++)
+      rels.push(rel(`ft/${i}`, i % 4 === 0 ? 'quantized_from' : 'finetune_of', 'base'));
     const g = buildLineageGraph(rels);
     const view = groupFanOut(subgraphAround(g, 'base', { up: 'all', down: 1 }), { threshold: 10 });
     expect(view.groups.map((x) => x.label).sort()).toEqual(['+ 1490 fine-tunes', '+ 490 quantizations']);

@@ -102,7 +102,10 @@ describe('descendants', () => {
   });
 
   it('filters by type and depth', () => {
-    expect(descendants(chain, 'base', { types: ['finetune_of'] }).nodes.map((n) => n.id)).toEqual(['ft', 'ft2']);
+    expect(descendants(chain, 'base', { types: ['finetune_of'] }).nodes.map((n) => n.id)).toEqual([
+      'ft',
+      'ft2',
+    ]);
     expect(descendants(chain, 'base', { depth: 1 }).edges).toHaveLength(2);
   });
 
@@ -122,14 +125,23 @@ describe('shortestPath', () => {
 
   it('in directed mode follows edge direction, up or down', () => {
     expect(shortestPath(chain, 'q', 'ft2', { directed: true })).toBeUndefined();
-    expect(shortestPath(chain, 'qq', 'base', { directed: true })?.ids).toEqual(['qq', 'merged', 'ft', 'base']);
+    expect(shortestPath(chain, 'qq', 'base', { directed: true })?.ids).toEqual([
+      'qq',
+      'merged',
+      'ft',
+      'base',
+    ]);
     const down = shortestPath(chain, 'BASE', 'QQ', { directed: true });
     expect(down?.ids).toEqual(['base', 'ft', 'merged', 'qq']);
     expect(down?.steps.every((s) => s.direction === 'down')).toBe(true);
   });
 
   it('handles same node, unknown ids, disconnected nodes and type filters', () => {
-    expect(shortestPath(chain, 'ft', 'FT')).toEqual({ ids: ['ft'], nodes: [chain.nodes.get('ft')], steps: [] });
+    expect(shortestPath(chain, 'ft', 'FT')).toEqual({
+      ids: ['ft'],
+      nodes: [chain.nodes.get('ft')],
+      steps: [],
+    });
     expect(shortestPath(chain, 'ft', 'missing')).toBeUndefined();
     const g = buildLineageGraph([rel('a', 'finetune_of', 'b'), rel('c', 'finetune_of', 'd')]);
     expect(shortestPath(g, 'a', 'c')).toBeUndefined();
@@ -149,11 +161,11 @@ describe('connectedComponent', () => {
     const cc = connectedComponent(g, 'A');
     expect(cc.nodes.map((n) => n.id).sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(cc.edges).toHaveLength(3);
-    expect(connectedComponent(g, 'a', { types: ['finetune_of'] }).nodes.map((n) => n.id).sort()).toEqual([
-      'a',
-      'b',
-      'c',
-    ]);
+    expect(
+      connectedComponent(g, 'a', { types: ['finetune_of'] })
+        .nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
     expect(connectedComponent(g, 'zzz')).toEqual({ nodes: [], edges: [] });
   });
 });

@@ -161,11 +161,7 @@ export function byTypes(types: ReadonlySet<string> | undefined): (edge: LineageE
  * @example
  * ancestors(g, 'TheBloke/x-GGUF', { depth: 'all', types: ['finetune_of', 'quantized_from'] })
  */
-export function ancestors(
-  graph: LineageGraph,
-  id: string,
-  options: TraversalOptions = {},
-): TraversalResult {
+export function ancestors(graph: LineageGraph, id: string, options: TraversalOptions = {}): TraversalResult {
   return traverse(graph, id, 'up', options);
 }
 
@@ -249,11 +245,7 @@ export function connectedComponent(
  * shows its link to another visible parent). Pass the result to {@link groupFanOut}
  * before layout when a base has hundreds of children.
  */
-export function subgraphAround(
-  graph: LineageGraph,
-  id: string,
-  options: SubgraphOptions = {},
-): Subgraph {
+export function subgraphAround(graph: LineageGraph, id: string, options: SubgraphOptions = {}): Subgraph {
   const root = typeof id === 'string' ? graph.nodes.get(assetKey(id)) : undefined;
   if (root === undefined) return { root: undefined, nodes: [], edges: [] };
   const follow = byTypes(typeFilter(options.types));

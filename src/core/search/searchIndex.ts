@@ -1,7 +1,20 @@
 /**
- * Catalog search documents and MiniSearch options, shared by the search worker and its main-thread fallback.
+ * Catalog full-text index: documents, MiniSearch options and search helpers, shared by the catalog
+ * worker and its main-thread fallback. Pure (MiniSearch is a plain library).
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import type { CatalogRow } from '../catalog/facets';
+
+/** Ids of the persisted search caches (searchIndex table). */
+export const SEARCH_CACHE_IDS = { rows: 'catalog-rows', display: 'catalog-display', index: 'minisearch' } as const;
+
+/** Stamp a persisted cache carries: index version + catalog stamp. */
+export function cacheStamp(catalogStamp: string): string {
+  return `${SEARCH_INDEX_VERSION}|${catalogStamp}`;
+}
+
+/** Bump when documents or options change: persisted indexes with another version are rebuilt. */
+export const SEARCH_INDEX_VERSION = 2;
 
 export type SearchDoc = {
   key: string;
@@ -15,33 +28,30 @@ export type SearchDoc = {
   datasets: string;
   baseModels: string;
   license: string;
-  kind: string;
-};
-
-export type Indexable = {
-  key: string;
-  id: string;
-  name: string;
-  kind: string;
-  owner?: string;
-  description?: string;
-  tags?: string[];
-  pipelineTag?: string;
-  taskCategories?: string[];
-  libraryName?: string;
-  datasets?: string[];
-  baseModels?: string[];
-  license: { normalized?: string; name?: string; raw?: unknown };
 };
 
 export const SEARCH_FIELDS = ['name', 'id', 'owner', 'description', 'tags', 'task', 'library', 'datasets', 'baseModels', 'license'] as const;
 
+/** Boosts: name > id > tags > everything else. */
+export const SEARCH_BOOST: Readonly<Record<string, number>> = { name: 5, id: 3, tags: 2 };
+
 /** Splits ids and names into words too: `meta-llama/Llama-3.1-8B` → meta, llama, 3.1, 8b ... */
 export function tokenize(text: string): string[] {
   return text
-    .split(/[\s/_\-:,;()[\]{}"'|!?]+/u)
+    .split(/[\s/_\-:,;()[\]{}"'|!?*#<>=`~@&+]+/u)
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
+}
+
+const processTerm = (term: string): string | null => {
+  const t = term.toLowerCase().replace(/^\.+|\.+$/gu, '');
+  return t === '' ? null : t;
+};
+
+/** Typo tolerance scaled to the term: none below 4 characters, at most 2 edits. */
+export function fuzziness(term: string): number {
+  if (term.length < 4) return 0;
+  return term.length < 8 ? 1 : 2;
 }
 
 export const SEARCH_OPTIONS: Options<SearchDoc> = {
@@ -49,30 +59,29 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
   fields: [...SEARCH_FIELDS],
   storeFields: [],
   tokenize,
-  processTerm: (term) => term.toLowerCase(),
+  processTerm,
   searchOptions: {
-    boost: { name: 4, id: 3, tags: 2, owner: 1.5 },
-    prefix: true,
-    fuzzy: 0.2,
+    boost: { ...SEARCH_BOOST },
+    prefix: (term) => term.length >= 2,
+    fuzzy: (term) => fuzziness(term),
+    maxFuzzy: 2,
     combineWith: 'AND',
   },
 };
 
-export function toSearchDoc(a: Indexable): SearchDoc {
-  const desc = (a.description ?? '').slice(0, 500);
+export function toSearchDoc(r: CatalogRow): SearchDoc {
   return {
-    key: a.key,
-    id: a.id,
-    name: a.name,
-    owner: a.owner ?? a.id.split('/')[0] ?? '',
-    description: desc,
-    tags: (a.tags ?? []).join(' '),
-    task: [a.pipelineTag ?? '', ...(a.taskCategories ?? [])].join(' '),
-    library: a.libraryName ?? '',
-    datasets: (a.datasets ?? []).join(' '),
-    baseModels: (a.baseModels ?? []).join(' '),
-    license: [a.license.normalized ?? '', a.license.name ?? ''].join(' '),
-    kind: a.kind,
+    key: r.key,
+    id: r.id,
+    name: r.name,
+    owner: r.owner,
+    description: r.desc,
+    tags: r.tags.join(' '),
+    task: r.tasks.join(' '),
+    library: r.library,
+    datasets: r.trainedOn.join(' '),
+    baseModels: r.baseModels.join(' '),
+    license: `${r.license} ${r.licenseName}`.trim(),
   };
 }
 
@@ -85,11 +94,28 @@ export function loadSearchIndex(json: string): MiniSearch<SearchDoc> {
 }
 
 /** Free-text search returning asset keys ranked by score. */
-export function searchKeys(index: MiniSearch<SearchDoc>, text: string): { key: string; score: number }[] {
+export function searchKeys(index: MiniSearch<SearchDoc>, text: string, options?: SearchOptions): { key: string; score: number }[] {
   const q = text.trim();
   if (q === '') return [];
-  const results: SearchResult[] = index.search(q);
-  return results.map((r) => ({ key: String(r.id), score: r.score }));
+  return index.search(q, options).map((r) => ({ key: String(r.id), score: r.score }));
+}
+
+/** Keys of documents containing the word exactly (for `-word` exclusion). */
+export function exactKeys(index: MiniSearch<SearchDoc>, word: string): Set<string> {
+  const out = new Set<string>();
+  if (word.trim() === '') return out;
+  for (const r of index.search(word, { prefix: false, fuzzy: false, combineWith: 'AND' })) out.add(String(r.id));
+  return out;
+}
+
+/** Completion suggestions for the text typed so far (whole-query strings, best first). */
+export function suggestText(index: MiniSearch<SearchDoc>, text: string, limit = 8): string[] {
+  const q = text.trim();
+  if (q === '') return [];
+  return index
+    .autoSuggest(q, { prefix: true, fuzzy: (t) => (t.length >= 5 ? 1 : 0), boost: { name: 5, id: 3, tags: 2 }, fields: ['name', 'id', 'tags', 'owner', 'task', 'library'] })
+    .slice(0, limit)
+    .map((s) => s.suggestion);
 }
 
 export type { MiniSearch };

@@ -1,26 +1,38 @@
-import { Link } from 'react-router';
-import { assetKey } from '@/core/model';
+import { useMemo, type ReactNode } from 'react';
 import { assetBody } from '@/core/catalog/merge';
+import { completeness } from '@/core/catalog/completeness';
 import { Markdown } from '@/components/Markdown';
 import { useAsset, useExistingKeys } from './useAsset';
+import { AssetHeader } from './AssetHeader';
+import { AssetLinks } from './AssetLinks';
+import { FieldsTable } from './FieldsTable';
+import { EvalResultsTable } from './EvalResultsTable';
+import { DistributionTable } from './DistributionTable';
+import { RaiSection } from './RaiSection';
+import { CompletenessPanel } from './CompletenessPanel';
+import { ProvenanceSection } from './ProvenanceSection';
+import { VersionsSection } from './VersionsSection';
 
-function AssetLink({ id, existing }: { id: string; existing: Set<string> | undefined }) {
-  const present = existing?.has(assetKey(id)) ?? false;
-  return (
-    <span className="asset-ref">
-      <Link to={`/asset/${encodeURIComponent(id)}`}>{id}</Link>
-      {present ? null : <span className="badge muted"> not in catalog</span>}
-    </span>
-  );
-}
+export type AssetViewProps = {
+  id: string;
+  /** Slot next to the license in the header (e.g. the license check's verdict badge). */
+  licenseBadge?: ReactNode;
+  /** Rendered after the header and links, before the card (e.g. lineage, license check). */
+  children?: ReactNode;
+};
 
-/** The asset page's main column: header, fields, links to bases/datasets, the card body. */
-export function AssetView({ id }: { id: string }) {
+/**
+ * The asset page's main column: header, base models / datasets, card, fields with their sources,
+ * evaluation results, files, RAI, completeness, provenance and versions with diffs.
+ */
+export function AssetView({ id, licenseBadge, children }: AssetViewProps) {
   const data = useAsset(id);
   const existing = useExistingKeys();
+  const asset = data?.asset;
+  const body = useMemo(() => (asset ? assetBody(asset) : undefined), [asset]);
+  const report = useMemo(() => (asset ? completeness(asset, body !== undefined ? { body } : {}) : undefined), [asset, body]);
   if (data === undefined) return <p className="muted">Loading…</p>;
-  const { asset } = data;
-  if (!asset) {
+  if (!asset || !report) {
     return (
       <div>
         <h1>{id.split('/').pop()}</h1>
@@ -28,66 +40,26 @@ export function AssetView({ id }: { id: string }) {
       </div>
     );
   }
-  const body = assetBody(asset);
+  const versions = data.versions ?? [];
   return (
     <article className="asset">
-      <header>
-        <h1>{asset.name}</h1>
-        <p className="muted">{asset.id}</p>
-        <dl className="facts">
-          <dt>Kind</dt>
-          <dd data-testid="asset-kind">{asset.kind}{asset.placeholder ? ' (placeholder: referenced, not imported)' : ''}</dd>
-          <dt>License</dt>
-          <dd data-testid="asset-license">
-            {asset.license.normalized ?? 'unknown'}
-            {typeof asset.license.raw === 'string' && asset.license.raw !== asset.license.normalized ? (
-              <span className="muted"> (declared: {asset.license.raw})</span>
-            ) : null}
-          </dd>
-          {asset.pipelineTag ? (
-            <>
-              <dt>Task</dt>
-              <dd>{asset.pipelineTag}</dd>
-            </>
-          ) : null}
-          {asset.libraryName ? (
-            <>
-              <dt>Library</dt>
-              <dd>{asset.libraryName}</dd>
-            </>
-          ) : null}
-        </dl>
-      </header>
-      {asset.baseModels?.length ? (
-        <section aria-label="Base models">
-          <h2>Base models</h2>
-          <ul>
-            {asset.baseModels.map((b) => (
-              <li key={b}>
-                <AssetLink id={b} existing={existing} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {asset.datasets?.length ? (
-        <section aria-label="Datasets">
-          <h2>Datasets</h2>
-          <ul>
-            {asset.datasets.map((d) => (
-              <li key={d}>
-                <AssetLink id={d} existing={existing} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <AssetHeader asset={asset} curation={data.curation} licenseBadge={licenseBadge} completenessPct={Math.round(report.score * 100)} />
+      <AssetLinks label="Base models" ids={asset.baseModels} existing={existing} />
+      <AssetLinks label="Datasets" ids={asset.datasets} existing={existing} />
+      {children}
       {body ? (
         <section aria-label="Card">
           <h2>Card</h2>
           <Markdown text={body} />
         </section>
       ) : null}
+      <FieldsTable asset={asset} />
+      <EvalResultsTable results={asset.evalResults} />
+      <DistributionTable asset={asset} />
+      <RaiSection asset={asset} />
+      <CompletenessPanel report={report} />
+      <ProvenanceSection asset={asset} />
+      <VersionsSection key={versions.length} versions={versions} />
     </article>
   );
 }

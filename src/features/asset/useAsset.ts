@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getAsset, relationsOf, versionsOf, listAssets } from '@/db';
+import { getAsset, getCuration, relationsOf, versionsOf, listAssets } from '@/db';
 
 export function useAsset(id: string) {
   return useLiveQuery(async () => {
     const asset = await getAsset(id);
     if (!asset) return { asset: undefined };
-    const [rels, versions] = await Promise.all([relationsOf(id), versionsOf(id)]);
-    return { asset, rels, versions };
+    const [rels, versions, curation] = await Promise.all([relationsOf(id), versionsOf(id), getCuration(id)]);
+    return { asset, rels, versions, curation };
   }, [id]);
 }
 

@@ -1,22 +1,33 @@
 import { useState } from 'react';
-import { readExport } from '@/db';
-import { downloadText, exportFileName } from './downloadJson';
+import { ExportDialog } from './ExportDialog';
+import type { ExportScopeKind } from './buildExport';
+import { useExportScope } from './exportScopeStore';
 
-/** "Export JSON": downloads the whole catalog as a versioned envelope. */
-export function ExportButton() {
-  const [busy, setBusy] = useState(false);
+type Props = {
+  /** Overrides for the published view/selection keys (see exportScopeStore). */
+  visibleKeys?: readonly string[];
+  selectedKeys?: readonly string[];
+  label?: string;
+  initialScope?: ExportScopeKind;
+};
+
+/** "Export JSON": opens the curated-export dialog (whole catalog, current view, a collection, the selection). */
+export function ExportButton({ visibleKeys, selectedKeys, label = 'Export JSON', initialScope }: Props) {
+  const [open, setOpen] = useState(false);
+  const published = useExportScope();
   return (
-    <button
-      type="button"
-      disabled={busy}
-      onClick={() => {
-        setBusy(true);
-        void readExport({ scope: { kind: 'catalog', description: 'Whole catalog' } })
-          .then((env) => downloadText(JSON.stringify(env, null, 1), exportFileName()))
-          .finally(() => setBusy(false));
-      }}
-    >
-      Export JSON
-    </button>
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      {open ? (
+        <ExportDialog
+          onClose={() => setOpen(false)}
+          visibleKeys={visibleKeys ?? published.visibleKeys}
+          selectedKeys={selectedKeys ?? published.selectedKeys}
+          {...(initialScope ? { initialScope } : {})}
+        />
+      ) : null}
+    </>
   );
 }

@@ -3,26 +3,42 @@ import { clearCatalog } from '@/db';
 import type { CallContext } from '../rpc';
 import { importFiles } from './importFiles';
 import type { InputFile } from './intake';
-import { markSearchDirty, search } from './search';
+import {
+  applyChange,
+  catalogRows,
+  duringImport,
+  queryCatalog,
+  resetEmpty,
+  resync,
+  search,
+  searchStatus,
+  suggest,
+  type CatalogQuery,
+} from './search';
 
 export const catalogHandlers = {
-  importFiles: async (args: { files: InputFile[] }, ctx: CallContext) => {
-    try {
-      return await importFiles(args, ctx);
-    } finally {
-      markSearchDirty();
-    }
-  },
+  importFiles: (args: { files: InputFile[] }, ctx: CallContext) =>
+    duringImport(() =>
+      importFiles(args, ctx, {
+        onStored: (change) => applyChange(change).catch((e: unknown) => console.warn('search update failed', e)),
+      }),
+    ),
   clearCatalog: async (_args: Record<string, never>, _ctx: CallContext) => {
     await clearCatalog();
-    markSearchDirty();
+    await resetEmpty();
     return { ok: true };
   },
-  catalogChanged: (_args: Record<string, never>, _ctx: CallContext) => {
-    markSearchDirty();
-    return Promise.resolve({ ok: true });
+  /** Someone else changed assets: pass the keys for an incremental update, or none for a full resync. */
+  catalogChanged: async (args: { keys?: string[] }, _ctx: CallContext) => {
+    if (args.keys) await applyChange({ keys: args.keys });
+    else await resync();
+    return { ok: true };
   },
   search: (args: { q: string }, _ctx: CallContext) => search(args),
+  catalogRows: (args: { known?: string }, _ctx: CallContext) => catalogRows(args),
+  queryCatalog: (args: CatalogQuery, _ctx: CallContext) => queryCatalog(args),
+  suggest: (args: { q: string; limit?: number }, _ctx: CallContext) => suggest(args),
+  searchStatus: (args: { waitIndex?: boolean; waitPersist?: boolean }, _ctx: CallContext) => searchStatus(args),
 };
 
 export type CatalogHandlers = typeof catalogHandlers;

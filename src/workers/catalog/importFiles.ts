@@ -7,9 +7,14 @@ import { parseCatalogExport } from '@/core/export/envelope';
 import type { FileReport, ImportRun, ImportSummary } from '@/core/catalog/rows';
 import { sha256Hex } from '@/core/util/hash';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
-import { addImportRun, importParsedFile, restoreExport, updateImportRun } from '@/db';
+import { addImportRun, countAssets, importParsedFile, restoreExport, updateImportRun } from '@/db';
+import { assetKey } from '@/core/model';
 import type { CallContext } from '../rpc';
 import { expandInputs, type InputFile } from './intake';
+import type { StoredChange } from './search';
+
+/** Called after each stored file with what changed (the search engine updates incrementally). */
+export type ImportHooks = { onStored?: (change: StoredChange) => Promise<void> };
 
 export type ImportProgress = {
   filesDone: number;
@@ -41,7 +46,7 @@ function failedReport(name: string, bytes: number, code: string, message: string
 }
 
 /** Imports files; returns the stored import run. */
-export async function importFiles(args: { files: InputFile[] }, ctx: CallContext): Promise<ImportResult> {
+export async function importFiles(args: { files: InputFile[] }, ctx: CallContext, hooks: ImportHooks = {}): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
   const entries = await expandInputs(args.files);
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
@@ -72,7 +77,7 @@ export async function importFiles(args: { files: InputFile[] }, ctx: CallContext
         `File is ${(entry.bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a metadata file. Not imported.`,
       );
     } else {
-      report = await importOne(entry.name, entry.bytes, entry.read, startedAt, runId);
+      report = await importOne(entry.name, entry.bytes, entry.read, startedAt, runId, hooks);
     }
     if (report.status === 'failed') run.summary.failed++;
     run.summary.new += report.created;
@@ -99,6 +104,7 @@ async function importOne(
   read: () => Promise<string>,
   importedAt: string,
   runId: number,
+  hooks: ImportHooks = {},
 ): Promise<FileReport> {
   let text: string;
   try {
@@ -112,13 +118,23 @@ async function importOne(
   try {
     const sha256 = await sha256Hex(text);
     const source = { name, text, sha256, bytes };
-    const result = parseFile({ name, text });
-    if (result.format === 'tarn-catalog') {
+    // A Tarn export is parsed once, straight into the restore path (no generic parse first).
+    const looksLikeExport = /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
+    const result = looksLikeExport ? undefined : parseFile({ name, text });
+    if (!result || result.format === 'tarn-catalog') {
       const env = parseCatalogExport(text);
       if (!env.ok) return { ...failedReport(name, bytes, 'EXPORT_INVALID', ''), format: 'tarn-catalog', issues: env.issues };
-      return await restoreExport(source, env.value, importedAt);
+      const wasEmpty = hooks.onStored ? (await countAssets()) === 0 : false;
+      const restored = await restoreExport(source, env.value, importedAt);
+      await hooks.onStored?.({
+        keys: env.value.assets.map((a) => a.key),
+        ...(wasEmpty ? { complete: { assets: env.value.assets, relations: env.value.relations } } : {}),
+      });
+      return restored;
     }
-    return await importParsedFile(source, result, importedAt, runId);
+    const stored = await importParsedFile(source, result, importedAt, runId);
+    if (stored.created + stored.updated > 0) await hooks.onStored?.({ keys: stored.assetIds.map(assetKey) });
+    return stored;
   } catch (e) {
     return failedReport(name, bytes, 'STORE_FAILED', `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}`);
   }

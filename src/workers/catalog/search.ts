@@ -1,28 +1,626 @@
 /**
- * Search state held by the catalog worker (or the main-thread fallback): a MiniSearch index over the
- * catalog, rebuilt lazily when the catalog changed.
+ * The catalog search engine held by the catalog worker (or the main-thread fallback):
+ * - catalog rows (a compact projection of every non-placeholder asset) + a dictionary-encoded facet index;
+ * - a MiniSearch full-text index;
+ * both persisted in IndexedDB (searchIndex table) with the catalog stamp they were built for and reloaded
+ * on start (no rebuild when unchanged). Imports and deletions update them incrementally.
+ *
+ * Queries (free text + field clauses + facets + sort) answer with row indices into the current snapshot
+ * (`snapshotId`); the window holds the snapshot's display rows and maps indices to rows.
  */
-import { createSearchIndex, searchKeys, toSearchDoc, type MiniSearch, type SearchDoc } from '@/core/search/searchIndex';
-import { listAssets } from '@/db';
+import { assetKey } from '@/core/model';
+import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
+import {
+  applyFacets,
+  buildFacetIndex,
+  toCatalogRow,
+  type CatalogRow,
+  type FacetCounts,
+  type FacetIndex,
+  type FacetSelection,
+} from '@/core/catalog/facets';
+import { freeText, parseQuery, currentWord, QUERY_FIELDS, type QueryField } from '@/core/search/query';
+import { matchesStructured } from '@/core/search/filter';
+import { toDisplayRow, compareForSort, SORT_IDS, type SortId, type CatalogSort } from '@/core/search/display';
+import {
+  createSearchIndex,
+  exactKeys,
+  loadSearchIndex,
+  SEARCH_CACHE_IDS,
+  cacheStamp,
+  suggestText,
+  toSearchDoc,
+  type MiniSearch,
+  type SearchDoc,
+} from '@/core/search/searchIndex';
+import {
+  catalogStamp,
+  getAssetsByKeys,
+  getSearchCache,
+  listAssets,
+  listRelations,
+  putSearchCache,
+  relationsFromChildren,
+  relationsToParents,
+} from '@/db';
 
-let index: MiniSearch<SearchDoc> | undefined;
-let dirty = true;
+const CACHE_ROWS = SEARCH_CACHE_IDS.rows;
+const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
+const CACHE_INDEX = SEARCH_CACHE_IDS.index;
 
-export function markSearchDirty(): void {
-  dirty = true;
+export type StoredChange = {
+  /** Keys of assets written (created, updated, filled or deleted). */
+  keys: string[];
+  /** When set, the complete stored data of a catalog that was empty before (fast path, no read-back). */
+  complete?: { assets: StoredAsset[]; relations: RelationRow[] };
+};
+
+type State = {
+  stamp: string;
+  snapshotId: string;
+  rows: CatalogRow[];
+  keyToIndex: Map<string, number>;
+  facets?: FacetIndex;
+  ranks: Map<SortId, Uint32Array>;
+  displayJson?: string;
+  /** Rows are in default order (newest first) since the last (re)build. */
+  ordered: boolean;
+  /** Index state. */
+  index?: MiniSearch<SearchDoc>;
+  indexLoading?: Promise<MiniSearch<SearchDoc>>;
+  /** The index cache may be used only when nothing changed since rows came from the cache. */
+  cacheStamp?: string;
+  mutated: boolean;
+  persistedStamp?: string;
+};
+
+let state: State | undefined;
+let loading: Promise<State> | undefined;
+let chain: Promise<unknown> = Promise.resolve();
+let importing = 0;
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+let persisting: Promise<void> | undefined;
+let snapshotCounter = 0;
+
+function newSnapshotId(): string {
+  snapshotCounter++;
+  return `${Date.now().toString(36)}-${snapshotCounter}-${Math.random().toString(36).slice(2, 7)}`;
 }
 
-async function ensureIndex(): Promise<MiniSearch<SearchDoc>> {
-  if (index && !dirty) return index;
-  const assets = await listAssets();
-  const next = createSearchIndex();
-  next.addAll(assets.map(toSearchDoc));
-  index = next;
-  dirty = false;
+/** Runs state mutations one at a time. */
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const next = chain.then(fn, fn);
+  chain = next.catch(() => undefined);
   return next;
 }
 
+function versioned(stamp: string): string {
+  return cacheStamp(stamp);
+}
+
+function byDefaultOrder(a: CatalogRow, b: CatalogRow): number {
+  return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.name.localeCompare(b.name);
+}
+
+function makeState(rows: CatalogRow[], stamp: string, snapshotId: string, ordered: boolean): State {
+  const keyToIndex = new Map<string, number>();
+  rows.forEach((r, i) => keyToIndex.set(r.key, i));
+  return { stamp, snapshotId, rows, keyToIndex, ranks: new Map(), ordered, mutated: false };
+}
+
+/** Rows from complete data (every asset + every relation). */
+export function buildRows(assets: readonly StoredAsset[], relations: readonly RelationRow[]): CatalogRow[] {
+  const outgoing = new Map<string, RelationRow[]>();
+  const incoming = new Map<string, number>();
+  for (const r of relations) {
+    if (r.childKey === r.parentKey) continue;
+    let list = outgoing.get(r.childKey);
+    if (!list) outgoing.set(r.childKey, (list = []));
+    list.push(r);
+    incoming.set(r.parentKey, (incoming.get(r.parentKey) ?? 0) + 1);
+  }
+  const rows: CatalogRow[] = [];
+  for (const a of assets) {
+    if (a.placeholder) continue;
+    rows.push(toCatalogRow(a, outgoing.get(a.key) ?? [], incoming.get(a.key) ?? 0));
+  }
+  rows.sort(byDefaultOrder);
+  return rows;
+}
+
+async function rebuildFromDb(): Promise<State> {
+  const stamp = await catalogStamp();
+  const [assets, relations] = await Promise.all([listAssets(), listRelations()]);
+  const rows = buildRows(assets, relations);
+  const st = makeState(rows, stamp, newSnapshotId(), true);
+  st.mutated = true;
+  return st;
+}
+
+async function loadState(): Promise<State> {
+  const stamp = await catalogStamp();
+  const cache = await getSearchCache(CACHE_ROWS);
+  if (cache && cache.stamp === versioned(stamp)) {
+    try {
+      const parsed = JSON.parse(cache.json) as { snapshotId: string; rows: CatalogRow[] };
+      const st = makeState(parsed.rows, stamp, parsed.snapshotId, true);
+      st.cacheStamp = cache.stamp;
+      st.persistedStamp = cache.stamp;
+      return st;
+    } catch {
+      // fall through to a rebuild
+    }
+  }
+  const st = await rebuildFromDb();
+  schedulePersist();
+  return st;
+}
+
+async function ensureState(): Promise<State> {
+  if (state) return state;
+  loading ??= loadState().then((s) => {
+    state = s;
+    loading = undefined;
+    // Start loading the full-text index in the background: rows answer first.
+    void ensureIndex(s);
+    return s;
+  });
+  return loading;
+}
+
+function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
+  if (st.index) return Promise.resolve(st.index);
+  st.indexLoading ??= (async () => {
+    let idx: MiniSearch<SearchDoc> | undefined;
+    if (!st.mutated && st.cacheStamp) {
+      const cache = await getSearchCache(CACHE_INDEX);
+      if (cache && cache.stamp === st.cacheStamp && !st.mutated) {
+        try {
+          idx = loadSearchIndex(cache.json);
+        } catch {
+          idx = undefined;
+        }
+      }
+    }
+    if (!idx) {
+      idx = createSearchIndex();
+      idx.addAll(st.rows.map(toSearchDoc));
+      if (st.persistedStamp === st.cacheStamp) st.persistedStamp = undefined;
+      schedulePersist();
+    }
+    st.index = idx;
+    return idx;
+  })();
+  return st.indexLoading;
+}
+
+function invalidateDerived(st: State, reorder: boolean): void {
+  st.facets = undefined;
+  st.ranks = new Map();
+  st.displayJson = undefined;
+  st.snapshotId = newSnapshotId();
+  st.mutated = true;
+  st.persistedStamp = undefined;
+  if (reorder) st.ordered = false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Persistence
+
+export function schedulePersist(delay = 800): void {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    persistTimer = undefined;
+    void exclusive(() => persistNow());
+  }, delay);
+}
+
+async function persistNow(): Promise<void> {
+  const st = state;
+  if (!st || importing > 0) {
+    if (importing > 0) schedulePersist();
+    return;
+  }
+  const idx = await ensureIndex(st);
+  const stamp = await catalogStamp();
+  if (stamp !== st.stamp) {
+    // Someone changed the catalog without telling us: resync first.
+    await resyncLocked();
+    return;
+  }
+  if (st.persistedStamp === versioned(stamp)) return;
+  if (!st.ordered) {
+    // Persist in default order so a cold start can show the first rows without sorting.
+    const order = st.rows.map((r, i) => ({ r, i })).sort((a, b) => byDefaultOrder(a.r, b.r));
+    st.rows = order.map((x) => x.r);
+    st.keyToIndex = new Map(st.rows.map((r, i) => [r.key, i]));
+    invalidateDerived(st, false);
+    st.ordered = true;
+  }
+  const builtAt = new Date().toISOString();
+  const p = putSearchCache([
+    { id: CACHE_ROWS, stamp: versioned(stamp), json: JSON.stringify({ snapshotId: st.snapshotId, rows: st.rows }), builtAt },
+    { id: CACHE_DISPLAY, stamp: versioned(stamp), json: displayJson(st), builtAt },
+    { id: CACHE_INDEX, stamp: versioned(stamp), json: JSON.stringify(idx), builtAt },
+  ]);
+  persisting = p;
+  await p;
+  persisting = undefined;
+  st.persistedStamp = versioned(stamp);
+  st.cacheStamp = versioned(stamp);
+}
+
+function displayJson(st: State): string {
+  st.displayJson ??= JSON.stringify({ snapshotId: st.snapshotId, rows: st.rows.map(toDisplayRow) });
+  return st.displayJson;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Updates
+
+async function resyncLocked(): Promise<void> {
+  const prev = state;
+  const next = await rebuildFromDb();
+  if (prev?.index) {
+    // Reuse the existing index: replace every doc (cheaper than parsing; keeps it warm).
+    const idx = prev.index;
+    const keep = new Set(next.rows.map((r) => r.key));
+    for (const r of prev.rows) if (!keep.has(r.key) && idx.has(r.key)) idx.discard(r.key);
+    for (const r of next.rows) {
+      const doc = toSearchDoc(r);
+      if (idx.has(r.key)) idx.replace(doc);
+      else idx.add(doc);
+    }
+    next.index = idx;
+  }
+  state = next;
+  if (!next.index) void ensureIndex(next);
+  schedulePersist();
+}
+
+/** Full rebuild from the database (after a clear, or when the stamp shows an unannounced change). */
+export function resync(): Promise<void> {
+  return exclusive(async () => {
+    if (!state && loading) await loading;
+    await resyncLocked();
+  });
+}
+
+/** Applies stored changes (from the import pipeline or other writers) to rows and index. */
+export function applyChange(change: StoredChange): Promise<void> {
+  return exclusive(async () => {
+    const st = await ensureState();
+    const idx = await ensureIndex(st);
+    if (change.complete && st.rows.length === 0) {
+      const rows = buildRows(change.complete.assets, change.complete.relations);
+      st.rows = rows;
+      st.keyToIndex = new Map(rows.map((r, i) => [r.key, i]));
+      invalidateDerived(st, false);
+      st.ordered = true;
+      idx.removeAll();
+      idx.addAll(rows.map(toSearchDoc));
+      st.stamp = await catalogStamp();
+      schedulePersist();
+      return;
+    }
+    const keys = Array.from(new Set(change.keys.map(assetKey)));
+    if (keys.length === 0) return;
+    if (keys.length > 5000 && keys.length > st.rows.length / 4) {
+      await resyncLocked();
+      return;
+    }
+    const [assets, outgoing, incoming] = await Promise.all([getAssetsByKeys(keys), relationsFromChildren(keys), relationsToParents(keys)]);
+    const outBy = new Map<string, RelationRow[]>();
+    for (const r of outgoing) {
+      if (r.childKey === r.parentKey) continue;
+      let l = outBy.get(r.childKey);
+      if (!l) outBy.set(r.childKey, (l = []));
+      l.push(r);
+    }
+    const inCount = new Map<string, number>();
+    for (const r of incoming) if (r.childKey !== r.parentKey) inCount.set(r.parentKey, (inCount.get(r.parentKey) ?? 0) + 1);
+    const keySet = new Set(keys);
+    const parentDelta = new Map<string, number>();
+    const bump = (k: string, d: number) => {
+      if (!keySet.has(k)) parentDelta.set(k, (parentDelta.get(k) ?? 0) + d);
+    };
+    const removed: number[] = [];
+    keys.forEach((key, i) => {
+      const a = assets[i];
+      const at = st.keyToIndex.get(key);
+      const old = at !== undefined ? st.rows[at] : undefined;
+      const next = a && !a.placeholder ? toCatalogRow(a, outBy.get(key) ?? [], inCount.get(key) ?? 0) : undefined;
+      const oldParents = new Set(old?.parents ?? []);
+      const newParents = new Set(next?.parents ?? []);
+      for (const p of oldParents) if (!newParents.has(p)) bump(p, -1);
+      for (const p of newParents) if (!oldParents.has(p)) bump(p, +1);
+      if (next) {
+        if (at !== undefined) st.rows[at] = next;
+        else {
+          st.keyToIndex.set(key, st.rows.length);
+          st.rows.push(next);
+        }
+        const doc = toSearchDoc(next);
+        if (idx.has(key)) idx.replace(doc);
+        else idx.add(doc);
+      } else if (at !== undefined) {
+        removed.push(at);
+        if (idx.has(key)) idx.discard(key);
+      }
+    });
+    for (const [p, d] of parentDelta) {
+      const at = st.keyToIndex.get(p);
+      const row = at !== undefined ? st.rows[at] : undefined;
+      if (row) row.nChildren = Math.max(0, row.nChildren + d);
+    }
+    if (removed.length > 0) {
+      const gone = new Set(removed);
+      st.rows = st.rows.filter((_, i) => !gone.has(i));
+      st.keyToIndex = new Map(st.rows.map((r, i) => [r.key, i]));
+    }
+    invalidateDerived(st, true);
+    st.stamp = await catalogStamp();
+    schedulePersist();
+  });
+}
+
+/** Brackets an import: the stamp check and persistence wait until it ends. */
+export async function duringImport<T>(fn: () => Promise<T>): Promise<T> {
+  importing++;
+  try {
+    return await fn();
+  } finally {
+    importing--;
+  }
+}
+
+/** After a clear: an empty catalog. */
+export function resetEmpty(): Promise<void> {
+  return exclusive(async () => {
+    const stamp = await catalogStamp();
+    const st = makeState([], stamp, newSnapshotId(), true);
+    st.mutated = true;
+    st.index = createSearchIndex();
+    state = st;
+    schedulePersist();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reads
+
+export type RowsSnapshot = { snapshotId: string; total: number; json?: string };
+
+/**
+ * The current snapshot's display rows (JSON of `{ snapshotId, rows }`), or only its id when the caller
+ * already has it. Resyncs first if the catalog changed behind the engine's back.
+ */
+export async function catalogRows(args: { known?: string }): Promise<RowsSnapshot> {
+  let st = await ensureState();
+  if (importing === 0) {
+    const stamp = await catalogStamp();
+    if (stamp !== st.stamp) {
+      await exclusive(async () => {
+        const s = state;
+        if (s && importing === 0 && (await catalogStamp()) !== s.stamp) await resyncLocked();
+      });
+      st = await ensureState();
+    }
+  }
+  if (args.known === st.snapshotId) return { snapshotId: st.snapshotId, total: st.rows.length };
+  return { snapshotId: st.snapshotId, total: st.rows.length, json: displayJson(st) };
+}
+
+export type CatalogQuery = { q: string; facets: FacetSelection; sort?: CatalogSort | undefined };
+
+export type CatalogQueryResult = {
+  snapshotId: string;
+  /** Row indices into the snapshot, in display order. */
+  order: Uint32Array;
+  /** Rows in the catalog (placeholders excluded). */
+  total: number;
+  counts: FacetCounts;
+  hints: string[];
+  /** Engine time in ms. */
+  ms: number;
+};
+
+function rankFor(st: State, id: SortId): Uint32Array {
+  let rank = st.ranks.get(id);
+  if (rank) return rank;
+  const n = st.rows.length;
+  const perm = Array.from({ length: n }, (_, i) => i);
+  const rows = st.rows;
+  perm.sort((a, b) => {
+    const ra = rows[a];
+    const rb = rows[b];
+    return ra && rb ? compareForSort(ra, rb, id) : 0;
+  });
+  rank = new Uint32Array(n);
+  perm.forEach((rowIndex, pos) => {
+    if (rank) rank[rowIndex] = pos;
+  });
+  st.ranks.set(id, rank);
+  return rank;
+}
+
+function sortIndices(st: State, matches: Uint32Array, sort: CatalogSort): Uint32Array {
+  const rank = rankFor(st, sort.id);
+  const n = st.rows.length;
+  let out: Uint32Array;
+  if (matches.length > n / 16) {
+    // Bucket by rank: O(n).
+    const byRank = new Int32Array(n).fill(-1);
+    for (const i of matches) byRank[rank[i] ?? 0] = i;
+    out = new Uint32Array(matches.length);
+    let k = 0;
+    for (let p = 0; p < n; p++) {
+      const i = byRank[p] ?? -1;
+      if (i >= 0) out[k++] = i;
+    }
+  } else {
+    out = Uint32Array.from(matches).sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0));
+  }
+  if (sort.desc) out.reverse();
+  return out;
+}
+
+export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResult> {
+  const st = await ensureState();
+  const t0 = performance.now();
+  const parsed = parseQuery(args.q);
+  const text = freeText(parsed);
+  let candidates: Uint32Array | undefined;
+  const hasText = text !== '';
+  if (hasText || parsed.excluded.length > 0) {
+    const idx = await ensureIndex(st);
+    if (hasText) {
+      const hits = idx.search(text);
+      const arr = new Uint32Array(hits.length);
+      let k = 0;
+      for (const h of hits) {
+        const i = st.keyToIndex.get(String(h.id));
+        if (i !== undefined) arr[k++] = i;
+      }
+      candidates = arr.subarray(0, k);
+    }
+    if (parsed.excluded.length > 0) {
+      const drop = new Set<number>();
+      for (const ex of parsed.excluded) {
+        const words = ex.split(/\s+/u).filter(Boolean);
+        let keys: Set<string> | undefined;
+        for (const w of words) {
+          const ks = exactKeys(idx, w);
+          keys = keys ? new Set([...keys].filter((x) => ks.has(x))) : ks;
+        }
+        for (const key of keys ?? []) {
+          const i = st.keyToIndex.get(key);
+          if (i !== undefined) drop.add(i);
+        }
+      }
+      const base = candidates ?? Uint32Array.from({ length: st.rows.length }, (_, i) => i);
+      candidates = base.filter((i) => !drop.has(i));
+    }
+  }
+  if (parsed.fields.length > 0 || parsed.phrases.length > 0) {
+    const rows = st.rows;
+    const src = candidates;
+    const n = src ? src.length : rows.length;
+    const out = new Uint32Array(n);
+    let k = 0;
+    for (let j = 0; j < n; j++) {
+      const i = src ? (src[j] ?? 0) : j;
+      const row = rows[i];
+      if (row && matchesStructured(row, parsed)) out[k++] = i;
+    }
+    candidates = out.subarray(0, k);
+  }
+  st.facets ??= buildFacetIndex(st.rows);
+  const res = applyFacets(st.facets, candidates, args.facets);
+  let order = res.matches;
+  const sort = args.sort ?? (hasText ? undefined : { id: 'updated' as SortId, desc: true });
+  if (sort && SORT_IDS.includes(sort.id)) {
+    if (!(st.ordered && sort.id === 'updated' && sort.desc && !hasText && candidates === undefined)) order = sortIndices(st, order, sort);
+  }
+  return { snapshotId: st.snapshotId, order, total: st.rows.length, counts: res.counts, hints: parsed.hints, ms: performance.now() - t0 };
+}
+
+/** Suggestions for the search box: field names, field values, or completions from the index. */
+export async function suggest(args: { q: string; limit?: number }): Promise<{ suggestions: string[] }> {
+  const limit = args.limit ?? 8;
+  const st = await ensureState();
+  const cw = currentWord(args.q);
+  const neg = cw.word.startsWith('-') ? '-' : '';
+  if (cw.word === '') return { suggestions: [] };
+  if (cw.fieldName !== undefined) {
+    if (!cw.field) return { suggestions: [] };
+    st.facets ??= buildFacetIndex(st.rows);
+    const values = fieldValues(st, cw.field);
+    const p = cw.partial.toLowerCase();
+    const out: string[] = [];
+    for (const v of values) {
+      if (v.toLowerCase().startsWith(p) && v.toLowerCase() !== p) {
+        out.push(`${cw.prefix}${neg}${cw.field}:${/\s/u.test(v) ? `"${v}"` : v} `);
+        if (out.length >= limit) break;
+      }
+    }
+    return { suggestions: out };
+  }
+  const fieldHits = QUERY_FIELDS.filter((f) => cw.partial.length >= 2 && f.startsWith(cw.partial.toLowerCase())).map((f) => `${cw.prefix}${neg}${f}:`);
+  if (neg) return { suggestions: fieldHits.slice(0, limit) };
+  const idx = st.index ?? (await ensureIndex(st));
+  const texts = suggestText(idx, args.q, limit);
+  return { suggestions: [...fieldHits, ...texts.filter((t) => t !== args.q.trim().toLowerCase())].slice(0, limit) };
+}
+
+const FIELD_FACET: Partial<Record<QueryField, keyof FacetIndex['columns']>> = {
+  license: 'license',
+  task: 'task',
+  kind: 'kind',
+  library: 'library',
+  'trained-on': 'trained',
+  lang: 'lang',
+  format: 'format',
+};
+
+/** Known values of a field, most frequent first (from the facet index). */
+function fieldValues(st: State, field: QueryField): string[] {
+  const facet = FIELD_FACET[field];
+  if (facet && st.facets) {
+    const col = st.facets.columns[facet];
+    const counts = new Uint32Array(col.labels.length);
+    for (const id of col.ids) counts[id] = (counts[id] ?? 0) + 1;
+    const values = col.labels.map((label, i) => ({ label, n: counts[i] ?? 0 })).sort((a, b) => b.n - a.n);
+    const out = values.map((v) => v.label);
+    if (field === 'license') out.push('permissive', 'copyleft', 'non-commercial', 'responsible-ai', 'custom');
+    return out;
+  }
+  const seen = new Map<string, number>();
+  for (const r of st.rows) {
+    const vals = field === 'base' ? r.baseModels : field === 'owner' ? [r.owner] : field === 'tag' ? r.tags : [];
+    for (const v of vals) if (v) seen.set(v, (seen.get(v) ?? 0) + 1);
+  }
+  return Array.from(seen.entries())
+    .sort((a, b) => b[1] - a[1])
+    .map(([v]) => v);
+}
+
+export type SearchStatus = { rows: number; indexReady: boolean; persisted: boolean; snapshotId: string; stamp: string };
+
+/** Engine status (tests and the benchmark wait on it). */
+export async function searchStatus(args: { waitIndex?: boolean; waitPersist?: boolean }): Promise<SearchStatus> {
+  const st = await ensureState();
+  if (args.waitIndex) await ensureIndex(st);
+  if (args.waitPersist) {
+    for (let i = 0; i < 600 && (persistTimer !== undefined || persisting !== undefined || st.persistedStamp !== versioned(st.stamp)); i++) {
+      if (persistTimer !== undefined) {
+        clearTimeout(persistTimer);
+        persistTimer = undefined;
+        await exclusive(() => persistNow());
+      } else await new Promise((r) => setTimeout(r, 50));
+      if (state !== st) break;
+    }
+  }
+  const cur = state ?? st;
+  return {
+    rows: cur.rows.length,
+    indexReady: cur.index !== undefined,
+    persisted: cur.persistedStamp === versioned(cur.stamp),
+    snapshotId: cur.snapshotId,
+    stamp: cur.stamp,
+  };
+}
+
+/** Legacy free-text search (keys by relevance). */
 export async function search(args: { q: string }): Promise<{ keys: string[] }> {
-  const idx = await ensureIndex();
-  return { keys: searchKeys(idx, args.q).map((r) => r.key) };
+  const st = await ensureState();
+  const idx = await ensureIndex(st);
+  const q = args.q.trim();
+  if (q === '') return { keys: [] };
+  return { keys: idx.search(q).map((r) => String(r.id)) };
+}
+
+/** Kept for callers that only know "something changed": resync on next read. */
+export function markSearchDirty(): void {
+  void resync();
 }

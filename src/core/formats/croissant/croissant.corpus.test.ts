@@ -15,7 +15,10 @@ type Entry = { file: string; kind: string; name?: unknown; conformsTo?: unknown;
 requireShared();
 const manifest = JSON.parse(readFileSync(`${CORPUS_DIR}/manifest.json`, 'utf8')) as { files: Entry[] };
 const entries = manifest.files.filter((f) => f.kind === 'croissant-jsonld');
-const results = entries.map((entry) => ({ entry, result: parseFile({ name: entry.file, text: readFileSync(`${CORPUS_DIR}/${entry.file}`, 'utf8') }) }));
+const results = entries.map((entry) => ({
+  entry,
+  result: parseFile({ name: entry.file, text: readFileSync(`${CORPUS_DIR}/${entry.file}`, 'utf8') }),
+}));
 
 function expectedName(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim();
@@ -32,9 +35,13 @@ describe('croissant corpus', () => {
   });
 
   it('detects every file as Croissant and yields one dataset asset without errors', () => {
-    const wrong = results.filter(({ result }) => result.format !== 'croissant').map(({ entry }) => entry.file);
+    const wrong = results
+      .filter(({ result }) => result.format !== 'croissant')
+      .map(({ entry }) => entry.file);
     expect(wrong).toEqual([]);
-    const bad = results.filter(({ result }) => result.assets.length !== 1 || result.issues.some((i) => i.severity === 'error'));
+    const bad = results.filter(
+      ({ result }) => result.assets.length !== 1 || result.issues.some((i) => i.severity === 'error'),
+    );
     expect(bad.map(({ entry }) => entry.file)).toEqual([]);
     for (const { result } of results) expect(result.assets[0]!.kind).toBe('dataset');
   });
@@ -49,7 +56,10 @@ describe('croissant corpus', () => {
         expect(asset.name, entry.file).toBe(name);
         names++;
       } else {
-        expect(result.issues.some((i) => i.code === 'MISSING_NAME'), entry.file).toBe(true);
+        expect(
+          result.issues.some((i) => i.code === 'MISSING_NAME'),
+          entry.file,
+        ).toBe(true);
       }
       if (entry.conformsTo !== null && entry.conformsTo !== undefined) {
         expect(asset.extra?.conformsTo, entry.file).toEqual(entry.conformsTo);
@@ -60,7 +70,8 @@ describe('croissant corpus', () => {
     }
     const versions = new Map<string, number>();
     for (const { result } of results) {
-      const v = String(result.assets[0]!.extra?.croissantVersion ?? 'none');
+      const raw = result.assets[0]!.extra?.croissantVersion;
+      const v = typeof raw === 'string' ? raw : 'none';
       versions.set(v, (versions.get(v) ?? 0) + 1);
     }
     const hfIds = results.filter(({ result }) => /^[^:/]+\/[^:/]+$/.test(result.assets[0]!.id)).length;
@@ -73,13 +84,25 @@ describe('croissant corpus', () => {
   });
 
   it('reads provenance and RAI of the 1.1 examples', () => {
-    const squad = results.find(({ entry }) => entry.file === 'croissant/1.1__huggingface-squad_v2.json')?.result;
+    const squad = results.find(
+      ({ entry }) => entry.file === 'croissant/1.1__huggingface-squad_v2.json',
+    )?.result;
     expect(squad?.assets[0]!.id).toBe('rajpurkar/squad_v2');
-    expect(squad?.relations).toContainEqual(expect.objectContaining({ type: 'derived_from', parent: 'rajpurkar/squad', evidence: 'prov:wasDerivedFrom' }));
-    const wild = results.find(({ entry }) => entry.file === 'croissant/1.1__huggingface-wildchat.json')?.result;
+    expect(squad?.relations).toContainEqual(
+      expect.objectContaining({
+        type: 'derived_from',
+        parent: 'rajpurkar/squad',
+        evidence: 'prov:wasDerivedFrom',
+      }),
+    );
+    const wild = results.find(
+      ({ entry }) => entry.file === 'croissant/1.1__huggingface-wildchat.json',
+    )?.result;
     expect(wild?.relations).toContainEqual(expect.objectContaining({ parent: 'allenai/WildChat-1M-Full' }));
     const stack = results.find(({ entry }) => entry.file === 'croissant/1.0__bigcode-the-stack.json')?.result;
-    expect(Object.keys((stack?.assets[0]!.extra?.rai as Record<string, unknown> | undefined) ?? {}).length).toBe(9);
+    expect(
+      Object.keys((stack?.assets[0]!.extra?.rai as Record<string, unknown> | undefined) ?? {}).length,
+    ).toBe(9);
     expect(stack?.assets[0]!.id).toBe('bigcode/the-stack');
     const covertype = results.find(({ entry }) => entry.file === 'croissant/openml__covertype.json')?.result;
     expect(covertype?.assets[0]!.id).toBe('openml:180');

@@ -27,7 +27,10 @@ const HAPPY = {
   license: 'https://choosealicense.com/licenses/cc-by-sa-4.0/',
   url: 'https://huggingface.co/datasets/rajpurkar/squad_v2',
   version: '1.0.0',
-  creator: [{ '@type': 'sc:Person', name: 'Pranav Rajpurkar' }, { '@type': 'sc:Organization', name: ['Stanford', 'NLP'] }],
+  creator: [
+    { '@type': 'sc:Person', name: 'Pranav Rajpurkar' },
+    { '@type': 'sc:Organization', name: ['Stanford', 'NLP'] },
+  ],
   citeAs: '@article{rajpurkar2018}',
   datePublished: '2018-06-11',
   keywords: ['qa', 'English'],
@@ -49,7 +52,13 @@ const HAPPY = {
       sha256: 'A'.repeat(64),
       md5: 'b'.repeat(32),
     },
-    { '@type': 'cr:FileSet', '@id': 'parquet', containedIn: { '@id': 'repo' }, encodingFormat: 'application/x-parquet', includes: '*/*.parquet' },
+    {
+      '@type': 'cr:FileSet',
+      '@id': 'parquet',
+      containedIn: { '@id': 'repo' },
+      encodingFormat: 'application/x-parquet',
+      includes: '*/*.parquet',
+    },
   ],
   recordSet: [
     {
@@ -58,12 +67,21 @@ const HAPPY = {
       name: 'default',
       field: [
         { '@type': 'cr:Field', '@id': 'default/id', name: 'id', dataType: 'sc:Text' },
-        { '@type': 'cr:Field', '@id': 'default/answers', name: 'answers', subField: [{ '@id': 'default/answers/text', name: 'text', dataType: 'sc:Text' }] },
+        {
+          '@type': 'cr:Field',
+          '@id': 'default/answers',
+          name: 'answers',
+          subField: [{ '@id': 'default/answers/text', name: 'text', dataType: 'sc:Text' }],
+        },
         { '@type': 'cr:Field', '@id': 'default/n', name: 'n', dataType: ['sc:Integer'] },
       ],
     },
   ],
-  'prov:wasDerivedFrom': { '@type': 'prov:Entity', '@id': 'squad1', 'prov:locatedAt': 'https://huggingface.co/datasets/rajpurkar/squad' },
+  'prov:wasDerivedFrom': {
+    '@type': 'prov:Entity',
+    '@id': 'squad1',
+    'prov:locatedAt': 'https://huggingface.co/datasets/rajpurkar/squad',
+  },
   isBasedOn: ['https://www.openml.org/d/61', { '@id': 'urn:dataset:ImageNet' }],
   'rai:dataBiases': ['Wikipedia bias'],
   'rai:dataCollection': 'Crowdworkers',
@@ -75,7 +93,11 @@ describe('croissant sniff', () => {
     expect(croissantParser.sniff(f, f.text)).toBeGreaterThan(0.9);
   });
   it('detects legacy 0.8 (ml: namespace) and cr: keys without conformsTo', () => {
-    const legacy = file({ '@context': { ml: 'http://mlcommons.org/schema/' }, '@type': 'sc:Dataset', name: 'x' });
+    const legacy = file({
+      '@context': { ml: 'http://mlcommons.org/schema/' },
+      '@type': 'sc:Dataset',
+      name: 'x',
+    });
     expect(croissantParser.sniff(legacy, legacy.text)).toBeGreaterThan(0.5);
     const crOnly = file({ '@context': {}, '@type': 'sc:Dataset', recordSet: [] });
     expect(croissantParser.sniff(crOnly, crOnly.text)).toBeGreaterThan(0.5);
@@ -116,7 +138,13 @@ describe('parseCroissant', () => {
         url: 'https://huggingface.co/datasets/rajpurkar/squad_v2/tree/refs%2Fconvert%2Fparquet',
         encodingFormat: 'git+https',
       },
-      { name: 'train.csv', url: 'data/train.csv', encodingFormat: 'text/csv', sha256: 'a'.repeat(64), md5: 'b'.repeat(32) },
+      {
+        name: 'train.csv',
+        url: 'data/train.csv',
+        encodingFormat: 'text/csv',
+        sha256: 'a'.repeat(64),
+        md5: 'b'.repeat(32),
+      },
       { name: 'parquet', encodingFormat: 'application/x-parquet' },
     ]);
     expect(a.extra).toMatchObject({
@@ -125,39 +153,91 @@ describe('parseCroissant', () => {
       datePublished: '2018-06-11',
       recordSetCount: 1,
       fieldCount: 4,
-      recordSets: [{ name: 'default', fieldCount: 4, fields: ['id', 'answers', 'text', 'n'], dataTypes: ['sc:Text', 'sc:Integer'] }],
+      recordSets: [
+        {
+          name: 'default',
+          fieldCount: 4,
+          fields: ['id', 'answers', 'text', 'n'],
+          dataTypes: ['sc:Text', 'sc:Integer'],
+        },
+      ],
       fileSets: [{ name: 'parquet', includes: ['*/*.parquet'], containedIn: ['repo'] }],
       rai: { dataBiases: ['Wikipedia bias'], dataCollection: 'Crowdworkers' },
     });
     expect(res.relations).toEqual([
-      { child: 'rajpurkar/squad_v2', type: 'derived_from', parent: 'rajpurkar/squad', origin: 'declared', evidence: 'prov:wasDerivedFrom' },
-      { child: 'rajpurkar/squad_v2', type: 'derived_from', parent: 'openml:61', origin: 'declared', evidence: 'isBasedOn' },
-      { child: 'rajpurkar/squad_v2', type: 'derived_from', parent: 'urn:dataset:ImageNet', origin: 'declared', evidence: 'isBasedOn' },
+      {
+        child: 'rajpurkar/squad_v2',
+        type: 'derived_from',
+        parent: 'rajpurkar/squad',
+        origin: 'declared',
+        evidence: 'prov:wasDerivedFrom',
+      },
+      {
+        child: 'rajpurkar/squad_v2',
+        type: 'derived_from',
+        parent: 'openml:61',
+        origin: 'declared',
+        evidence: 'isBasedOn',
+      },
+      {
+        child: 'rajpurkar/squad_v2',
+        type: 'derived_from',
+        parent: 'urn:dataset:ImageNet',
+        origin: 'declared',
+        evidence: 'isBasedOn',
+      },
     ]);
     expect(res.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(res.issues.some((i) => i.code === 'BAD_CHECKSUM')).toBe(true);
   });
 
   it('keeps a list of licenses raw and a single CreativeWork with name/link', () => {
-    const list = parseCroissant(file({ ...HAPPY, license: ['mit', 'https://creativecommons.org/licenses/by/4.0/'] }));
+    const list = parseCroissant(
+      file({ ...HAPPY, license: ['mit', 'https://creativecommons.org/licenses/by/4.0/'] }),
+    );
     expect(list.assets[0]!.license).toEqual({ raw: ['mit', 'https://creativecommons.org/licenses/by/4.0/'] });
-    const cw = parseCroissant(file({ ...HAPPY, license: { '@type': 'sc:CreativeWork', name: 'CC BY 4.0', url: 'https://cc.org/by' } }));
+    const cw = parseCroissant(
+      file({
+        ...HAPPY,
+        license: { '@type': 'sc:CreativeWork', name: 'CC BY 4.0', url: 'https://cc.org/by' },
+      }),
+    );
     expect(cw.assets[0]!.license).toMatchObject({ name: 'CC BY 4.0', link: 'https://cc.org/by' });
   });
 
   it('uses a Hugging Face sameAs for the id and records other sameAs as derived_from', () => {
     const res = parseCroissant(
-      file({ ...HAPPY, url: 'https://example.org/squad', sameAs: ['https://huggingface.co/datasets/rajpurkar/squad_v2', 'https://rajpurkar.github.io/SQuAD-explorer/'] }),
+      file({
+        ...HAPPY,
+        url: 'https://example.org/squad',
+        sameAs: [
+          'https://huggingface.co/datasets/rajpurkar/squad_v2',
+          'https://rajpurkar.github.io/SQuAD-explorer/',
+        ],
+      }),
     );
     expect(res.assets[0]!.id).toBe('rajpurkar/squad_v2');
-    expect(res.relations.find((r) => r.evidence === 'sameAs')?.parent).toBe('rajpurkar.github.io/SQuAD-explorer');
+    expect(res.relations.find((r) => r.evidence === 'sameAs')?.parent).toBe(
+      'rajpurkar.github.io/SQuAD-explorer',
+    );
   });
 
   it('id rules: OpenML url, plain url, name, file name', () => {
-    const base = { '@context': CONTEXT, '@type': 'sc:Dataset', conformsTo: 'http://mlcommons.org/croissant/1.0' };
-    expect(parseCroissant(file({ ...base, name: 'covertype', url: 'https://www.openml.org/d/180' })).assets[0]!.id).toBe('openml:180');
-    expect(parseCroissant(file({ ...base, name: 'b', url: 'https://www.openml.org/search?type=data&id=41464' })).assets[0]!.id).toBe('openml:41464');
-    expect(parseCroissant(file({ ...base, name: 'd', url: 'https://github.com/org/dices/?x=1' })).assets[0]!.id).toBe('github.com/org/dices');
+    const base = {
+      '@context': CONTEXT,
+      '@type': 'sc:Dataset',
+      conformsTo: 'http://mlcommons.org/croissant/1.0',
+    };
+    expect(
+      parseCroissant(file({ ...base, name: 'covertype', url: 'https://www.openml.org/d/180' })).assets[0]!.id,
+    ).toBe('openml:180');
+    expect(
+      parseCroissant(file({ ...base, name: 'b', url: 'https://www.openml.org/search?type=data&id=41464' }))
+        .assets[0]!.id,
+    ).toBe('openml:41464');
+    expect(
+      parseCroissant(file({ ...base, name: 'd', url: 'https://github.com/org/dices/?x=1' })).assets[0]!.id,
+    ).toBe('github.com/org/dices');
     expect(parseCroissant(file({ ...base, name: 'titanic' })).assets[0]!.id).toBe('croissant:titanic');
     const noName = parseCroissant(file({ ...base }, 'dir/my-data.json'));
     expect(noName.assets[0]!.id).toBe('croissant:my-data');
@@ -183,13 +263,20 @@ describe('parseCroissant', () => {
     expect(res.assets[0]!.name).toBe('example');
     expect(res.assets[0]!.description).toBe('An example');
     expect(res.assets[0]!.extra?.croissantVersion).toBe('1.0');
-    expect(res.assets[0]!.extra?.conformsTo).toEqual(['http://mlcommons.org/croissant/1.0', 'http://myorg/coolspec/0.1b']);
+    expect(res.assets[0]!.extra?.conformsTo).toEqual([
+      'http://mlcommons.org/croissant/1.0',
+      'http://myorg/coolspec/0.1b',
+    ]);
   });
 
   it('reads legacy 0.8 with unprefixed RAI keys', () => {
     const res = parseCroissant(
       file({
-        '@context': { ml: 'http://mlcommons.org/schema/', dataBiases: 'ml:dataBiases', '@vocab': 'https://schema.org/' },
+        '@context': {
+          ml: 'http://mlcommons.org/schema/',
+          dataBiases: 'ml:dataBiases',
+          '@vocab': 'https://schema.org/',
+        },
         '@type': 'sc:Dataset',
         name: 'legacy',
         dataBiases: 'some',
@@ -220,18 +307,37 @@ describe('parseCroissant', () => {
     const arr = parseCroissant({ name: 'a.json', text: '[1, 2]' });
     expect(arr.assets).toEqual([]);
     expect(arr.issues[0]).toMatchObject({ severity: 'warning', code: 'UNKNOWN_SHAPE' });
-    const odd = parseCroissant(file({ '@context': CONTEXT, '@type': 'sc:Person', name: 'Bob', creator: 5, distribution: 'x', recordSet: 7 }));
+    const odd = parseCroissant(
+      file({
+        '@context': CONTEXT,
+        '@type': 'sc:Person',
+        name: 'Bob',
+        creator: 5,
+        distribution: 'x',
+        recordSet: 7,
+      }),
+    );
     expect(odd.assets).toHaveLength(1);
     expect(odd.issues.some((i) => i.code === 'UNEXPECTED_TYPE')).toBe(true);
   });
 
   it('finds the Dataset node inside @graph', () => {
-    const res = parseCroissant(file({ '@context': CONTEXT, '@graph': [{ '@type': 'sc:Person', name: 'x' }, { '@type': 'sc:Dataset', name: 'g' }] }));
+    const res = parseCroissant(
+      file({
+        '@context': CONTEXT,
+        '@graph': [
+          { '@type': 'sc:Person', name: 'x' },
+          { '@type': 'sc:Dataset', name: 'g' },
+        ],
+      }),
+    );
     expect(res.assets[0]!.name).toBe('g');
   });
 
   it('canonicalises references', () => {
-    expect(croissantRefId('https://huggingface.co/datasets/allenai/WildChat-1M-Full')).toBe('allenai/WildChat-1M-Full');
+    expect(croissantRefId('https://huggingface.co/datasets/allenai/WildChat-1M-Full')).toBe(
+      'allenai/WildChat-1M-Full',
+    );
     expect(croissantRefId('https://openml.org/d/42')).toBe('openml:42');
     expect(croissantRefId('http://example.com/a/')).toBe('example.com/a');
   });

@@ -11,7 +11,15 @@
  *  5. any other `url` → the URL without scheme, query and fragment (e.g. `github.com/org/repo`).
  *  6. otherwise `croissant:<name>` (or `croissant:<file name>` when the name is missing too).
  */
-import type { Asset, DistributionFile, Issue, LicenseInfo, ParseResult, Relation, SourceFile } from '../../model';
+import type {
+  Asset,
+  DistributionFile,
+  Issue,
+  LicenseInfo,
+  ParseResult,
+  Relation,
+  SourceFile,
+} from '../../model';
 import { canonicalId } from '../../catalog/ids';
 import { safeJsonParse } from '../../util/safeParse';
 import type { JsonObject } from '../../util/values';
@@ -44,8 +52,10 @@ const RAI_PROPERTIES = new Set([
   'machineAnnotationTools',
 ]);
 
-const HF_DATASET_URL = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/datasets\/[^/\s?#]+(?:\/[^/\s?#]+)?/i;
-const OPENML_URL = /^(?:https?:\/\/)?(?:www\.|new\.|api\.)?openml\.org\/(?:d\/(\d+)|search\?(?:[^#]*&)?id=(\d+)|api\/v1\/(?:json\/)?data\/(\d+))/i;
+const HF_DATASET_URL =
+  /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/datasets\/[^/\s?#]+(?:\/[^/\s?#]+)?/i;
+const OPENML_URL =
+  /^(?:https?:\/\/)?(?:www\.|new\.|api\.)?openml\.org\/(?:d\/(\d+)|search\?(?:[^#]*&)?id=(\d+)|api\/v1\/(?:json\/)?data\/(\d+))/i;
 
 /** `?` and `#` would be cut off by canonicalId; keep them out of name-based ids. */
 function idPart(s: string): string {
@@ -120,7 +130,9 @@ function listOf(v: unknown): unknown[] {
 function agentNames(v: unknown): string[] {
   const out: string[] = [];
   for (const item of listOf(v)) {
-    const names = isObject(item) ? asStringList(item.name ?? item['sc:name'] ?? item['@id']) : asStringList(item);
+    const names = isObject(item)
+      ? asStringList(item.name ?? item['sc:name'] ?? item['@id'])
+      : asStringList(item);
     for (const n of names) if (!out.includes(n)) out.push(n);
   }
   return out;
@@ -132,7 +144,8 @@ export function croissantRefId(raw: string): string {
   const om = OPENML_URL.exec(s);
   const omId = om?.[1] ?? om?.[2] ?? om?.[3];
   if (omId) return `openml:${omId}`;
-  if (HF_DATASET_URL.test(s) || /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(s)) return canonicalId(s);
+  if (HF_DATASET_URL.test(s) || /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(s))
+    return canonicalId(s);
   if (/^https?:\/\//i.test(s)) return canonicalId(s.replace(/^https?:\/\//i, '').replace(/^www\./i, ''));
   return canonicalId(s);
 }
@@ -269,15 +282,24 @@ function readRecordSets(v: unknown): { summary: JsonObject[]; fieldCount: number
 /** The `sc:Dataset` node: the root itself, or the first Dataset inside `@graph`. */
 function datasetNode(root: unknown): JsonObject | undefined {
   if (!isObject(root)) return undefined;
-  const graph = root['@graph'];
+  const graph: unknown = root['@graph'];
   if (Array.isArray(graph)) {
-    const ds = graph.find((n) => isObject(n) && asStringList(n['@type']).some((t) => /(^|[:/])Dataset$/.test(t)));
+    const nodes: unknown[] = graph;
+    const ds = nodes.find(
+      (n) => isObject(n) && asStringList(n['@type']).some((t) => /(^|[:/])Dataset$/.test(t)),
+    );
     if (isObject(ds)) return { '@context': root['@context'], ...ds };
   }
   return root;
 }
 
-function idFor(doc: JsonObject, name: string | undefined, url: string | undefined, repoUrl: string | undefined, fileName: string): string {
+function idFor(
+  doc: JsonObject,
+  name: string | undefined,
+  url: string | undefined,
+  repoUrl: string | undefined,
+  fileName: string,
+): string {
   if (isHfDatasetUrl(url)) return canonicalId(url);
   const hfSameAs = asStringList(listOf(doc.sameAs).map(refOf)).find(isHfDatasetUrl);
   if (hfSameAs) return canonicalId(hfSameAs);
@@ -296,7 +318,8 @@ function looksLikeCroissant(head: string): number {
   if (!head.includes('@context') && !head.includes('@graph')) return 0;
   if (/"bomFormat"\s*:/.test(head) || /spdx\.org\/rdf\/3/.test(head)) return 0;
   if (/mlcommons\.org\/croissant\/\d/.test(head)) return 0.95;
-  if (/"cr"\s*:\s*"http:\/\/mlcommons\.org\/croissant/.test(head) || /mlcommons\.org\/schema/.test(head)) return 0.9;
+  if (/"cr"\s*:\s*"http:\/\/mlcommons\.org\/croissant/.test(head) || /mlcommons\.org\/schema/.test(head))
+    return 0.9;
   if (/"(?:cr:)?recordSet"\s*:/.test(head) || /"cr:[A-Za-z]+"/.test(head)) return 0.7;
   return 0;
 }
@@ -311,7 +334,11 @@ export function parseCroissant(file: SourceFile): ParseResult {
   const issues: Issue[] = [...parsed.issues];
   const doc = datasetNode(parsed.value);
   if (!doc) {
-    issues.push({ severity: 'warning', code: 'UNKNOWN_SHAPE', message: 'Croissant: the top level is not a JSON object; nothing imported.' });
+    issues.push({
+      severity: 'warning',
+      code: 'UNKNOWN_SHAPE',
+      message: 'Croissant: the top level is not a JSON object; nothing imported.',
+    });
     return emptyResult(issues);
   }
   const terms = contextTerms(doc['@context']);
@@ -332,7 +359,9 @@ export function parseCroissant(file: SourceFile): ParseResult {
       message: 'Croissant 0.8 (legacy ml: namespace, no conformsTo); read on a best-effort basis.',
     });
   }
-  const language = asString(doc['@language']) ?? asString(isObject(doc['@context']) ? doc['@context']['@language'] : undefined);
+  const language =
+    asString(doc['@language']) ??
+    asString(isObject(doc['@context']) ? doc['@context']['@language'] : undefined);
   const url = asString(doc.url);
   const dist = readDistribution(doc.distribution);
   issues.push(...dist.issues);
@@ -340,13 +369,25 @@ export function parseCroissant(file: SourceFile): ParseResult {
   const id = idFor(doc, name, url, dist.repoUrl, file.name);
   if (!name) {
     name = id.replace(/^croissant:/, '');
-    issues.push({ severity: 'warning', code: 'MISSING_NAME', message: `Croissant: no "name"; using "${name}".`, path: 'name' });
+    issues.push({
+      severity: 'warning',
+      code: 'MISSING_NAME',
+      message: `Croissant: no "name"; using "${name}".`,
+      path: 'name',
+    });
   }
   if (doc.license === undefined) {
-    issues.push({ severity: 'info', code: 'MISSING_LICENSE', message: 'Croissant: no "license" given.', path: 'license' });
+    issues.push({
+      severity: 'info',
+      code: 'MISSING_LICENSE',
+      message: 'Croissant: no "license" given.',
+      path: 'license',
+    });
   }
 
-  const { summary: recordSets, fieldCount } = readRecordSets(doc.recordSet ?? doc['cr:recordSet'] ?? doc['ml:recordSet']);
+  const { summary: recordSets, fieldCount } = readRecordSets(
+    doc.recordSet ?? doc['cr:recordSet'] ?? doc['ml:recordSet'],
+  );
 
   const rai: JsonObject = {};
   for (const [k, v] of Object.entries(doc)) {

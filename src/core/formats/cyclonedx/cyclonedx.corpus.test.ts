@@ -29,7 +29,10 @@ describe('cyclonedx corpus', () => {
   it('detects every file, keeps specVersion and yields assets', () => {
     for (const { entry, result } of results) {
       expect(result.format, entry.file).toBe('cyclonedx');
-      expect(result.issues.filter((i) => i.severity === 'error'), entry.file).toEqual([]);
+      expect(
+        result.issues.filter((i) => i.severity === 'error'),
+        entry.file,
+      ).toEqual([]);
       expect(result.assets.length, entry.file).toBeGreaterThanOrEqual(1);
       for (const a of result.assets) expect(a.extra?.specVersion, entry.file).toBe(entry.specVersion);
     }
@@ -52,10 +55,19 @@ describe('cyclonedx corpus', () => {
   });
 
   it('reads the ML details', () => {
-    const byFile = new Map(results.map(({ entry, result }) => [entry.file.replace(/^cyclonedx\//, ''), result]));
+    const byFile = new Map(
+      results.map(({ entry, result }) => [entry.file.replace(/^cyclonedx\//, ''), result]),
+    );
     const bert = byFile.get('bom-examples__MLBOM_Model_OpenSource.json')!;
-    expect(bert.assets[0]).toMatchObject({ id: 'google-bert/bert-base-cased', kind: 'model', datasets: ['legacy-datasets/wikipedia', 'bookcorpus/bookcorpus'] });
-    expect(bert.relations.filter((r) => r.type === 'trained_on').map((r) => r.parent)).toEqual(['legacy-datasets/wikipedia', 'bookcorpus/bookcorpus']);
+    expect(bert.assets[0]).toMatchObject({
+      id: 'google-bert/bert-base-cased',
+      kind: 'model',
+      datasets: ['legacy-datasets/wikipedia', 'bookcorpus/bookcorpus'],
+    });
+    expect(bert.relations.filter((r) => r.type === 'trained_on').map((r) => r.parent)).toEqual([
+      'legacy-datasets/wikipedia',
+      'bookcorpus/bookcorpus',
+    ]);
     const wiki = byFile.get('bom-examples__MLBOM_Dataset.json')!;
     expect(wiki.assets[0]).toMatchObject({ id: 'wikimedia/wikipedia', kind: 'dataset' });
     expect(Array.isArray(wiki.assets[0]!.license.raw)).toBe(true);
@@ -66,9 +78,14 @@ describe('cyclonedx corpus', () => {
     expect(sd.assets[0]!.evalResults?.length).toBeGreaterThan(0);
     expect(JSON.stringify(sd.assets).length).toBeLessThan(40_000);
 
-    const counts = results.map(({ entry, result }) => `${entry.file.replace(/^cyclonedx\//, '')}:${result.assets.length}a/${result.relations.length}r`);
+    const counts = results.map(
+      ({ entry, result }) =>
+        `${entry.file.replace(/^cyclonedx\//, '')}:${result.assets.length}a/${result.relations.length}r`,
+    );
     const assets = results.reduce((n, { result }) => n + result.assets.length, 0);
     const relations = results.reduce((n, { result }) => n + result.relations.length, 0);
-    console.log(`[cyclonedx corpus] files=${results.length} assets=${assets} relations=${relations} trailingCommaTolerated=2 :: ${counts.join(' ')}`);
+    console.log(
+      `[cyclonedx corpus] files=${results.length} assets=${assets} relations=${relations} trailingCommaTolerated=2 :: ${counts.join(' ')}`,
+    );
   });
 });

@@ -31,7 +31,11 @@ const BOM = {
           modelArchitecture: 'LlamaForCausalLM',
           datasets: [
             { ref: 'data-1' },
-            { type: 'dataset', name: 'wiki', contents: { url: 'https://huggingface.co/datasets/legacy-datasets/wikipedia' } },
+            {
+              type: 'dataset',
+              name: 'wiki',
+              contents: { url: 'https://huggingface.co/datasets/legacy-datasets/wikipedia' },
+            },
           ],
           inputs: [{ format: 'string' }],
           outputs: [{ format: 'string' }],
@@ -54,7 +58,9 @@ const BOM = {
       type: 'data',
       'bom-ref': 'data-1',
       name: 'corpus',
-      data: [{ type: 'dataset', name: 'corpus', contents: { url: 'https://huggingface.co/datasets/acme/corpus' } }],
+      data: [
+        { type: 'dataset', name: 'corpus', contents: { url: 'https://huggingface.co/datasets/acme/corpus' } },
+      ],
       licenses: [{ expression: 'CC-BY-4.0 OR MIT' }],
     },
     { type: 'library', 'bom-ref': 'lib-torch', name: 'torch', version: '2.3' },
@@ -110,7 +116,12 @@ describe('parseCycloneDx', () => {
     expect(model.extra).toMatchObject({
       bomRef: 'model-1',
       specVersion: '1.6',
-      modelParameters: { task: 'text-generation', approach: 'supervised', architectureFamily: 'llama', inputs: ['string'] },
+      modelParameters: {
+        task: 'text-generation',
+        approach: 'supervised',
+        architectureFamily: 'llama',
+        inputs: ['string'],
+      },
       considerations: { useCases: ['chat'] },
     });
     expect(JSON.stringify(model.extra)).not.toContain('AAAA');
@@ -151,12 +162,20 @@ describe('parseCycloneDx', () => {
     };
     const res = parseCycloneDx(file(doc));
     expect(res.relations).toEqual([
-      { child: 'o/m-gguf', type: 'quantized_from', parent: 'o/m', origin: 'declared', evidence: 'pedigree.ancestors + property hf:base_model_relation=quantized' },
+      {
+        child: 'o/m-gguf',
+        type: 'quantized_from',
+        parent: 'o/m',
+        origin: 'declared',
+        evidence: 'pedigree.ancestors + property hf:base_model_relation=quantized',
+      },
     ]);
   });
 
   it('derives ids from purl, HF external references, group/name', () => {
-    expect(hfIdFromPurl('pkg:huggingface/google-bert/bert-base-cased@cd5ef92')).toBe('google-bert/bert-base-cased');
+    expect(hfIdFromPurl('pkg:huggingface/google-bert/bert-base-cased@cd5ef92')).toBe(
+      'google-bert/bert-base-cased',
+    );
     expect(hfIdFromPurl('pkg:huggingface/org%2Fname@1?x=1')).toBe('org/name');
     expect(hfIdFromPurl('pkg:npm/left-pad@1')).toBeUndefined();
     const doc = {
@@ -167,19 +186,32 @@ describe('parseCycloneDx', () => {
           type: 'machine-learning-model',
           name: 'bert-base-cased',
           supplier: { name: 'google-bert' },
-          externalReferences: [{ type: 'website', url: 'https://huggingface.co/google-bert/bert-base-cased' }],
+          externalReferences: [
+            { type: 'website', url: 'https://huggingface.co/google-bert/bert-base-cased' },
+          ],
         },
-        { type: 'data', name: 'wikipedia', data: [{ type: 'dataset', contents: { url: 'https://huggingface.co/datasets/wikimedia/wikipedia' } }] },
+        {
+          type: 'data',
+          name: 'wikipedia',
+          data: [
+            { type: 'dataset', contents: { url: 'https://huggingface.co/datasets/wikimedia/wikipedia' } },
+          ],
+        },
         { type: 'machine-learning-model', name: 'gpt-4o' },
       ],
     };
     const res = parseCycloneDx(file(doc));
-    expect(res.assets.map((a) => a.id)).toEqual(['google-bert/bert-base-cased', 'wikimedia/wikipedia', 'gpt-4o']);
+    expect(res.assets.map((a) => a.id)).toEqual([
+      'google-bert/bert-base-cased',
+      'wikimedia/wikipedia',
+      'gpt-4o',
+    ]);
     expect(res.assets[0]!.url).toBe('https://huggingface.co/google-bert/bert-base-cased');
   });
 
   it('tolerates trailing commas with a TRAILING_COMMA warning carrying line/column', () => {
-    const text = '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "metadata": {\n    "timestamp": "2024",\n  },\n  "components": [{"type": "data", "name": "d",}]\n}';
+    const text =
+      '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "metadata": {\n    "timestamp": "2024",\n  },\n  "components": [{"type": "data", "name": "d",}]\n}';
     const res = parseCycloneDx({ name: 'bom.json', text });
     expect(res.assets.map((a) => a.id)).toEqual(['d']);
     const w = res.issues.find((i) => i.code === 'TRAILING_COMMA');
@@ -205,7 +237,9 @@ describe('parseCycloneDx', () => {
   it('warns on unknown shapes and on BOMs without ML components', () => {
     const wrong = parseCycloneDx({ name: 'bom.json', text: '[1]' });
     expect(wrong.issues[0]).toMatchObject({ severity: 'warning', code: 'UNKNOWN_SHAPE' });
-    const empty = parseCycloneDx(file({ bomFormat: 'CycloneDX', specVersion: '1.4', components: [{ type: 'library', name: 'x' }] }));
+    const empty = parseCycloneDx(
+      file({ bomFormat: 'CycloneDX', specVersion: '1.4', components: [{ type: 'library', name: 'x' }] }),
+    );
     expect(empty.assets).toEqual([]);
     expect(empty.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['SPEC_VERSION', 'NO_ASSETS']));
   });

@@ -11,7 +11,17 @@
  *  3. `group/name` when a group is given, else `name` (canonicalId), else the `bom-ref`.
  * `bom-ref`s are mapped to these ids for `dependencies`, `modelParameters.datasets[].ref` and `pedigree`.
  */
-import type { Asset, AssetKind, DistributionFile, EvalResult, Issue, LicenseInfo, ParseResult, Relation, SourceFile } from '../../model';
+import type {
+  Asset,
+  AssetKind,
+  DistributionFile,
+  EvalResult,
+  Issue,
+  LicenseInfo,
+  ParseResult,
+  Relation,
+  SourceFile,
+} from '../../model';
 import { canonicalId } from '../../catalog/ids';
 import { safeJsonParse } from '../../util/safeParse';
 import type { JsonObject } from '../../util/values';
@@ -19,7 +29,8 @@ import { asNumber, asString, asStringList, compact, isObject } from '../../util/
 import type { FormatParser } from '../types';
 
 const FORMAT = 'cyclonedx';
-const HF_URL = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/|spaces\/)?[^/\s?#]+\/[^/\s?#]+/i;
+const HF_URL =
+  /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/|spaces\/)?[^/\s?#]+\/[^/\s?#]+/i;
 const MAX_STRING = 4000;
 
 type Component = {
@@ -64,7 +75,13 @@ function kindOf(type: string): AssetKind {
   if (type === 'machine-learning-model') return 'model';
   if (type === 'data') return 'dataset';
   if (type === 'file') return 'code';
-  if (type === 'application' || type === 'library' || type === 'framework' || type === 'container' || type === 'platform')
+  if (
+    type === 'application' ||
+    type === 'library' ||
+    type === 'framework' ||
+    type === 'container' ||
+    type === 'platform'
+  )
     return 'software';
   return 'software';
 }
@@ -356,7 +373,13 @@ export function parseCycloneDx(file: SourceFile): ParseResult {
 
   const relations: Relation[] = [];
   const seenRel = new Set<string>();
-  const add = (child: string, type: Relation['type'], parent: string, evidence: string, origin: Relation['origin'] = 'declared'): void => {
+  const add = (
+    child: string,
+    type: Relation['type'],
+    parent: string,
+    evidence: string,
+    origin: Relation['origin'] = 'declared',
+  ): void => {
     if (child.toLowerCase() === parent.toLowerCase()) return;
     const k = `${child.toLowerCase()}|${type}|${parent.toLowerCase()}`;
     if (seenRel.has(k)) return;
@@ -388,7 +411,12 @@ export function parseCycloneDx(file: SourceFile): ParseResult {
       const target = ref ? refId(ref, `${path}.ref`) : inlineDataId(d);
       if (!target) return;
       datasetIds.push(target);
-      add(comp.id, 'trained_on', target, ref ? 'modelParameters.datasets[].ref' : 'modelParameters.datasets[]');
+      add(
+        comp.id,
+        'trained_on',
+        target,
+        ref ? 'modelParameters.datasets[].ref' : 'modelParameters.datasets[]',
+      );
     });
     if (asset && datasetIds.length > 0) asset.datasets = datasetIds;
 
@@ -401,11 +429,19 @@ export function parseCycloneDx(file: SourceFile): ParseResult {
         if (!parent) return;
         const ancType = asString(anc.type) ?? (ancRef ? byRef.get(ancRef)?.type : undefined);
         const mapped = hfRelation ? RELATION_BY_HF[hfRelation.toLowerCase()] : undefined;
-        if (mapped) add(comp.id, mapped, parent, `pedigree.ancestors + property hf:base_model_relation=${hfRelation}`);
+        if (mapped)
+          add(comp.id, mapped, parent, `pedigree.ancestors + property hf:base_model_relation=${hfRelation}`);
         else if (comp.kind === 'model' && ancType === 'machine-learning-model')
-          add(comp.id, 'finetune_of', parent, 'pedigree.ancestors (model ancestor of a model: fine-tune assumed)', 'inferred');
+          add(
+            comp.id,
+            'finetune_of',
+            parent,
+            'pedigree.ancestors (model ancestor of a model: fine-tune assumed)',
+            'inferred',
+          );
         else add(comp.id, 'derived_from', parent, 'pedigree.ancestors');
-        if (asset) asset.baseModels = [...(asset.baseModels ?? []), parent].filter((v, i, a) => a.indexOf(v) === i);
+        if (asset)
+          asset.baseModels = [...(asset.baseModels ?? []), parent].filter((v, i, a) => a.indexOf(v) === i);
       });
       objects(pedigree.descendants).forEach((desc) => {
         const child = componentId(desc);
@@ -428,7 +464,12 @@ export function parseCycloneDx(file: SourceFile): ParseResult {
       if (!target) continue;
       const targetComp = byRef.get(to);
       const trained = from.kind === 'model' && targetComp?.kind === 'dataset';
-      add(from.id, trained ? 'trained_on' : 'depends_on', target, trained ? 'dependencies (model → data)' : 'dependencies');
+      add(
+        from.id,
+        trained ? 'trained_on' : 'depends_on',
+        target,
+        trained ? 'dependencies (model → data)' : 'dependencies',
+      );
     }
   });
 
@@ -436,7 +477,8 @@ export function parseCycloneDx(file: SourceFile): ParseResult {
     issues.push({
       severity: 'warning',
       code: 'NO_ASSETS',
-      message: 'CycloneDX: the BOM has no machine-learning-model or data component and no metadata.component.',
+      message:
+        'CycloneDX: the BOM has no machine-learning-model or data component and no metadata.component.',
     });
   }
   return { format: FORMAT, assets, relations, issues };

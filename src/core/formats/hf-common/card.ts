@@ -56,7 +56,12 @@ export function readCard(file: SourceFile, kind: CardKind): CardRead {
   }
   const base = { body: split.body, hasFrontMatter: true };
   if (split.yaml.trim() === '') {
-    issues.push({ severity: 'warning', code: 'EMPTY_FRONT_MATTER', message: 'The front matter is empty.', line: split.openLine });
+    issues.push({
+      severity: 'warning',
+      code: 'EMPTY_FRONT_MATTER',
+      message: 'The front matter is empty.',
+      line: split.openLine,
+    });
     return { ...base, meta: {}, issues, metadataOk: false, typoKeys: {} };
   }
   let parsed = safeYamlParse(split.yaml);
@@ -93,14 +98,19 @@ export function readCard(file: SourceFile, kind: CardKind): CardRead {
     issues.push({
       severity: 'info',
       code: 'YAML_TAB',
-      message: 'The front matter contains tab characters: valid YAML 1.2, but PyYAML-based tools (huggingface_hub) reject it.',
+      message:
+        'The front matter contains tab characters: valid YAML 1.2, but PyYAML-based tools (huggingface_hub) reject it.',
     });
   }
   const { meta, typoKeys } = foldTypoKeys(parsed.value, kind, issues);
   return { ...base, meta, issues, metadataOk: true, typoKeys };
 }
 
-function foldTypoKeys(raw: JsonObject, kind: CardKind, issues: Issue[]): { meta: JsonObject; typoKeys: Record<string, string> } {
+function foldTypoKeys(
+  raw: JsonObject,
+  kind: CardKind,
+  issues: Issue[],
+): { meta: JsonObject; typoKeys: Record<string, string> } {
   const meta: JsonObject = {};
   const typoKeys: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -207,7 +217,12 @@ export type ResolvedId = { id: string; owner?: string; name: string; source: str
  * would otherwise lose the owner, and a bare `gpt2` would be captured by the legacy alias table).
  * Then the file name, then a stable hash of the text (warning `NO_ID`). Always canonicalised.
  */
-export function resolveCardId(file: SourceFile, meta: JsonObject, kind: CardKind, issues: Issue[]): ResolvedId {
+export function resolveCardId(
+  file: SourceFile,
+  meta: JsonObject,
+  kind: CardKind,
+  issues: Issue[],
+): ResolvedId {
   const fromFile = idFromFileName(file.name);
   const fileId = fromFile ? canonicalId(fromFile.id) : undefined;
   for (const key of EXPLICIT_ID_KEYS[kind]) {
@@ -215,7 +230,12 @@ export function resolveCardId(file: SourceFile, meta: JsonObject, kind: CardKind
     if (v === undefined || v === null) continue;
     const s = asString(v);
     if (s === undefined || typeof v !== 'string') {
-      issues.push({ severity: 'warning', code: 'INVALID_VALUE', message: `"${key}" is not a string; ignored.`, path: key });
+      issues.push({
+        severity: 'warning',
+        code: 'INVALID_VALUE',
+        message: `"${key}" is not a string; ignored.`,
+        path: key,
+      });
       continue;
     }
     const explicit = canonicalId(s);
@@ -232,7 +252,8 @@ export function resolveCardId(file: SourceFile, meta: JsonObject, kind: CardKind
       return { id: explicit, ...splitOwnerName(explicit), source: key };
     }
   }
-  if (fileId !== undefined && fileId !== '') return { id: fileId, ...splitOwnerName(fileId), source: `file name (${fromFile?.how ?? 'file'})` };
+  if (fileId !== undefined && fileId !== '')
+    return { id: fileId, ...splitOwnerName(fileId), source: `file name (${fromFile?.how ?? 'file'})` };
   const id = `unnamed-${fnv1a(file.text)}`;
   issues.push({
     severity: 'warning',
@@ -388,4 +409,3 @@ export function otherKeys(meta: JsonObject, consumed: ReadonlySet<string>): Json
 export function declaredEvidence(key: string, fileName: string, value?: string): string {
   return value === undefined ? `${key} in ${fileName}` : `${key}: ${value} in ${fileName}`;
 }
-

@@ -36,12 +36,16 @@ export function parseModelIndex(value: unknown, issues: Issue[]): EvalResult[] {
         skipped++;
         continue;
       }
-      const task = isObject(res.task) ? (asString(res.task.type) ?? asString(res.task.name)) : asString(res.task);
+      const task = isObject(res.task)
+        ? (asString(res.task.type) ?? asString(res.task.name))
+        : asString(res.task);
       const ds = isObject(res.dataset) ? res.dataset : undefined;
       const dsName = ds ? asString(ds.name) : asString(res.dataset);
       const dsType = ds ? asString(ds.type) : undefined;
       const split = ds ? asString(ds.split) : undefined;
-      const source = isObject(res.source) ? (asString(res.source.url) ?? asString(res.source.name)) : undefined;
+      const source = isObject(res.source)
+        ? (asString(res.source.url) ?? asString(res.source.name))
+        : undefined;
       const metrics = res.metrics;
       if (!Array.isArray(metrics)) {
         skipped++;
@@ -61,7 +65,10 @@ export function parseModelIndex(value: unknown, issues: Issue[]): EvalResult[] {
         const r: EvalResult = { metric, value: v };
         put(r, 'task', task);
         put(r, 'dataset', dsName ?? dsType);
-        put(r, 'datasetId', dsType !== undefined ? canonicalId(dsType) : undefined);
+        // `dataset.type` is the Hub id; some cards put the task there instead (not an id).
+        const idLike =
+          dsType !== undefined && dsType.toLowerCase() !== (task ?? '').toLowerCase() ? dsType : undefined;
+        put(r, 'datasetId', idLike !== undefined ? canonicalId(idLike) : undefined);
         put(r, 'split', split);
         put(r, 'source', source);
         out.push(r);
@@ -106,7 +113,11 @@ export function parseEvalResultEntries(value: unknown, issues: Issue[], path = '
       put(r, 'task', taskId);
       put(r, 'dataset', id);
       put(r, 'datasetId', canonicalId(id));
-      put(r, 'source', isObject(e.source) ? (asString(e.source.url) ?? asString(e.source.name)) : asString(e.source));
+      put(
+        r,
+        'source',
+        isObject(e.source) ? (asString(e.source.url) ?? asString(e.source.name)) : asString(e.source),
+      );
       out.push(r);
       continue;
     }

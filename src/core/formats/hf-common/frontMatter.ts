@@ -44,7 +44,10 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
         kind: 'front-matter',
         yaml: lines.slice(first + 1, i).join('\n'),
         openLine: first + 1,
-        body: lines.slice(i + 1).join('\n').replace(/^\n+/, ''),
+        body: lines
+          .slice(i + 1)
+          .join('\n')
+          .replace(/^\n+/, ''),
       };
     }
   }

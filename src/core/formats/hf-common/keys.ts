@@ -131,7 +131,10 @@ const CANONICAL_KEYS: readonly string[] = [
 ];
 
 function squash(key: string): string {
-  return key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 const CANONICAL_BY_SQUASHED: ReadonlyMap<string, string> = new Map(CANONICAL_KEYS.map((k) => [squash(k), k]));

@@ -12,7 +12,10 @@ export function dedupeIssues(issues: readonly Issue[]): Issue[] {
 }
 
 /** Wraps a parse function so an unexpected exception becomes a `PARSER_FAILED` issue (defence in depth). */
-export function neverThrow(fn: (file: SourceFile) => ParseResult, format: string): (file: SourceFile) => ParseResult {
+export function neverThrow(
+  fn: (file: SourceFile) => ParseResult,
+  format: string,
+): (file: SourceFile) => ParseResult {
   return (file) => {
     try {
       return fn(file);
@@ -22,7 +25,11 @@ export function neverThrow(fn: (file: SourceFile) => ParseResult, format: string
         assets: [],
         relations: [],
         issues: [
-          { severity: 'error', code: 'PARSER_FAILED', message: `Unexpected failure: ${e instanceof Error ? e.message : String(e)}` },
+          {
+            severity: 'error',
+            code: 'PARSER_FAILED',
+            message: `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`,
+          },
         ],
       };
     }

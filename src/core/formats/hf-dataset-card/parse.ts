@@ -54,7 +54,17 @@ const CONSUMED = new Set([
 ]);
 
 /** `source_datasets` values that describe provenance instead of naming a dataset. */
-const PROVENANCE_WORDS = new Set(['original', 'extended', 'curated', 'other', 'unknown', 'none', 'n/a', 'na', 'null']);
+const PROVENANCE_WORDS = new Set([
+  'original',
+  'extended',
+  'curated',
+  'other',
+  'unknown',
+  'none',
+  'n/a',
+  'na',
+  'null',
+]);
 
 /**
  * The dataset id a `source_datasets` value refers to, or undefined for provenance words
@@ -83,7 +93,8 @@ export type ConfigSummary = {
 function configList(value: unknown): JsonObject[] {
   if (Array.isArray(value)) return value.filter(isObject);
   if (!isObject(value)) return [];
-  if ('config_name' in value || 'splits' in value || 'features' in value || 'data_files' in value) return [value];
+  if ('config_name' in value || 'splits' in value || 'features' in value || 'data_files' in value)
+    return [value];
   // Legacy shape keyed by config name.
   return Object.entries(value)
     .filter((e): e is [string, JsonObject] => isObject(e[1]))
@@ -106,7 +117,10 @@ export function summarizeConfigs(configs: unknown, datasetInfo: unknown): Config
     if (c.default === true) s.default = true;
     const files = c.data_files;
     if (Array.isArray(files)) {
-      const names = files.filter(isObject).map((f) => asString(f.split)).filter((x): x is string => x !== undefined);
+      const names = files
+        .filter(isObject)
+        .map((f) => asString(f.split))
+        .filter((x): x is string => x !== undefined);
       if (names.length > 0 && !s.splits) s.splits = names.map((name) => ({ name }));
     }
   }
@@ -138,7 +152,9 @@ export function summarizeConfigs(configs: unknown, datasetInfo: unknown): Config
 function sizeCategories(value: unknown, issues: Issue[]): string[] {
   if (isObject(value)) {
     // Per-config map (e.g. BEIR cards): flatten the values.
-    return asStringList(Object.values(value).flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v])));
+    return asStringList(
+      Object.values(value).flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v])),
+    );
   }
   return readStringList({ size_categories: value }, 'size_categories', issues);
 }

@@ -143,24 +143,58 @@ export function parseModelCard(file: SourceFile): ParseResult {
         path: 'base_model_relation',
       });
     }
-    const inferred = declared === undefined ? inferBaseRelation({ name: ident.name, baseModels: parents, tags, body, ...(libraryName !== undefined ? { libraryName } : {}) }) : undefined;
+    const inferred =
+      declared === undefined
+        ? inferBaseRelation({
+            name: ident.name,
+            baseModels: parents,
+            tags,
+            body,
+            ...(libraryName !== undefined ? { libraryName } : {}),
+          })
+        : undefined;
     for (const parent of parents) {
       if (declared !== undefined && relationRaw !== undefined) {
-        relations.push({ child: ident.id, type: declared, parent, origin: 'declared', evidence: declaredEvidence('base_model_relation', fileName, relationRaw) });
+        relations.push({
+          child: ident.id,
+          type: declared,
+          parent,
+          origin: 'declared',
+          evidence: declaredEvidence('base_model_relation', fileName, relationRaw),
+        });
       } else if (inferred) {
-        relations.push({ child: ident.id, type: inferred.type, parent, origin: 'inferred', evidence: `base_model in ${fileName}; ${inferred.rule}` });
+        relations.push({
+          child: ident.id,
+          type: inferred.type,
+          parent,
+          origin: 'inferred',
+          evidence: `base_model in ${fileName}; ${inferred.rule}`,
+        });
       }
     }
   }
   for (const parent of datasets) {
-    relations.push({ child: ident.id, type: 'trained_on', parent, origin: 'declared', evidence: declaredEvidence('datasets', fileName) });
+    relations.push({
+      child: ident.id,
+      type: 'trained_on',
+      parent,
+      origin: 'declared',
+      evidence: declaredEvidence('datasets', fileName),
+    });
   }
   const evaluated = new Map<string, string>();
   for (const r of evalResults) {
-    if (r.datasetId !== undefined && r.datasetId !== '' && !evaluated.has(r.datasetId.toLowerCase())) evaluated.set(r.datasetId.toLowerCase(), r.datasetId);
+    if (r.datasetId !== undefined && r.datasetId !== '' && !evaluated.has(r.datasetId.toLowerCase()))
+      evaluated.set(r.datasetId.toLowerCase(), r.datasetId);
   }
   for (const parent of evaluated.values()) {
-    relations.push({ child: ident.id, type: 'evaluated_on', parent, origin: 'declared', evidence: declaredEvidence('model-index', fileName) });
+    relations.push({
+      child: ident.id,
+      type: 'evaluated_on',
+      parent,
+      origin: 'declared',
+      evidence: declaredEvidence('model-index', fileName),
+    });
   }
 
   return { format: HF_MODEL_CARD_FORMAT, assets: [asset], relations, issues: dedupeIssues(issues) };

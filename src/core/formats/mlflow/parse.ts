@@ -86,7 +86,12 @@ function signatureSummary(sig: unknown, issues: Issue[]): JsonObject | undefined
     if (typeof raw === 'string') {
       const p = safeJsonParse(raw);
       if (!p.ok) {
-        issues.push({ severity: 'warning', code: 'BAD_SIGNATURE', message: `MLmodel: signature.${key} is not valid JSON.`, path: `signature.${key}` });
+        issues.push({
+          severity: 'warning',
+          code: 'BAD_SIGNATURE',
+          message: `MLmodel: signature.${key} is not valid JSON.`,
+          path: `signature.${key}`,
+        });
         return { raw: raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw };
       }
       value = p.value;
@@ -96,7 +101,9 @@ function signatureSummary(sig: unknown, issues: Issue[]): JsonObject | undefined
       count: cols.length,
       names: asStringList(cols.map((c) => c.name)).slice(0, 100),
       types: asStringList(cols.map((c) => c.type)),
-      tensorDtypes: asStringList(cols.map((c) => (isObject(c['tensor-spec']) ? c['tensor-spec'].dtype : undefined))),
+      tensorDtypes: asStringList(
+        cols.map((c) => (isObject(c['tensor-spec']) ? c['tensor-spec'].dtype : undefined)),
+      ),
     });
   };
   return compact({ present: true, inputs: part('inputs'), outputs: part('outputs'), params: part('params') });
@@ -116,9 +123,16 @@ function cleanArtifactPath(p: string | undefined): string | undefined {
 function parseMlmodel(file: SourceFile, doc: JsonObject, issues: Issue[]): ParseResult {
   const flavors = isObject(doc.flavors) ? doc.flavors : {};
   const flavorNames = Object.keys(flavors);
-  if (flavorNames.length === 0) issues.push({ severity: 'warning', code: 'NO_FLAVORS', message: 'MLmodel: no flavors declared.', path: 'flavors' });
+  if (flavorNames.length === 0)
+    issues.push({
+      severity: 'warning',
+      code: 'NO_FLAVORS',
+      message: 'MLmodel: no flavors declared.',
+      path: 'flavors',
+    });
   const metadata = isObject(doc.metadata) ? doc.metadata : undefined;
-  const registered = asString(doc.registered_model_name) ?? (metadata ? asString(metadata.registered_model_name) : undefined);
+  const registered =
+    asString(doc.registered_model_name) ?? (metadata ? asString(metadata.registered_model_name) : undefined);
   const modelUuid = asString(doc.model_uuid);
   const runId = asString(doc.run_id);
   const artifactPathRaw = asString(doc.artifact_path);
@@ -136,7 +150,12 @@ function parseMlmodel(file: SourceFile, doc: JsonObject, issues: Issue[]): Parse
     });
   }
   if (runId && /^<.*>$/.test(runId)) {
-    issues.push({ severity: 'warning', code: 'PLACEHOLDER_VALUE', message: `MLmodel: run_id "${runId}" looks like a template placeholder.`, path: 'run_id' });
+    issues.push({
+      severity: 'warning',
+      code: 'PLACEHOLDER_VALUE',
+      message: `MLmodel: run_id "${runId}" looks like a template placeholder.`,
+      path: 'run_id',
+    });
   }
   const created = asString(doc.utc_time_created);
   if (created && Number.isNaN(Date.parse(created.replace(' ', 'T')))) {
@@ -174,7 +193,9 @@ function parseMlmodel(file: SourceFile, doc: JsonObject, issues: Issue[]): Parse
     kind: 'model' as const,
     name,
     license: { raw: undefined },
-    libraryName: main ? (LIBRARY_BY_FLAVOR[main] ?? (main === 'python_function' ? undefined : main)) : undefined,
+    libraryName: main
+      ? (LIBRARY_BY_FLAVOR[main] ?? (main === 'python_function' ? undefined : main))
+      : undefined,
     sourceFormat: FORMAT,
     extra,
   });
@@ -219,7 +240,10 @@ function parseRegistry(doc: JsonObject, issues: Issue[]): ParseResult {
     const name = asString(m.name);
     if (!name) continue;
     const latest = Array.isArray(m.latest_versions) ? m.latest_versions.filter(isObject) : [];
-    const lastVersion = latest.map((v) => asString(v.version)).filter((v): v is string => v !== undefined).pop();
+    const lastVersion = latest
+      .map((v) => asString(v.version))
+      .filter((v): v is string => v !== undefined)
+      .pop();
     assets.set(
       name.toLowerCase(),
       compact({
@@ -248,7 +272,7 @@ function parseRegistry(doc: JsonObject, issues: Issue[]): ParseResult {
     const summary = versionSummary(v);
     if (existing) {
       const extra = existing.extra ?? {};
-      const list = Array.isArray(extra.versions) ? extra.versions : [];
+      const list: unknown[] = Array.isArray(extra.versions) ? (extra.versions as unknown[]) : [];
       existing.extra = { ...extra, versions: [...list, summary] };
       continue;
     }
@@ -263,12 +287,21 @@ function parseRegistry(doc: JsonObject, issues: Issue[]): ParseResult {
         version: asString(v.version),
         creators: asStringList(v.user_id),
         sourceFormat: FORMAT,
-        extra: compact({ registeredModelName: name, versions: [summary], tags: registryTags(v.tags), aliases: v.aliases }),
+        extra: compact({
+          registeredModelName: name,
+          versions: [summary],
+          tags: registryTags(v.tags),
+          aliases: v.aliases,
+        }),
       }),
     );
   }
   if (assets.size === 0) {
-    issues.push({ severity: 'warning', code: 'UNKNOWN_SHAPE', message: 'MLflow registry JSON without a named registered model or model version.' });
+    issues.push({
+      severity: 'warning',
+      code: 'UNKNOWN_SHAPE',
+      message: 'MLflow registry JSON without a named registered model or model version.',
+    });
   }
   return { format: FORMAT, assets: [...assets.values()], relations: [], issues };
 }
@@ -286,7 +319,10 @@ export function parseMlflow(file: SourceFile): ParseResult {
         format: FORMAT,
         assets: [],
         relations: [],
-        issues: [...parsed.issues, { severity: 'warning', code: 'UNKNOWN_SHAPE', message: 'MLflow registry JSON is not an object.' }],
+        issues: [
+          ...parsed.issues,
+          { severity: 'warning', code: 'UNKNOWN_SHAPE', message: 'MLflow registry JSON is not an object.' },
+        ],
       };
     }
     return parseRegistry(parsed.value, [...parsed.issues]);
@@ -298,7 +334,14 @@ export function parseMlflow(file: SourceFile): ParseResult {
       format: FORMAT,
       assets: [],
       relations: [],
-      issues: [...parsed.issues, { severity: 'warning', code: 'UNKNOWN_SHAPE', message: 'MLmodel: the YAML is not a mapping; nothing imported.' }],
+      issues: [
+        ...parsed.issues,
+        {
+          severity: 'warning',
+          code: 'UNKNOWN_SHAPE',
+          message: 'MLmodel: the YAML is not a mapping; nothing imported.',
+        },
+      ],
     };
   }
   return parseMlmodel(file, parsed.value, [...parsed.issues]);

@@ -12,7 +12,10 @@ type Entry = { file: string; kind: string; openml_id: string; name: string; lice
 requireShared();
 const manifest = JSON.parse(readFileSync(`${CORPUS_DIR}/manifest.json`, 'utf8')) as { files: Entry[] };
 const entries = manifest.files.filter((f) => f.kind.startsWith('openml-dataset-description-'));
-const results = entries.map((entry) => ({ entry, result: parseFile({ name: entry.file, text: readFileSync(`${CORPUS_DIR}/${entry.file}`, 'utf8') }) }));
+const results = entries.map((entry) => ({
+  entry,
+  result: parseFile({ name: entry.file, text: readFileSync(`${CORPUS_DIR}/${entry.file}`, 'utf8') }),
+}));
 
 describe('openml corpus', () => {
   it('covers the manifest', () => {
@@ -24,7 +27,10 @@ describe('openml corpus', () => {
     let xml = 0;
     for (const { entry, result } of results) {
       expect(result.format, entry.file).toBe('openml');
-      expect(result.issues.filter((i) => i.severity === 'error'), entry.file).toEqual([]);
+      expect(
+        result.issues.filter((i) => i.severity === 'error'),
+        entry.file,
+      ).toEqual([]);
       expect(result.assets, entry.file).toHaveLength(1);
       const a = result.assets[0]!;
       expect(a).toMatchObject({ id: `openml:${entry.openml_id}`, name: entry.name, kind: 'dataset' });
@@ -36,6 +42,8 @@ describe('openml corpus', () => {
       else xml++;
     }
     const tags = results.reduce((n, { result }) => n + (result.assets[0]?.tags?.length ?? 0), 0);
-    console.log(`[openml corpus] files=${results.length} json=${json} xml=${xml} assets=${results.length} tags=${tags}`);
+    console.log(
+      `[openml corpus] files=${results.length} json=${json} xml=${xml} assets=${results.length} tags=${tags}`,
+    );
   });
 });

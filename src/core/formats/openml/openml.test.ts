@@ -72,8 +72,17 @@ describe('parseOpenml', () => {
       tags: ['Botany', 'Ecology'],
       languages: ['English'],
       distribution: [
-        { name: 'iris.arff', url: 'https://api.openml.org/data/v1/download/61/iris.arff', encodingFormat: 'ARFF', md5: 'ad484452702105cbf3d30f8deaba39a9' },
-        { name: 'dataset_61.pq', url: 'https://openml1.win.tue.nl/datasets/0000/0061/dataset_61.pq', encodingFormat: 'parquet' },
+        {
+          name: 'iris.arff',
+          url: 'https://api.openml.org/data/v1/download/61/iris.arff',
+          encodingFormat: 'ARFF',
+          md5: 'ad484452702105cbf3d30f8deaba39a9',
+        },
+        {
+          name: 'dataset_61.pq',
+          url: 'https://openml1.win.tue.nl/datasets/0000/0061/dataset_61.pq',
+          encodingFormat: 'parquet',
+        },
       ],
       extra: {
         openmlId: '61',
@@ -101,21 +110,46 @@ describe('parseOpenml', () => {
       license: { raw: 'Public' },
       extra: { serialization: 'xml', defaultTargetAttribute: 'survived' },
     });
-    expect(res.relations).toEqual([{ child: 'openml:40945', type: 'derived_from', parent: 'openml:40704', origin: 'declared', evidence: 'original_data_url' }]);
+    expect(res.relations).toEqual([
+      {
+        child: 'openml:40945',
+        type: 'derived_from',
+        parent: 'openml:40704',
+        origin: 'declared',
+        evidence: 'original_data_url',
+      },
+    ]);
   });
 
   it('handles OpenML quirks: description [], numbers as strings or numbers, scalar tag', () => {
     const res = parseOpenml({
       name: 'x.json',
-      text: JSON.stringify({ data_set_description: { id: 130, name: 'iris', version: 2, description: [], tag: 'uci', creator: 'Fisher' } }),
+      text: JSON.stringify({
+        data_set_description: {
+          id: 130,
+          name: 'iris',
+          version: 2,
+          description: [],
+          tag: 'uci',
+          creator: 'Fisher',
+        },
+      }),
     });
-    expect(res.assets[0]).toMatchObject({ id: 'openml:130', version: '2', tags: ['uci'], creators: ['Fisher'] });
+    expect(res.assets[0]).toMatchObject({
+      id: 'openml:130',
+      version: '2',
+      tags: ['uci'],
+      creators: ['Fisher'],
+    });
     expect(res.assets[0]!.description).toBeUndefined();
     expect(res.assets[0]!.license.raw).toBeUndefined();
   });
 
   it('reports invalid XML and JSON with line/column', () => {
-    const xml = parseOpenml({ name: 'x.xml', text: '<oml:data_set_description xmlns:oml="http://openml.org/openml">\n  <oml:id>1</oml:name>\n</oml:data_set_description>' });
+    const xml = parseOpenml({
+      name: 'x.xml',
+      text: '<oml:data_set_description xmlns:oml="http://openml.org/openml">\n  <oml:id>1</oml:name>\n</oml:data_set_description>',
+    });
     expect(xml.assets).toEqual([]);
     expect(xml.issues[0]).toMatchObject({ severity: 'error', code: 'XML_SYNTAX', line: 2 });
     const json = parseOpenml({ name: 'x.json', text: '{"data_set_description": {"id": "1",}}' });
@@ -128,10 +162,16 @@ describe('parseOpenml', () => {
     expect(odd.issues[0]).toMatchObject({ severity: 'warning', code: 'UNKNOWN_SHAPE' });
     const empty = parseOpenml({ name: 'x.json', text: '{"data_set_description": {"status": "active"}}' });
     expect(empty.assets).toEqual([]);
-    const proto = parseOpenml({ name: 'x.json', text: '{"data_set_description": {"id": "5", "name": "n", "__proto__": {"a": 1}}}' });
+    const proto = parseOpenml({
+      name: 'x.json',
+      text: '{"data_set_description": {"id": "5", "name": "n", "__proto__": {"a": 1}}}',
+    });
     expect(proto.assets[0]!.id).toBe('openml:5');
     expect(proto.issues.some((i) => i.code === 'FORBIDDEN_KEY')).toBe(true);
-    const noId = parseOpenml({ name: 'x.json', text: '{"data_set_description": {"name": "n", "version": "3"}}' });
+    const noId = parseOpenml({
+      name: 'x.json',
+      text: '{"data_set_description": {"name": "n", "version": "3"}}',
+    });
     expect(noId.assets[0]!.id).toBe('openml:n@3');
     expect(noId.issues.some((i) => i.code === 'MISSING_ID')).toBe(true);
   });

@@ -15,7 +15,8 @@ import { asString, asStringList, compact, isObject } from '../../util/values';
 import type { FormatParser } from '../types';
 
 const FORMAT = 'openml';
-const OPENML_DATA_URL = /^(?:https?:\/\/)?(?:www\.|new\.|api\.)?openml\.org\/(?:d\/(\d+)|search\?(?:[^#]*&)?id=(\d+)|api\/v1\/(?:json\/)?data\/(\d+))/i;
+const OPENML_DATA_URL =
+  /^(?:https?:\/\/)?(?:www\.|new\.|api\.)?openml\.org\/(?:d\/(\d+)|search\?(?:[^#]*&)?id=(\d+)|api\/v1\/(?:json\/)?data\/(\d+))/i;
 const HF_DATASET_URL = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/datasets\/[^/\s?#]+/i;
 
 function result(assets: Asset[], relations: Relation[], issues: Issue[]): ParseResult {
@@ -41,13 +42,23 @@ function depthOf(v: unknown, depth = 0): number {
   return depth;
 }
 
-function parseXml(text: string): { ok: true; value: unknown; issues: Issue[] } | { ok: false; issues: Issue[] } {
+function parseXml(
+  text: string,
+): { ok: true; value: unknown; issues: Issue[] } | { ok: false; issues: Issue[] } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     return {
       ok: false,
-      issues: [{ severity: 'error', code: 'XML_SYNTAX', message: `Invalid XML at line ${line}, column ${col}: ${msg}`, line, column: col }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'XML_SYNTAX',
+          message: `Invalid XML at line ${line}, column ${col}: ${msg}`,
+          line,
+          column: col,
+        },
+      ],
     };
   }
   try {
@@ -63,14 +74,29 @@ function parseXml(text: string): { ok: true; value: unknown; issues: Issue[] } |
     });
     const raw: unknown = parser.parse(text);
     if (depthOf(raw) > MAX_NESTING_DEPTH) {
-      return { ok: false, issues: [{ severity: 'error', code: 'TOO_DEEP', message: `XML is nested deeper than ${MAX_NESTING_DEPTH} levels; refused.` }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            severity: 'error',
+            code: 'TOO_DEEP',
+            message: `XML is nested deeper than ${MAX_NESTING_DEPTH} levels; refused.`,
+          },
+        ],
+      };
     }
     const issues: Issue[] = [];
     return { ok: true, value: sanitizeValue(raw, issues), issues };
   } catch (e) {
     return {
       ok: false,
-      issues: [{ severity: 'error', code: 'XML_SYNTAX', message: `Invalid XML: ${e instanceof Error ? e.message : String(e)}` }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'XML_SYNTAX',
+          message: `Invalid XML: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ],
     };
   }
 }
@@ -89,16 +115,31 @@ function fromDescription(d: JsonObject, issues: Issue[], source: 'json' | 'xml')
   const name = scalar(d.name);
   const version = scalar(d.version);
   if (!openmlId && !name) {
-    issues.push({ severity: 'warning', code: 'UNKNOWN_SHAPE', message: 'OpenML: data_set_description has neither id nor name; nothing imported.' });
+    issues.push({
+      severity: 'warning',
+      code: 'UNKNOWN_SHAPE',
+      message: 'OpenML: data_set_description has neither id nor name; nothing imported.',
+    });
     return result([], [], issues);
   }
   let id: string;
   if (openmlId) id = `openml:${openmlId}`;
   else {
     id = `openml:${(name ?? '').replace(/[?#]+/g, '_')}${version ? `@${version}` : ''}`;
-    issues.push({ severity: 'warning', code: 'MISSING_ID', message: `OpenML: no dataset id; using "${id}".`, path: 'id' });
+    issues.push({
+      severity: 'warning',
+      code: 'MISSING_ID',
+      message: `OpenML: no dataset id; using "${id}".`,
+      path: 'id',
+    });
   }
-  if (!name) issues.push({ severity: 'warning', code: 'MISSING_NAME', message: 'OpenML: no dataset name; using the id.', path: 'name' });
+  if (!name)
+    issues.push({
+      severity: 'warning',
+      code: 'MISSING_NAME',
+      message: 'OpenML: no dataset name; using the id.',
+      path: 'name',
+    });
   const licence = d.licence ?? d.license;
   const licenceText = scalar(licence);
   const fileUrl = scalar(d.url);
@@ -116,7 +157,8 @@ function fromDescription(d: JsonObject, issues: Issue[], source: 'json' | 'xml')
     );
   }
   const parquet = scalar(d.parquet_url) ?? scalar(d.minio_url);
-  if (parquet) distribution.push({ name: parquet.replace(/^.*\//, ''), url: parquet, encodingFormat: 'parquet' });
+  if (parquet)
+    distribution.push({ name: parquet.replace(/^.*\//, ''), url: parquet, encodingFormat: 'parquet' });
   const originalUrl = scalar(d.original_data_url);
   const extra: JsonObject = compact({
     openmlId,
@@ -158,7 +200,14 @@ function fromDescription(d: JsonObject, issues: Issue[], source: 'json' | 'xml')
   });
   const relations: Relation[] = [];
   const parent = originalUrl ? refFromUrl(originalUrl) : undefined;
-  if (parent && parent !== id) relations.push({ child: id, type: 'derived_from', parent, origin: 'declared', evidence: 'original_data_url' });
+  if (parent && parent !== id)
+    relations.push({
+      child: id,
+      type: 'derived_from',
+      parent,
+      origin: 'declared',
+      evidence: 'original_data_url',
+    });
   return result([asset], relations, issues);
 }
 
@@ -191,7 +240,12 @@ export const openmlParser: FormatParser = {
   label: 'OpenML dataset description',
   sniff: (_file, head) => {
     if (head.startsWith('<')) return /<oml:data_set_description[\s>]/.test(head) ? 0.95 : 0;
-    if (head.startsWith('{')) return /^\{\s*"data_set_description"\s*:/.test(head) ? 0.95 : /"data_set_description"\s*:\s*\{/.test(head) ? 0.6 : 0;
+    if (head.startsWith('{'))
+      return /^\{\s*"data_set_description"\s*:/.test(head)
+        ? 0.95
+        : /"data_set_description"\s*:\s*\{/.test(head)
+          ? 0.6
+          : 0;
     return 0;
   },
   parse: parseOpenml,

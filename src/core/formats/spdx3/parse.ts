@@ -3,13 +3,15 @@
  *
  * Elements come from `@graph`, from an `element` array of objects, or the root itself when it is one element;
  * each is keyed by `spdxId` or `@id`. Kinds: `ai_AIPackage` → model, `dataset_DatasetPackage` → dataset,
- * `software_Package` / `software_File` → software / code (or model / dataset when `software_primaryPurpose` says so).
+ * `software_Package` → software (or model / dataset / code when `software_primaryPurpose` says so), `software_File` →
+ * code (files at an end of an ML relationship follow their purpose too).
  *
  * Id rule (first that applies):
  *  1. a Hugging Face id in `software_downloadLocation`, `software_packageUrl` (`pkg:huggingface/...`),
  *     `software_homePage` or an external identifier/ref → `owner/name`.
  *  2. the element `name` (canonicalId). Files are qualified by the element that `contains` them
- *     (`<package id>/<file name>`) so that `README.md` of two packages stay distinct.
+ *     (`<package id>/<dir>/<file name>`; names starting with `/` by the nearest package) so that the `README.md`
+ *     of two packages stay distinct.
  *  3. on a name clash inside one document: `name@version`, then `spdx:<spdxId>`; without a name: `spdx:<spdxId>`.
  *
  * Relationships: trainedOn → trained_on, testedOn → evaluated_on, dependsOn → depends_on,
@@ -18,7 +20,16 @@
  * (declared wins; resolved through `simplelicensing_LicenseExpression`, listed / custom license elements or a bare
  * `https://spdx.org/licenses/<id>`).
  */
-import type { Asset, AssetKind, DistributionFile, Issue, LicenseInfo, ParseResult, Relation, SourceFile } from '../../model';
+import type {
+  Asset,
+  AssetKind,
+  DistributionFile,
+  Issue,
+  LicenseInfo,
+  ParseResult,
+  Relation,
+  SourceFile,
+} from '../../model';
 import { canonicalId } from '../../catalog/ids';
 import { safeJsonParse } from '../../util/safeParse';
 import type { JsonObject } from '../../util/values';
@@ -26,7 +37,8 @@ import { asString, asStringList, compact, isObject } from '../../util/values';
 import type { FormatParser } from '../types';
 
 const FORMAT = 'spdx3';
-const HF_URL = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/|spaces\/)?[^/\s?#]+\/[^/\s?#]+/i;
+const HF_URL =
+  /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:datasets\/|spaces\/)?[^/\s?#]+\/[^/\s?#]+/i;
 const LISTED_LICENSE_URL = /^https?:\/\/spdx\.org\/licenses\/([A-Za-z0-9.+-]+?)(?:\.html|\.json)?$/;
 
 type ElementKind = 'ai' | 'dataset' | 'package' | 'file' | 'relationship' | 'license' | 'agent' | 'other';
@@ -51,7 +63,10 @@ function idPart(s: string): string {
 
 /** `spdx:<spdxId>` without scheme, `#`/`?` turned into `/` (canonicalId would cut them). */
 function fallbackId(spdxId: string): string {
-  return `spdx:${spdxId.replace(/^[a-z]+:\/\//i, '').replace(/[?#]+/g, '/').replace(/\/+$/, '')}`;
+  return `spdx:${spdxId
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/[?#]+/g, '/')
+    .replace(/\/+$/, '')}`;
 }
 
 function typeKey(t: string): string {
@@ -66,7 +81,8 @@ function classify(type: string): ElementKind {
   if (t === 'softwarefile' || t === 'file') return 'file';
   if (t.endsWith('relationship')) return 'relationship';
   if (t.includes('license') || t.endsWith('licenseaddition')) return 'license';
-  if (t === 'person' || t === 'organization' || t === 'agent' || t === 'softwareagent' || t === 'tool') return 'agent';
+  if (t === 'person' || t === 'organization' || t === 'agent' || t === 'softwareagent' || t === 'tool')
+    return 'agent';
   return 'other';
 }
 
@@ -119,15 +135,31 @@ function elementsOf(root: unknown): { elements: JsonObject[]; refsOnly: number }
   return { elements: out, refsOnly };
 }
 
-function kindFor(el: Element): AssetKind {
+/**
+ * Packages follow `software_primaryPurpose` (model / data / source). Files are `code`, except files that are an end
+ * of an ML relationship (trainedOn, testedOn, generates ...), which follow their purpose too: a checkpoint folder
+ * should not flood the catalog with "models".
+ */
+function kindFor(el: Element, mlEnds: Set<string>): AssetKind {
   if (el.kind === 'ai') return 'model';
   if (el.kind === 'dataset') return 'dataset';
   const purpose = (asString(prop(el.raw, 'software_primaryPurpose', 'primaryPurpose')) ?? '').toLowerCase();
+  if (el.kind === 'file' && !mlEnds.has(el.spdxId)) return 'code';
   if (purpose === 'model') return 'model';
   if (purpose === 'data') return 'dataset';
   if (purpose === 'source') return 'code';
   return el.kind === 'file' ? 'code' : 'software';
 }
+
+const ASSET_KINDS = new Set<ElementKind>(['ai', 'dataset', 'package', 'file']);
+const ML_RELATIONSHIPS = new Set([
+  'trainedOn',
+  'testedOn',
+  'generates',
+  'ancestorOf',
+  'descendantOf',
+  'hasVariant',
+]);
 
 /** Profile properties (`ai_*`, `dataset_*`) with their prefix removed; plain JSON. */
 function profileProps(el: JsonObject, prefix: string): JsonObject | undefined {
@@ -150,6 +182,15 @@ function hashes(el: JsonObject): { sha256?: string; md5?: string; all: JsonObjec
     if (alg === 'md5' && !md5) md5 = value.toLowerCase();
   }
   return { ...(sha256 ? { sha256 } : {}), ...(md5 ? { md5 } : {}), all };
+}
+
+function licenseTextsFor(ids: string[], texts: Map<string, string>): JsonObject | undefined {
+  const out: JsonObject = {};
+  for (const id of ids) {
+    const t = texts.get(id);
+    if (t !== undefined) out[id] = t;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Relationship `to` list: string, list of strings, or objects carrying `spdxId`/`@id`. */
@@ -194,7 +235,7 @@ export function parseSpdx3(file: SourceFile): ParseResult {
   });
 
   const rels = elements.filter((e) => e.kind === 'relationship');
-  const assetEls = elements.filter((e) => e.kind === 'ai' || e.kind === 'dataset' || e.kind === 'package' || e.kind === 'file');
+  const assetEls = elements.filter((e) => ASSET_KINDS.has(e.kind));
 
   // Containment parents, for qualifying file ids.
   const containerOf = new Map<string, string>();
@@ -205,11 +246,13 @@ export function parseSpdx3(file: SourceFile): ParseResult {
     for (const t of targets(r.raw.to)) if (!containerOf.has(t)) containerOf.set(t, from);
   }
 
-  // Base ids, then clash resolution.
-  const base = new Map<string, string>();
+  // Ids: most specific elements first (AI/dataset package, package, file; then document order). The first element
+  // keeps a plain id; a later clash gets `@version`, then `spdx:<spdxId>`. Files build on their container's final id.
+  const finalId = new Map<string, string>();
+  const used = new Set<string>();
   const nameOf = (el: Element): string | undefined => asString(el.raw.name);
-  const baseId = (el: Element, depth: number): string => {
-    const known = base.get(el.spdxId);
+  const assignId = (el: Element, depth: number): string => {
+    const known = finalId.get(el.spdxId);
     if (known) return known;
     const hf = hfIdOf(el.raw);
     const name = nameOf(el);
@@ -217,45 +260,44 @@ export function parseSpdx3(file: SourceFile): ParseResult {
     if (hf) id = hf;
     else if (!name) id = fallbackId(el.spdxId);
     else if (el.kind === 'file') {
-      const parentRef = containerOf.get(el.spdxId);
-      const parent = parentRef ? byId.get(parentRef) : undefined;
-      id = parent && depth < 30 && parent !== el ? `${baseId(parent, depth + 1)}/${idPart(name)}` : canonicalId(idPart(name));
+      // A name starting with "/" is a path from the package root: qualify it by the nearest package;
+      // a relative name is qualified by its direct container (a directory file or a package).
+      const relative = name.replace(/^\/+/, '');
+      const absolute = relative !== name;
+      let parent = byId.get(containerOf.get(el.spdxId) ?? '');
+      for (let hops = 0; absolute && parent && parent.kind === 'file' && hops < 30; hops++) {
+        parent = byId.get(containerOf.get(parent.spdxId) ?? '');
+      }
+      id =
+        parent && depth < 30 && parent !== el && ASSET_KINDS.has(parent.kind)
+          ? `${assignId(parent, depth + 1)}/${idPart(relative)}`
+          : canonicalId(idPart(relative));
     } else id = canonicalId(idPart(name));
-    base.set(el.spdxId, id);
-    return id;
-  };
-  for (const el of assetEls) baseId(el, 0);
-  const counts = new Map<string, number>();
-  for (const el of assetEls) {
-    const k = (base.get(el.spdxId) ?? '').toLowerCase();
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const finalId = new Map<string, string>();
-  const used = new Set<string>();
-  // On a clash the most specific element keeps the plain id: AI/dataset package, then package, then file.
-  const rank = (el: Element): number => (el.kind === 'ai' || el.kind === 'dataset' ? 0 : el.kind === 'package' ? 1 : 2);
-  const ordered = [...assetEls].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
-  for (const el of ordered) {
-    let id = base.get(el.spdxId) ?? fallbackId(el.spdxId);
-    if ((counts.get(id.toLowerCase()) ?? 0) > 1 && used.has(id.toLowerCase())) {
+    if (used.has(id.toLowerCase())) {
       const version = asString(prop(el.raw, 'software_packageVersion', 'packageVersion'));
       const withVersion = version ? `${id}@${version}` : undefined;
-      id = withVersion && !used.has(withVersion.toLowerCase()) ? withVersion : fallbackId(el.spdxId);
+      const next = withVersion && !used.has(withVersion.toLowerCase()) ? withVersion : fallbackId(el.spdxId);
       issues.push({
         severity: 'info',
         code: 'DUPLICATE_NAME',
-        message: `SPDX 3: several elements are named "${nameOf(el) ?? ''}"; ${el.spdxId} gets the id "${id}".`,
+        message: `SPDX 3: the id "${id}" is already taken in this document; ${el.spdxId} gets "${next}".`,
       });
+      id = next;
     }
     used.add(id.toLowerCase());
     finalId.set(el.spdxId, id);
-  }
+    return id;
+  };
+  const rank = (el: Element): number =>
+    el.kind === 'ai' || el.kind === 'dataset' ? 0 : el.kind === 'package' ? 1 : 2;
+  for (const el of [...assetEls].sort((a, b) => rank(a) - rank(b) || a.index - b.index)) assignId(el, 0);
 
   const agentName = (ref: string): string => {
     const el = byId.get(ref);
     return (el && asString(el.raw.name)) ?? ref;
   };
 
+  const licenseTexts = new Map<string, string>();
   const licenseText = (ref: string): string => {
     const el = byId.get(ref);
     if (el) {
@@ -267,6 +309,18 @@ export function parseSpdx3(file: SourceFile): ParseResult {
       if (m?.[1] && classify(el.type) === 'license') return m[1];
       const name = asString(el.raw.name);
       if (name) return name;
+      if (classify(el.type) === 'license') {
+        // A custom license without a name: SPDX writes these as LicenseRef-<id>; its text goes to extra.
+        const text = asString(prop(el.raw, 'simplelicensing_licenseText', 'licenseText'));
+        const ref = `LicenseRef-${(
+          el.spdxId
+            .replace(/[/#:]+$/, '')
+            .split(/[/#:]/)
+            .pop() ?? 'custom'
+        ).replace(/[^A-Za-z0-9.-]+/g, '-')}`;
+        if (text) licenseTexts.set(ref, text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
+        return ref;
+      }
     }
     const m = LISTED_LICENSE_URL.exec(ref);
     return m?.[1] ?? ref;
@@ -289,6 +343,14 @@ export function parseSpdx3(file: SourceFile): ParseResult {
     map.set(from, list);
   }
 
+  const mlEnds = new Set<string>();
+  for (const r of rels) {
+    if (!ML_RELATIONSHIPS.has(asString(r.raw.relationshipType) ?? '')) continue;
+    const from = asString(r.raw.from);
+    if (from) mlEnds.add(from);
+    for (const t of targets(r.raw.to)) mlEnds.add(t);
+  }
+
   const assets: Asset[] = [];
   for (const el of assetEls) {
     const raw = el.raw;
@@ -303,7 +365,15 @@ export function parseSpdx3(file: SourceFile): ParseResult {
     const downloadUrl = download && /^https?:\/\//i.test(download) ? download : undefined;
     const distribution: DistributionFile[] =
       h.sha256 || h.md5 || downloadUrl
-        ? [compact({ name: asString(raw.name), url: downloadUrl, sha256: h.sha256, md5: h.md5, encodingFormat: asString(raw.contentType) })]
+        ? [
+            compact({
+              name: asString(raw.name),
+              url: downloadUrl,
+              sha256: h.sha256,
+              md5: h.md5,
+              encodingFormat: asString(raw.contentType),
+            }),
+          ]
         : [];
     const creators = [...targets(raw.originatedBy).map(agentName)];
     const suppliedBy = targets(raw.suppliedBy).map(agentName);
@@ -323,6 +393,7 @@ export function parseSpdx3(file: SourceFile): ParseResult {
       copyrightText: asString(prop(raw, 'software_copyrightText', 'copyrightText')),
       comment: asString(raw.comment),
       concludedLicense: conc && decl && decl.length > 0 ? (conc.length === 1 ? conc[0] : conc) : undefined,
+      licenseTexts: licenseTextsFor([...(decl ?? []), ...(conc ?? [])], licenseTexts),
       hashes: h.all,
       ai: profileProps(raw, 'ai_'),
       dataset: profileProps(raw, 'dataset_'),
@@ -330,10 +401,13 @@ export function parseSpdx3(file: SourceFile): ParseResult {
     assets.push(
       compact({
         id,
-        kind: kindFor(el),
+        kind: kindFor(el, mlEnds),
         name: asString(raw.name) ?? id,
         license,
-        description: asString(raw.description) ?? asString(raw.summary) ?? (el.kind === 'ai' ? asString(raw.comment) : undefined),
+        description:
+          asString(raw.description) ??
+          asString(raw.summary) ??
+          (el.kind === 'ai' ? asString(raw.comment) : undefined),
         version: asString(prop(raw, 'software_packageVersion', 'packageVersion')),
         url: homePage ?? downloadUrl,
         creators,

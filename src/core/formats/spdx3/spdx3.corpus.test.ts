@@ -16,7 +16,10 @@ const manifest = JSON.parse(readFileSync(`${CORPUS_DIR}/manifest.json`, 'utf8'))
 const entries = manifest.files.filter((f) => f.kind.startsWith('spdx3-'));
 const readmes = manifest.files.filter((f) => f.file.startsWith('spdx/') && f.kind === 'readme');
 const REFS_ONLY = new Set(['spdx/spdx-3-model__sbom1.json', 'spdx/spdx-3-model__spdx_document1.json']);
-const results = entries.map((entry) => ({ entry, result: parseFile({ name: entry.file, text: readFileSync(`${CORPUS_DIR}/${entry.file}`, 'utf8') }) }));
+const results = entries.map((entry) => ({
+  entry,
+  result: parseFile({ name: entry.file, text: readFileSync(`${CORPUS_DIR}/${entry.file}`, 'utf8') }),
+}));
 
 describe('spdx3 corpus', () => {
   it('covers the manifest', () => {
@@ -26,10 +29,16 @@ describe('spdx3 corpus', () => {
   it('detects every SPDX 3 file and yields assets (except the id-only serialization examples)', () => {
     for (const { entry, result } of results) {
       expect(result.format, entry.file).toBe('spdx3');
-      expect(result.issues.filter((i) => i.severity === 'error'), entry.file).toEqual([]);
+      expect(
+        result.issues.filter((i) => i.severity === 'error'),
+        entry.file,
+      ).toEqual([]);
       if (REFS_ONLY.has(entry.file)) {
         expect(result.assets, entry.file).toEqual([]);
-        expect(result.issues.some((i) => i.code === 'NO_ASSETS'), entry.file).toBe(true);
+        expect(
+          result.issues.some((i) => i.code === 'NO_ASSETS'),
+          entry.file,
+        ).toBe(true);
       } else {
         expect(result.assets.length, entry.file).toBeGreaterThanOrEqual(1);
       }
@@ -48,10 +57,18 @@ describe('spdx3 corpus', () => {
     const htr = get('spdx-examples__ai_example01_simplehtr.spdx3.json');
     const models = htr.assets.filter((a) => a.kind === 'model').map((a) => a.name);
     expect(models).toEqual(expect.arrayContaining(['word-model', 'line-model']));
-    expect(htr.relations).toContainEqual(expect.objectContaining({ child: 'word-model', type: 'trained_on', parent: 'IAMdataset' }));
-    expect(htr.relations).toContainEqual(expect.objectContaining({ child: 'word-model', type: 'evaluated_on', parent: 'IAMdataset' }));
+    expect(htr.relations).toContainEqual(
+      expect.objectContaining({ child: 'word-model', type: 'trained_on', parent: 'IAMdataset' }),
+    );
+    expect(htr.relations).toContainEqual(
+      expect.objectContaining({ child: 'word-model', type: 'evaluated_on', parent: 'IAMdataset' }),
+    );
     expect(htr.assets.find((a) => a.id === 'numpy')?.license.raw).toBe('BSD-2-Clause-FreeBSD');
     expect(htr.assets.find((a) => a.id === 'word-model')?.license.raw).toBe('MIT');
+    const iam = htr.assets.find((a) => a.id === 'IAMdataset');
+    expect(iam?.license.raw).toMatch(/^LicenseRef-CustomLicense-/);
+    expect(JSON.stringify(iam?.extra?.licenseTexts)).toContain('non-commercial research');
+    expect(htr.assets.filter((a) => a.id.startsWith('word-model/'))).toEqual([]);
     const ds = get('spdx-examples__dataset_example01.spdx3.json');
     expect(ds.assets.find((a) => a.kind === 'dataset')).toMatchObject({
       name: 'Our World in Data CO2 and Greenhouse Gas Emissions dataset',
@@ -70,6 +87,8 @@ describe('spdx3 corpus', () => {
     });
     const assets = results.reduce((n, { result }) => n + result.assets.length, 0);
     const relations = results.reduce((n, { result }) => n + result.relations.length, 0);
-    console.log(`[spdx3 corpus] files=${results.length} assets=${assets} relations=${relations} refsOnly=${REFS_ONLY.size}\n  ${lines.join('\n  ')}`);
+    console.log(
+      `[spdx3 corpus] files=${results.length} assets=${assets} relations=${relations} refsOnly=${REFS_ONLY.size}\n  ${lines.join('\n  ')}`,
+    );
   });
 });

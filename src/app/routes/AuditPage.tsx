@@ -1,0 +1,5 @@
+import { AuditLog } from '@/features/curation/AuditLog';
+
+export function AuditPage() {
+  return <AuditLog />;
+}

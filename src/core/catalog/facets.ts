@@ -1,0 +1,373 @@
+/**
+ * Catalog rows and facets: a compact, JSON-only projection of each stored asset (what the table shows and
+ * what filters and facets read), a dictionary-encoded facet index, and one-pass facet counting that
+ * respects every other active filter. Pure; fast at 100k rows (typed arrays, no per-query allocation
+ * beyond the result).
+ */
+import type { AssetKind, Relation } from '../model';
+import { assetKey } from '../model';
+import { kbLicense } from '../licenses/kb';
+import type { StoredAsset } from './rows';
+
+/** License family facet values. */
+export type LicenseFamily = 'permissive' | 'copyleft' | 'non-commercial' | 'responsible-AI' | 'custom' | 'unknown';
+
+export const LICENSE_FAMILIES: readonly LicenseFamily[] = ['permissive', 'copyleft', 'non-commercial', 'responsible-AI', 'custom', 'unknown'];
+
+/** How a model derives from its bases (same rule as core/lineage `derivativeType`, from the asset's own outgoing relations). */
+export type Derivation = 'finetune' | 'adapter' | 'quantized' | 'merge' | 'original';
+
+/** One catalog row: plain JSON, cheap to persist, clone and filter. */
+export type CatalogRow = {
+  key: string;
+  id: string;
+  name: string;
+  kind: AssetKind | (string & {});
+  owner: string;
+  /** Pipeline tag or first task category ('' when none). */
+  task: string;
+  /** Every task (pipeline tag + task categories + task ids). */
+  tasks: string[];
+  library: string;
+  /** Normalized license expression ('' when none). */
+  license: string;
+  /** Free-text license name (HF `license_name`), searchable. */
+  licenseName: string;
+  licenseFamily: LicenseFamily;
+  /** Declared base model ids (for display and search). */
+  baseModels: string[];
+  /** Keys of the assets this one derives from (baseModels + finetune/adapter/quantized/merge relations). */
+  bases: string[];
+  derivative: Derivation;
+  /** Keys of every parent this asset points to (any relation type, self excluded). */
+  parents: string[];
+  /** How many relations point at this asset (self excluded). */
+  nChildren: number;
+  /** Training datasets as declared (datasets + trained_on parents). */
+  trainedOn: string[];
+  languages: string[];
+  /** Source formats that contributed. */
+  formats: string[];
+  tags: string[];
+  /** Description (truncated), for search and phrase matching. */
+  desc: string;
+  updatedAt: string;
+};
+
+const DERIVATION_TYPES = new Set(['finetune_of', 'adapter_of', 'quantized_from', 'merge_of']);
+const DESC_MAX = 300;
+
+function uniq(xs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const x of xs) {
+    const v = x.trim();
+    if (v === '') continue;
+    const k = v.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}
+
+/** Derivative type from outgoing relations: merge > quantized > adapter > finetune (two or more finetune bases → merge). */
+export function derivationOf(key: string, outgoing: readonly Pick<Relation, 'type' | 'parent'>[]): Derivation {
+  let merge = false;
+  let quantized = false;
+  let adapter = false;
+  const ft = new Set<string>();
+  for (const r of outgoing) {
+    const p = assetKey(r.parent);
+    if (p === key) continue;
+    if (r.type === 'merge_of') merge = true;
+    else if (r.type === 'quantized_from') quantized = true;
+    else if (r.type === 'adapter_of') adapter = true;
+    else if (r.type === 'finetune_of') ft.add(p);
+  }
+  if (merge) return 'merge';
+  if (quantized) return 'quantized';
+  if (adapter) return 'adapter';
+  if (ft.size >= 2) return 'merge';
+  if (ft.size === 1) return 'finetune';
+  return 'original';
+}
+
+const FAMILY_RANK: Record<LicenseFamily, number> = {
+  permissive: 0,
+  copyleft: 1,
+  'responsible-AI': 2,
+  custom: 3,
+  'non-commercial': 4,
+  unknown: 5,
+};
+
+function atomFamily(atom: string): LicenseFamily {
+  const id = atom.replace(/\+$/u, '').trim();
+  const lower = id.toLowerCase();
+  if (lower === '' || lower === 'noassertion' || lower === 'none' || lower === 'unknown' || lower.includes('unresolved')) return 'unknown';
+  const kb = kbLicense(id);
+  if (kb) {
+    switch (kb.category) {
+      case 'public-domain':
+      case 'permissive':
+        return 'permissive';
+      case 'weak-copyleft':
+      case 'strong-copyleft':
+      case 'network-copyleft':
+      case 'share-alike':
+        return 'copyleft';
+      case 'non-commercial':
+      case 'research-only':
+      case 'no-derivatives':
+        return 'non-commercial';
+      case 'responsible-ai':
+        return 'responsible-AI';
+      case 'open-weights-custom':
+      case 'proprietary-terms':
+        return 'custom';
+      default:
+        return 'unknown';
+    }
+  }
+  if (/-nc\b|noncommercial|non-commercial|research/u.test(lower)) return 'non-commercial';
+  if (/rail/u.test(lower)) return 'responsible-AI';
+  if (/^(a|l)?gpl|^mpl|^epl|^eupl|^cddl|^osl|-sa\b|copyleft/u.test(lower)) return 'copyleft';
+  if (lower.startsWith('licenseref-')) return 'custom';
+  if (/^(mit|bsd|apache|isc|zlib|cc0|cc-by-\d|unlicense|wtfpl|psf|python|bsl-1|0bsd|x11|ncsa|oldap|postgresql|artistic)/u.test(lower)) return 'permissive';
+  return 'custom';
+}
+
+/**
+ * License family of a normalized SPDX-style expression. OR picks the most permissive branch, AND the
+ * most restrictive part. Local classifier (KB categories + name patterns) until core/licenses exports one.
+ */
+export function licenseFamily(expression: string | undefined): LicenseFamily {
+  const expr = (expression ?? '').trim();
+  if (expr === '') return 'unknown';
+  const orParts = expr.replace(/[()]/gu, ' ').split(/\s+OR\s+/u);
+  let best: LicenseFamily | undefined;
+  for (const part of orParts) {
+    let worst: LicenseFamily | undefined;
+    for (const raw of part.split(/\s+AND\s+/u)) {
+      const atom = raw.split(/\s+WITH\s+/u)[0] ?? '';
+      const f = atomFamily(atom);
+      if (worst === undefined || FAMILY_RANK[f] > FAMILY_RANK[worst]) worst = f;
+    }
+    if (worst !== undefined && (best === undefined || FAMILY_RANK[worst] < FAMILY_RANK[best])) best = worst;
+  }
+  return best ?? 'unknown';
+}
+
+/** License atoms of an expression, lower-cased (for `license:` matching). */
+export function licenseAtoms(expression: string): string[] {
+  return expression
+    .replace(/[()]/gu, ' ')
+    .split(/\s+(?:OR|AND|WITH)\s+|\s+/u)
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '' && s !== 'or' && s !== 'and' && s !== 'with');
+}
+
+/** Relation shape needed to build a row (an outgoing relation of the asset). */
+export type RowRelation = Pick<Relation, 'type' | 'parent'>;
+
+/** Projects a stored asset (+ its outgoing relations and incoming count) to a catalog row. */
+export function toCatalogRow(a: StoredAsset, outgoing: readonly RowRelation[], nChildren: number): CatalogRow {
+  const key = a.key;
+  const baseModels = uniq(a.baseModels ?? []);
+  const bases = new Set(baseModels.map(assetKey));
+  const parents = new Set<string>();
+  const trained = [...(a.datasets ?? [])];
+  for (const r of outgoing) {
+    const p = assetKey(r.parent);
+    if (p === key) continue;
+    parents.add(p);
+    if (DERIVATION_TYPES.has(r.type)) bases.add(p);
+    if (r.type === 'trained_on') trained.push(r.parent);
+  }
+  const tasks = uniq([a.pipelineTag ?? '', ...(a.taskCategories ?? []), ...(a.taskIds ?? [])]);
+  const formats = uniq([...a.contributions.map((c) => c.format), a.sourceFormat ?? '']);
+  const license = a.license.normalized ?? '';
+  return {
+    key,
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    owner: a.owner ?? (a.id.includes('/') ? (a.id.split('/')[0] ?? '') : ''),
+    task: tasks[0] ?? '',
+    tasks,
+    library: a.libraryName ?? '',
+    license,
+    licenseName: a.license.name ?? '',
+    licenseFamily: licenseFamily(license),
+    baseModels,
+    bases: Array.from(bases),
+    derivative: derivationOf(key, outgoing),
+    parents: Array.from(parents),
+    nChildren,
+    trainedOn: uniq(trained),
+    languages: uniq(a.languages ?? []),
+    formats,
+    tags: uniq(a.tags ?? []),
+    desc: (a.description ?? '').slice(0, DESC_MAX),
+    updatedAt: a.updatedAt,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Facets
+
+export type FacetId = 'kind' | 'task' | 'library' | 'license' | 'family' | 'lang' | 'derivative' | 'lineage' | 'trained' | 'format';
+
+export type FacetDef = { id: FacetId; label: string; values: (r: CatalogRow) => readonly string[] };
+
+/** The catalog's facets, in display order. `id` is also the URL parameter. */
+export const FACETS: readonly FacetDef[] = [
+  { id: 'kind', label: 'Kind', values: (r) => [r.kind] },
+  { id: 'task', label: 'Task', values: (r) => r.tasks },
+  { id: 'library', label: 'Library', values: (r) => (r.library ? [r.library] : []) },
+  { id: 'license', label: 'License', values: (r) => [r.license || 'none'] },
+  { id: 'family', label: 'License family', values: (r) => [r.licenseFamily] },
+  { id: 'lang', label: 'Language', values: (r) => r.languages },
+  { id: 'derivative', label: 'Derivative type', values: (r) => [r.derivative] },
+  { id: 'lineage', label: 'Has lineage', values: (r) => [r.parents.length > 0 || r.nChildren > 0 ? 'yes' : 'no'] },
+  { id: 'trained', label: 'Trained-on dataset', values: (r) => r.trainedOn },
+  { id: 'format', label: 'Source format', values: (r) => r.formats },
+];
+
+export const FACET_IDS: readonly FacetId[] = FACETS.map((f) => f.id);
+
+/** One facet column, dictionary-encoded in CSR form: values of row i are `ids[offsets[i]..offsets[i+1])`. */
+export type FacetColumn = {
+  /** Value labels by id (first-seen spelling). */
+  labels: string[];
+  /** Lower-cased label → id. */
+  byLower: Map<string, number>;
+  offsets: Uint32Array;
+  ids: Uint32Array;
+};
+
+export type FacetIndex = { size: number; columns: Record<FacetId, FacetColumn> };
+
+/** Builds the facet index over rows (O(total values)). */
+export function buildFacetIndex(rows: readonly CatalogRow[]): FacetIndex {
+  const columns = {} as Record<FacetId, FacetColumn>;
+  for (const def of FACETS) {
+    const labels: string[] = [];
+    const byLower = new Map<string, number>();
+    const offsets = new Uint32Array(rows.length + 1);
+    const tmp: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      offsets[i] = tmp.length;
+      const row = rows[i];
+      if (!row) continue;
+      const vals = def.values(row);
+      for (const v of vals) {
+        const lower = v.toLowerCase();
+        let id = byLower.get(lower);
+        if (id === undefined) {
+          id = labels.length;
+          labels.push(v);
+          byLower.set(lower, id);
+        }
+        // Avoid counting a value twice for one row.
+        let dup = false;
+        for (let k = offsets[i] ?? 0; k < tmp.length; k++) if (tmp[k] === id) dup = true;
+        if (!dup) tmp.push(id);
+      }
+    }
+    offsets[rows.length] = tmp.length;
+    columns[def.id] = { labels, byLower, offsets, ids: Uint32Array.from(tmp) };
+  }
+  return { size: rows.length, columns };
+}
+
+/** Selected facet values per facet (OR within a facet, AND across facets). */
+export type FacetSelection = Partial<Record<FacetId, readonly string[]>>;
+
+export type FacetValueCount = { value: string; count: number };
+
+export type FacetCounts = Record<FacetId, { values: FacetValueCount[]; distinct: number }>;
+
+export type FacetResult = {
+  /** Row indices passing the candidates AND every facet filter, in candidate order. */
+  matches: Uint32Array;
+  counts: FacetCounts;
+};
+
+/**
+ * Filters candidate rows by the facet selection and counts facet values, each facet counted over the
+ * rows that pass every OTHER facet's filter (so counts tell what a click would give). One pass.
+ * `candidates` = row indices (e.g. text/field query hits, in rank order); `undefined` = all rows.
+ */
+export function applyFacets(index: FacetIndex, candidates: Uint32Array | undefined, selection: FacetSelection, maxValues = 2000): FacetResult {
+  const active: { bit: number; col: FacetColumn; wanted: Uint8Array }[] = [];
+  FACET_IDS.forEach((id, bitIndex) => {
+    const sel = selection[id];
+    if (!sel || sel.length === 0) return;
+    const col = index.columns[id];
+    const wanted = new Uint8Array(col.labels.length);
+    for (const v of sel) {
+      const vid = col.byLower.get(v.toLowerCase());
+      if (vid !== undefined) wanted[vid] = 1;
+    }
+    active.push({ bit: 1 << bitIndex, col, wanted });
+  });
+  const cols = FACET_IDS.map((id) => index.columns[id]);
+  const counters = cols.map((c) => new Uint32Array(c.labels.length));
+  const n = candidates ? candidates.length : index.size;
+  const out = new Uint32Array(n);
+  let outLen = 0;
+  for (let j = 0; j < n; j++) {
+    const i = candidates ? (candidates[j] ?? 0) : j;
+    let mask = 0;
+    for (const a of active) {
+      const { offsets, ids } = a.col;
+      let hit = false;
+      for (let k = offsets[i] ?? 0, e = offsets[i + 1] ?? 0; k < e; k++) {
+        if (a.wanted[ids[k] ?? 0]) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) {
+        mask |= a.bit;
+        if (mask & (mask - 1)) break; // fails two filters: counts nowhere
+      }
+    }
+    if (mask & (mask - 1)) continue;
+    if (mask === 0) out[outLen++] = i;
+    for (let f = 0; f < cols.length; f++) {
+      if (mask !== 0 && mask !== 1 << f) continue;
+      const col = cols[f];
+      const counter = counters[f];
+      if (!col || !counter) continue;
+      const { offsets, ids } = col;
+      for (let k = offsets[i] ?? 0, e = offsets[i + 1] ?? 0; k < e; k++) {
+        const v = ids[k] ?? 0;
+        counter[v] = (counter[v] ?? 0) + 1;
+      }
+    }
+  }
+  const counts = {} as FacetCounts;
+  FACET_IDS.forEach((id, f) => {
+    const col = cols[f];
+    const counter = counters[f];
+    const values: FacetValueCount[] = [];
+    if (col && counter) {
+      for (let v = 0; v < counter.length; v++) {
+        const c = counter[v] ?? 0;
+        if (c > 0) values.push({ value: col.labels[v] ?? '', count: c });
+      }
+    }
+    values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const distinct = values.length;
+    // Keep selected values even when cut off or at zero.
+    const kept = values.slice(0, maxValues);
+    for (const s of selection[id] ?? []) {
+      if (!kept.some((x) => x.value.toLowerCase() === s.toLowerCase())) kept.push({ value: s, count: values.find((x) => x.value.toLowerCase() === s.toLowerCase())?.count ?? 0 });
+    }
+    counts[id] = { values: kept, distinct };
+  });
+  return { matches: out.slice(0, outLen), counts };
+}

@@ -1,0 +1,122 @@
+/**
+ * Catalog data on the window side: the current snapshot of display rows (from the persisted cache on a
+ * cold start, then from the catalog worker) and query results (row indices into that snapshot).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { catalogStamp, getSearchCache, listSavedViews } from '@/db';
+import type { SavedViewRow } from '@/db';
+import { catalogClient } from '@/workers/catalogClient';
+import { cacheStamp, SEARCH_CACHE_IDS } from '@/core/search/searchIndex';
+import type { DisplayRow } from '@/core/search/display';
+import type { FacetCounts } from '@/core/catalog/facets';
+import type { CatalogViewState } from '@/core/search/urlState';
+
+export type CatalogSnapshot = { id: string; rows: DisplayRow[] };
+
+type SnapshotJson = { snapshotId: string; rows: DisplayRow[] };
+
+/** Live snapshot of the catalog's display rows; `refresh` asks the worker again (e.g. after a stale result). */
+export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; refresh: () => void } {
+  const stamp = useLiveQuery(() => catalogStamp(), []);
+  const [snapshot, setSnapshot] = useState<CatalogSnapshot>();
+  const snapRef = useRef<CatalogSnapshot | undefined>(undefined);
+  const fetchState = useRef({ inFlight: false, again: false });
+
+  const accept = useCallback((json: string) => {
+    const parsed = JSON.parse(json) as SnapshotJson;
+    if (snapRef.current?.id === parsed.snapshotId) return;
+    const next = { id: parsed.snapshotId, rows: parsed.rows };
+    snapRef.current = next;
+    setSnapshot(next);
+  }, []);
+
+  const refresh = useCallback(() => {
+    const f = fetchState.current;
+    if (f.inFlight) {
+      f.again = true;
+      return;
+    }
+    f.inFlight = true;
+    void (async () => {
+      try {
+        do {
+          f.again = false;
+          const res = await catalogClient().call('catalogRows', snapRef.current ? { known: snapRef.current.id } : {});
+          if (res.json !== undefined) accept(res.json);
+        } while (f.again);
+      } catch (e) {
+        console.warn('Catalog rows unavailable', e);
+      } finally {
+        f.inFlight = false;
+      }
+    })();
+  }, [accept]);
+
+  // Cold start: show the persisted snapshot at once when it matches the catalog, while the worker warms up.
+  const triedCache = useRef(false);
+  useEffect(() => {
+    if (stamp === undefined || triedCache.current) return;
+    triedCache.current = true;
+    void getSearchCache(SEARCH_CACHE_IDS.display).then((row) => {
+      if (row && row.stamp === cacheStamp(stamp) && !snapRef.current) accept(row.json);
+    });
+  }, [stamp, accept]);
+
+  useEffect(() => {
+    if (stamp !== undefined) refresh();
+  }, [stamp, refresh]);
+
+  return { snapshot, refresh };
+}
+
+export type QueryResult = { snapshotId: string; order: Uint32Array; total: number; counts: FacetCounts; hints: string[]; ms: number };
+
+type QueryArgs = { q: string; facets: CatalogViewState['facets']; sort: CatalogViewState['sort'] };
+
+/**
+ * Runs the view's query in the worker whenever it (or the snapshot) changes. Latest wins: while a query
+ * runs, only the newest pending one is kept.
+ */
+export function useCatalogQuery(view: CatalogViewState, snapshotId: string | undefined, onStale: () => void): QueryResult | undefined {
+  const [result, setResult] = useState<QueryResult>();
+  const args = useMemo<QueryArgs>(() => ({ q: view.q, facets: view.facets, sort: view.sort }), [view.q, view.facets, view.sort]);
+  const runner = useRef<{ running: boolean; next?: QueryArgs }>({ running: false });
+  const onStaleRef = useRef(onStale);
+  useEffect(() => {
+    onStaleRef.current = onStale;
+  }, [onStale]);
+
+  useEffect(() => {
+    if (snapshotId === undefined) return;
+    const r = runner.current;
+    r.next = args;
+    if (r.running) return;
+    r.running = true;
+    void (async () => {
+      try {
+        while (r.next) {
+          const a = r.next;
+          r.next = undefined;
+          try {
+            const res = await catalogClient().call('queryCatalog', { q: a.q, facets: a.facets, ...(a.sort ? { sort: a.sort } : {}) });
+            if (!r.next) {
+              setResult(res);
+              if (res.snapshotId !== snapshotId) onStaleRef.current();
+            }
+          } catch (e) {
+            console.warn('Catalog query failed', e);
+          }
+        }
+      } finally {
+        r.running = false;
+      }
+    })();
+  }, [args, snapshotId]);
+
+  return result;
+}
+
+export function useSavedViews(): SavedViewRow[] | undefined {
+  return useLiveQuery(() => listSavedViews(), []);
+}

@@ -1,0 +1,140 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listCollections } from '@/db';
+import { buildExport, type ExportOptions, type ExportScopeKind } from './buildExport';
+import { downloadText } from './downloadJson';
+
+export type ExportDialogProps = {
+  onClose: () => void;
+  /** Keys of the catalog's current filtered view, when the app knows them. */
+  visibleKeys?: readonly string[] | undefined;
+  /** Keys of the current table selection. */
+  selectedKeys?: readonly string[] | undefined;
+  initialScope?: ExportScopeKind;
+};
+
+/** The curated-export dialog: what to export, with or without lineage, sources, curation and licenses. */
+export function ExportDialog({ onClose, visibleKeys, selectedKeys, initialScope = 'catalog' }: ExportDialogProps) {
+  const collections = useLiveQuery(() => listCollections(), []);
+  const [scope, setScope] = useState<ExportScopeKind>(initialScope);
+  const [collectionId, setCollectionId] = useState('');
+  const [lineageClosure, setLineageClosure] = useState(true);
+  const [includeSources, setIncludeSources] = useState(true);
+  const [includeCuration, setIncludeCuration] = useState(true);
+  const [includeSavedViews, setIncludeSavedViews] = useState(true);
+  const [includeLicenses, setIncludeLicenses] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const chosenCollection = collectionId || collections?.[0]?.id || '';
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('button.primary')?.focus();
+  }, []);
+
+  const download = () => {
+    const opts: ExportOptions = {
+      scope,
+      ...(scope === 'view' && visibleKeys ? { keys: visibleKeys } : {}),
+      ...(scope === 'selection' && selectedKeys ? { keys: selectedKeys } : {}),
+      ...(scope === 'collection' ? { collectionId: chosenCollection } : {}),
+      lineageClosure,
+      includeSources,
+      includeCuration,
+      includeSavedViews,
+      includeLicenses,
+    };
+    setBusy(true);
+    setMessage(undefined);
+    void buildExport(opts)
+      .then((res) => {
+        if (!res.ok) {
+          setMessage(res.message);
+          return;
+        }
+        downloadText(JSON.stringify(res.env, null, 1), res.fileName);
+        onClose();
+      })
+      .catch((e: unknown) => setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => setBusy(false));
+  };
+
+  const scopeOption = (value: ExportScopeKind, label: string, disabled = false) => (
+    <label className={disabled ? 'muted' : undefined}>
+      <input type="radio" name="export-scope" value={value} checked={scope === value} disabled={disabled} onChange={() => setScope(value)} />
+      {label}
+    </label>
+  );
+
+  return (
+    <div className="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="dialog"
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <h2 id={titleId}>Export JSON</h2>
+        <fieldset>
+          <legend>What to export</legend>
+          {scopeOption('catalog', 'Whole catalog')}
+          {scopeOption('view', `Current filtered view${visibleKeys ? ` (${visibleKeys.length} assets)` : ' (open the catalog)'}`, !visibleKeys)}
+          {scopeOption('collection', 'A collection', (collections?.length ?? 0) === 0)}
+          {scope === 'collection' ? (
+            <select aria-label="Collection to export" value={chosenCollection} onChange={(e) => setCollectionId(e.currentTarget.value)}>
+              {(collections ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.assetKeys.length})
+                </option>
+              ))}
+            </select>
+          ) : null}
+          {scopeOption('selection', `The selection (${selectedKeys?.length ?? 0} assets)`, (selectedKeys?.length ?? 0) === 0)}
+        </fieldset>
+        <fieldset>
+          <legend>Options</legend>
+          <label>
+            <input type="checkbox" checked={lineageClosure} disabled={scope === 'catalog'} onChange={(e) => setLineageClosure(e.currentTarget.checked)} />
+            Include lineage closure (every ancestor, so licenses can be re-checked)
+          </label>
+          <label>
+            <input type="radio" name="export-sources" checked={includeSources} onChange={() => setIncludeSources(true)} />
+            Metadata and raw sources
+          </label>
+          <label>
+            <input type="radio" name="export-sources" checked={!includeSources} onChange={() => setIncludeSources(false)} />
+            Metadata only
+          </label>
+          <label>
+            <input type="checkbox" checked={includeCuration} onChange={(e) => setIncludeCuration(e.currentTarget.checked)} />
+            Include curation (tags, notes, status, collections, audit log)
+          </label>
+          <label>
+            <input type="checkbox" checked={includeSavedViews} onChange={(e) => setIncludeSavedViews(e.currentTarget.checked)} />
+            Include saved views
+          </label>
+          <label>
+            <input type="checkbox" checked={includeLicenses} onChange={(e) => setIncludeLicenses(e.currentTarget.checked)} />
+            Include license verdicts and NOTICE
+          </label>
+        </fieldset>
+        {message ? (
+          <p role="alert" className="issue-error">
+            {message}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" className="primary" disabled={busy} onClick={download}>
+            {busy ? 'Preparing…' : 'Download'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
