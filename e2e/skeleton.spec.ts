@@ -93,6 +93,7 @@ test('export JSON, clear, import the export restores the catalog', async ({ page
   await expect(importReport(page)).toContainText('2 new');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
+  await page.getByRole('dialog', { name: 'Export JSON' }).getByRole('button', { name: 'Download' }).click();
   const download = await downloadPromise;
   const path = await download.path();
   const env = JSON.parse(readFileSync(path, 'utf8')) as { format: string; version: number; assets: unknown[]; relations: unknown[] };

@@ -35,9 +35,12 @@ function trainingEffect(tde) {
 
 function licenseUrl(e) {
   if (e.spdx_id) return `https://spdx.org/licenses/${e.spdx_id}.html`;
-  const domainLike = (e.url_patterns ?? []).find((p) => /^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(p) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(p));
+  const domainLike = (e.url_patterns ?? []).find(
+    (p) => /^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(p) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(p),
+  );
   if (domainLike) return `https://${domainLike}`;
-  if (e.use_restrictions?.policy && /^https?:/.test(e.use_restrictions.policy)) return e.use_restrictions.policy;
+  if (e.use_restrictions?.policy && /^https?:/.test(e.use_restrictions.policy))
+    return e.use_restrictions.policy;
   return null;
 }
 
@@ -65,7 +68,9 @@ for (const e of kb.licenses) {
     revenue: e.revenue_threshold_usd,
     policy: e.use_restrictions?.policy,
     restrictionsSummary: e.use_restrictions?.summary,
-    passRestrictions: e.use_restrictions?.flows_down ? (PASS_RESTRICTIONS_TEXT[e.family] ?? e.use_restrictions?.policy ?? null) : null,
+    passRestrictions: e.use_restrictions?.flows_down
+      ? (PASS_RESTRICTIONS_TEXT[e.family] ?? e.use_restrictions?.policy ?? null)
+      : null,
     notice: e.attribution?.notice_text,
     display: e.attribution?.display_text,
     attributionDetails: e.attribution?.details,
@@ -88,7 +93,8 @@ for (const e of kb.licenses) {
     const k = a.trim().toLowerCase();
     if (k && !(k in aliases)) aliases[k] = e.canonical;
   }
-  for (const n of [...(e.hf_license_names ?? []), ...(e.hf_ids ?? [])]) hfNames[n.toLowerCase()] = e.canonical;
+  for (const n of [...(e.hf_license_names ?? []), ...(e.hf_ids ?? [])])
+    hfNames[n.toLowerCase()] = e.canonical;
   for (const p of e.url_patterns ?? []) urlPatterns.push([p.toLowerCase(), e.canonical]);
 }
 for (const m of kb.normalization.url_map) {
@@ -179,5 +185,16 @@ const data = {
   osadl,
 };
 
-writeFileSync(outPath, JSON.stringify(data) + '\n');
-console.warn(`wrote ${outPath} (${Object.keys(licenses).length} licences, ${Object.keys(rules).length} rules)`);
+// Format with the repo's Prettier when available so `npm run format:check` stays clean (optional, no hard dep).
+let text = JSON.stringify(data) + '\n';
+try {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(outPath)) ?? {};
+  text = await prettier.format(text, { ...options, parser: 'json' });
+} catch {
+  // keep compact JSON
+}
+writeFileSync(outPath, text);
+console.warn(
+  `wrote ${outPath} (${Object.keys(licenses).length} licences, ${Object.keys(rules).length} rules)`,
+);

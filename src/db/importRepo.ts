@@ -17,16 +17,8 @@ function toRelationRow(r: Relation, via: string): RelationRow {
   return { ...r, id: relationId(childKey, r.type, parentKey), childKey, parentKey, vias: [via] };
 }
 
-/** Stores one parsed file. Returns the per-file report (status, counts, issues). */
-export async function importParsedFile(
-  source: ImportSource,
-  result: ParseResult,
-  importedAt: string,
-  importId?: number,
-  db: CatalogDb = getDb(),
-): Promise<FileReport> {
-  const issues: Issue[] = [...result.issues];
-  const report: FileReport = {
+function emptyReport(source: ImportSource, result: ParseResult): FileReport {
+  return {
     name: source.name,
     bytes: source.bytes,
     format: result.format,
@@ -36,91 +28,159 @@ export async function importParsedFile(
     unchanged: 0,
     relationsAdded: 0,
     assetIds: [],
-    issues,
+    issues: [...result.issues],
   };
-  if (result.assets.length === 0) {
-    if (!issues.some((i) => i.severity === 'error')) {
-      issues.push({ severity: 'error', code: 'NO_ASSETS', message: 'No asset could be read from this file.' });
-    }
-    report.status = 'failed';
-    return report;
+}
+
+/** A file that yields no asset is failed (with an error issue) and writes nothing. */
+function failIfEmpty(report: FileReport, result: ParseResult): boolean {
+  if (result.assets.length > 0) return false;
+  if (!report.issues.some((i) => i.severity === 'error')) {
+    report.issues.push({ severity: 'error', code: 'NO_ASSETS', message: 'No asset could be read from this file.' });
   }
+  report.status = 'failed';
+  return true;
+}
+
+function writeTables(db: CatalogDb) {
+  return [db.assets, db.versions, db.relations, db.audit];
+}
+
+/** Writes one parsed file's rows. Must run inside a rw transaction over `writeTables(db)`. */
+async function writeParsedFile(
+  db: CatalogDb,
+  source: ImportSource,
+  result: ParseResult,
+  report: FileReport,
+  importedAt: string,
+  importId: number | undefined,
+): Promise<void> {
   const via = viaTag({ format: result.format, sourceName: source.name });
   const format = result.format;
-  const tables = [db.assets, db.versions, db.relations, db.audit];
-  await db.transaction('rw', tables, async () => {
-    const changedKeys = new Set<string>();
-    /** Per changed child: the provenance tags whose relations this import replaces. */
-    const replacedVias = new Map<string, Set<string>>();
-    const byKey = new Map<string, Asset>();
-    for (const a of result.assets) byKey.set(assetKey(a.id), a);
-    for (const [key, asset] of byKey) {
-      const existing = await db.assets.get(key);
-      const outcome = mergeAsset(existing, asset, { format, sourceName: source.name, sha256: source.sha256, importedAt });
-      report.assetIds.push(outcome.record.id);
-      if (outcome.status === 'unchanged') {
-        report.unchanged++;
-        continue;
-      }
-      if (outcome.status === 'new') report.created++;
-      else report.updated++;
-      changedKeys.add(key);
-      replacedVias.set(key, new Set([via, ...(outcome.replaced ? [viaTag(outcome.replaced)] : [])]));
-      await db.assets.put(outcome.record);
-      const version: VersionRow = {
-        assetKey: key,
-        assetId: outcome.record.id,
-        sha256: source.sha256,
-        sourceName: source.name,
-        format,
-        importedAt,
-        text: source.text,
-        ...(importId !== undefined ? { importId } : {}),
-      };
-      await db.versions.add(version);
-      await db.audit.add({
-        at: importedAt,
-        assetKey: key,
-        action: outcome.status === 'new' ? 'import:new' : 'import:update',
-        detail: `${source.name} (${format})`,
-      });
+  const changedKeys = new Set<string>();
+  /** Per changed child: the provenance tags whose relations this import replaces. */
+  const replacedVias = new Map<string, Set<string>>();
+  const byKey = new Map<string, Asset>();
+  for (const a of result.assets) byKey.set(assetKey(a.id), a);
+  for (const [key, asset] of byKey) {
+    const existing = await db.assets.get(key);
+    const outcome = mergeAsset(existing, asset, { format, sourceName: source.name, sha256: source.sha256, importedAt });
+    report.assetIds.push(outcome.record.id);
+    if (outcome.status === 'unchanged') {
+      report.unchanged++;
+      continue;
     }
-    // Relations declared by this source for the changed children replace that source's earlier ones.
-    const incoming = result.relations.map((r) => toRelationRow(r, via));
-    const children = new Set(incoming.map((r) => r.childKey));
-    for (const key of changedKeys) children.add(key);
-    for (const childKey of children) {
-      if (byKey.has(childKey) && !changedKeys.has(childKey)) continue;
-      const drop = replacedVias.get(childKey) ?? new Set([via]);
-      const old = await db.relations.where('childKey').equals(childKey).toArray();
-      for (const r of old) {
-        if (!r.vias.some((v) => drop.has(v))) continue;
-        const vias = r.vias.filter((v) => !drop.has(v));
-        if (vias.length === 0) await db.relations.delete(r.id);
-        else await db.relations.put({ ...r, vias });
-      }
+    if (outcome.status === 'new') report.created++;
+    else report.updated++;
+    changedKeys.add(key);
+    replacedVias.set(key, new Set([via, ...(outcome.replaced ? [viaTag(outcome.replaced)] : [])]));
+    await db.assets.put(outcome.record);
+    const version: VersionRow = {
+      assetKey: key,
+      assetId: outcome.record.id,
+      sha256: source.sha256,
+      sourceName: source.name,
+      format,
+      importedAt,
+      text: source.text,
+      ...(importId !== undefined ? { importId } : {}),
+    };
+    await db.versions.add(version);
+    await db.audit.add({
+      at: importedAt,
+      assetKey: key,
+      action: outcome.status === 'new' ? 'import:new' : 'import:update',
+      detail: `${source.name} (${format})`,
+    });
+  }
+  // Relations declared by this source for the changed children replace that source's earlier ones.
+  const incoming = result.relations.map((r) => toRelationRow(r, via));
+  const children = new Set(incoming.map((r) => r.childKey));
+  for (const key of changedKeys) children.add(key);
+  for (const childKey of children) {
+    if (byKey.has(childKey) && !changedKeys.has(childKey)) continue;
+    const drop = replacedVias.get(childKey) ?? new Set([via]);
+    const old = await db.relations.where('childKey').equals(childKey).toArray();
+    for (const r of old) {
+      if (!r.vias.some((v) => drop.has(v))) continue;
+      const vias = r.vias.filter((v) => !drop.has(v));
+      if (vias.length === 0) await db.relations.delete(r.id);
+      else await db.relations.put({ ...r, vias });
     }
-    for (const row of incoming) {
-      if (byKey.has(row.childKey) && !changedKeys.has(row.childKey)) continue;
-      const prev = await db.relations.get(row.id);
-      if (prev) {
-        await db.relations.put({ ...prev, vias: Array.from(new Set([...prev.vias, via])) });
-      } else {
-        await db.relations.put(row);
-        report.relationsAdded++;
-      }
-      for (const end of [row.parentKey, row.childKey]) {
-        const exists = await db.assets.get(end);
-        if (!exists) {
-          const id = end === row.parentKey ? row.parent : row.child;
-          const kind = end === row.parentKey ? kindFromRelation(row.type) : 'unknown';
-          await db.assets.put(makePlaceholder(id, kind, importedAt));
-        }
+  }
+  for (const row of incoming) {
+    if (byKey.has(row.childKey) && !changedKeys.has(row.childKey)) continue;
+    const prev = await db.relations.get(row.id);
+    if (prev) {
+      await db.relations.put({ ...prev, vias: Array.from(new Set([...prev.vias, via])) });
+    } else {
+      await db.relations.put(row);
+      report.relationsAdded++;
+    }
+    for (const end of [row.parentKey, row.childKey]) {
+      const exists = await db.assets.get(end);
+      if (!exists) {
+        const id = end === row.parentKey ? row.parent : row.child;
+        const kind = end === row.parentKey ? kindFromRelation(row.type) : 'unknown';
+        await db.assets.put(makePlaceholder(id, kind, importedAt));
       }
     }
-  });
+  }
   if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
+}
+
+/** Stores one parsed file in its own transaction. Returns the per-file report. */
+export async function importParsedFile(
+  source: ImportSource,
+  result: ParseResult,
+  importedAt: string,
+  importId?: number,
+  db: CatalogDb = getDb(),
+): Promise<FileReport> {
+  const report = emptyReport(source, result);
+  if (failIfEmpty(report, result)) return report;
+  try {
+    await db.transaction('rw', writeTables(db), () => writeParsedFile(db, source, result, report, importedAt, importId));
+  } catch (e) {
+    return {
+      ...emptyReport(source, result),
+      status: 'failed',
+      issues: [
+        ...result.issues,
+        { severity: 'error', code: 'STORE_FAILED', message: `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}` },
+      ],
+    };
+  }
   return report;
+}
+
+/**
+ * Stores several parsed files in ONE transaction (much faster than one per file). Each file is still
+ * all-or-nothing: if the batch fails, every file is retried in its own transaction.
+ */
+export async function importParsedFiles(
+  items: { source: ImportSource; result: ParseResult }[],
+  importedAt: string,
+  importId?: number,
+  db: CatalogDb = getDb(),
+): Promise<FileReport[]> {
+  const reports = items.map(({ source, result }) => emptyReport(source, result));
+  const writable = items.map((it, i) => !failIfEmpty(reports[i] as FileReport, it.result));
+  try {
+    await db.transaction('rw', writeTables(db), async () => {
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        const report = reports[i];
+        if (!it || !report || !writable[i]) continue;
+        await writeParsedFile(db, it.source, it.result, report, importedAt, importId);
+      }
+    });
+    return reports;
+  } catch {
+    const out: FileReport[] = [];
+    for (const it of items) out.push(await importParsedFile(it.source, it.result, importedAt, importId, db));
+    return out;
+  }
 }
 
 export type RestoreReport = FileReport;
@@ -137,6 +197,8 @@ export async function restoreExport(
   env: CatalogExport,
   importedAt: string,
   db: CatalogDb = getDb(),
+  /** Optional out-param: assets created as stored (absent before) and keys otherwise changed. */
+  written?: { created: StoredAsset[]; changed: string[] },
 ): Promise<FileReport> {
   const issues: Issue[] = [];
   const report: FileReport = {
@@ -167,6 +229,8 @@ export async function restoreExport(
         report.assetIds.push(a.id);
         if (!existing || existing.placeholder) {
           puts.push(a);
+          if (!existing) written?.created.push(a);
+          else written?.changed.push(a.key);
           report.created++;
         } else if (contentFingerprint(existing) === contentFingerprint(a)) {
           report.unchanged++;
@@ -179,6 +243,7 @@ export async function restoreExport(
           }
           merged = { ...merged, createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt };
           puts.push(merged);
+          written?.changed.push(a.key);
           report.updated++;
           issues.push({
             severity: 'warning',

@@ -1,5 +1,26 @@
+import { useState } from 'react';
 import { CatalogView } from '@/features/catalog/CatalogView';
+import { BulkActions } from '@/features/curation/BulkActions';
+import { ExportDialog } from '@/features/export/ExportDialog';
+import { usePublishExportScope } from '@/features/export/exportScopeStore';
 
+const NONE: readonly string[] = [];
+
+/** The catalog, with bulk curation actions on its selection and selection-aware export. */
 export function CatalogPage() {
-  return <CatalogView />;
+  const [selected, setSelected] = useState<readonly string[]>(NONE);
+  const [exporting, setExporting] = useState(false);
+  // The top-bar "Export JSON" offers the selection. (The current filtered view needs the catalog to
+  // publish its visible keys; pass them as the first argument once it does.)
+  usePublishExportScope(undefined, selected);
+  return (
+    <>
+      <CatalogView
+        selectedKeys={selected}
+        onSelectionChange={setSelected}
+        toolbar={<BulkActions selectedKeys={selected} onExport={() => setExporting(true)} onDeleted={() => setSelected(NONE)} />}
+      />
+      {exporting ? <ExportDialog onClose={() => setExporting(false)} selectedKeys={selected} initialScope="selection" /> : null}
+    </>
+  );
 }

@@ -120,7 +120,10 @@ export function validateCatalogExport(x: unknown): EnvelopeResult {
 /** Parses and validates an export file's text. Never throws. */
 export function parseCatalogExport(text: string): EnvelopeResult {
   const parsed = safeJsonParse(text.replace(/^\uFEFF/, ''));
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  if (!parsed.ok) {
+    const damaged: Issue = { severity: 'error', code: 'EXPORT_DAMAGED', message: 'This Tarn export is truncated or damaged (not valid JSON); nothing was imported.' };
+    return { ok: false, issues: [...parsed.issues, damaged] };
+  }
   const res = validateCatalogExport(parsed.value);
   return res.ok ? { ...res, issues: [...parsed.issues, ...res.issues] } : { ok: false, issues: [...parsed.issues, ...res.issues] };
 }

@@ -2,10 +2,12 @@
  * License verdicts and a NOTICE for an exported set, so the recipient sees what the sender's Tarn
  * concluded (and can re-check: with lineage closure the ancestors travel along).
  */
-import { buildNotice, DEFAULT_INTENDED_USE, DEFAULT_PROFILE, evaluateCatalog, type IntendedUse, type LicenseContext, type Profile } from '../licenses';
+import { buildNotice, DEFAULT_INTENDED_USE, DEFAULT_PROFILE, evaluateAsset, evaluateCatalog, type IntendedUse, type LicenseContext, type Profile } from '../licenses';
 import type { CatalogExport, LicenseSummaryEntry } from './envelope';
 
 export type LicenseSummary = NonNullable<CatalogExport['licenses']>;
+
+const MAX_DETAILED = 500;
 
 /**
  * Evaluates every real (non-placeholder) exported asset against the exported lineage, and builds one
@@ -34,14 +36,17 @@ export function summarizeLicenses(
       profile,
     };
     const real = env.assets.filter((a) => !a.placeholder);
-    const evaluations = evaluateCatalog({ ...ctx });
+    const sweep = evaluateCatalog(ctx);
+    // Full findings (messages) per asset for ordinary exports; rule codes only for very large ones.
+    const detailed = real.length <= MAX_DETAILED;
     const results: LicenseSummaryEntry[] = real.map((a) => {
-      const ev = evaluations[a.id];
+      const entry = sweep[a.id];
+      const detail = detailed ? evaluateAsset(a.id, ctx) : undefined;
       return {
         id: a.id,
-        verdict: ev?.verdict ?? 'review',
-        normalized: ev?.normalized[a.id] ?? a.license.normalized ?? '',
-        findings: (ev?.findings ?? []).map((f) => `${f.severity}: ${f.message}`),
+        verdict: detail?.verdict ?? entry?.verdict ?? 'review',
+        normalized: detail?.normalized[a.id] ?? entry?.expression ?? a.license.normalized ?? '',
+        findings: detail ? detail.findings.map((f) => `${f.severity}: ${f.message}`) : (entry?.codes ?? []),
       };
     });
     const parents = new Set(env.relations.map((r) => r.parentKey));

@@ -16,7 +16,9 @@ type Expected = {
 type Variant = { change: Record<string, unknown>; expected_verdict: string; note?: string };
 type Case = LicenseScenario & { id: string; title: string; expected: Expected; variants?: Variant[] };
 
-const file = JSON.parse(readFileSync(`${SHARED_DIR}/licenses/license-cases.json`, 'utf8')) as { cases: Case[] };
+const file = JSON.parse(readFileSync(`${SHARED_DIR}/licenses/license-cases.json`, 'utf8')) as {
+  cases: Case[];
+};
 
 describe('license-cases.json', () => {
   it('has cases', () => {
@@ -29,7 +31,10 @@ describe('license-cases.json', () => {
       const codes = result.findings.map((f) => f.code);
 
       it(`verdict ${c.expected.verdict}`, () => {
-        expect({ verdict: result.verdict, findings: result.findings.map((f) => `${f.code}:${f.severity}`) }).toMatchObject({ verdict: c.expected.verdict });
+        expect({
+          verdict: result.verdict,
+          findings: result.findings.map((f) => `${f.code}:${f.severity}`),
+        }).toMatchObject({ verdict: c.expected.verdict });
       });
       it('normalized', () => {
         expect(result.normalized).toMatchObject(c.expected.normalized ?? {});
@@ -40,8 +45,14 @@ describe('license-cases.json', () => {
       });
       it('obligations include', () => {
         for (const o of c.expected.obligations_include ?? []) {
-          const hit = result.obligations.some((r) => r.type === o.type && r.source === o.source && (o.value === undefined || r.value === o.value));
-          expect(hit, `${o.type} / ${o.source} / ${o.value ?? ''} in ${JSON.stringify(result.obligations)}`).toBe(true);
+          const hit = result.obligations.some(
+            (r) =>
+              r.type === o.type && r.source === o.source && (o.value === undefined || r.value === o.value),
+          );
+          expect(
+            hit,
+            `${o.type} / ${o.source} / ${o.value ?? ''} in ${JSON.stringify(result.obligations)}`,
+          ).toBe(true);
         }
       });
       if (c.expected.or_choice) {
@@ -53,7 +64,10 @@ describe('license-cases.json', () => {
       (c.variants ?? []).forEach((v, i) => {
         it(`variant ${i + 1}: ${v.expected_verdict} (${v.note ?? ''})`, () => {
           const r = evaluateLicenses(applyVariant(c, v.change));
-          expect({ verdict: r.verdict, findings: r.findings.map((f) => `${f.code}:${f.severity}`) }).toMatchObject({ verdict: v.expected_verdict });
+          expect({
+            verdict: r.verdict,
+            findings: r.findings.map((f) => `${f.code}:${f.severity}`),
+          }).toMatchObject({ verdict: v.expected_verdict });
         });
       });
     });

@@ -8,7 +8,7 @@ import { andAll, expressionAtoms, formatExpression, orBranches } from './express
 import type { GraphAsset, GraphEdge, GraphInputAsset, GraphInputEdge, LicenseGraph } from './graph';
 import { assetExpression, buildGraph, graphKey } from './graph';
 import { KB, kbFactsId, kbLicense } from './kb';
-import type { LicenseInput, LicenseInputFormat, NormalizedLicense } from './normalize';
+import type { LicenseInput, NormalizedLicense } from './normalize';
 import { normalizeLicense, parseCanonical } from './normalize';
 import type { Contribution, ContributionMode, RuleSink, TargetFacts } from './rules';
 import { VERDICT_RANK, applyRules, worse } from './rules';
@@ -27,46 +27,103 @@ import { DEFAULT_INTENDED_USE, DEFAULT_PROFILE } from './types';
 /** Upper bound on visited (asset, mode) pairs per target. */
 const MAX_VISITS = 20_000;
 
-type WalkItem = { key: string; mode: ContributionMode; rel: string; path: string[]; sameParty: boolean; attrs: Record<string, unknown> };
+type WalkItem = {
+  key: string;
+  mode: ContributionMode;
+  rel: string;
+  path: string[];
+  sameParty: boolean;
+  attrs: Record<string, unknown>;
+};
 
-function step(from: WalkItem | null, edge: GraphEdge, childPathLen: number): Omit<WalkItem, 'key' | 'path'> | null {
+function step(
+  from: WalkItem | null,
+  edge: GraphEdge,
+  childPathLen: number,
+): Omit<WalkItem, 'key' | 'path'> | null {
   const mode = from?.mode ?? 'start';
   switch (mode) {
     case 'start':
-      if (edge.kind === 'deriv') return { mode: 'derivative', rel: edge.type, sameParty: true, attrs: edge.attrs };
-      if (edge.kind === 'train') return { mode: 'training', rel: 'trained_on', sameParty: true, attrs: edge.attrs };
-      if (edge.kind === 'gen') return { mode: 'outputs', rel: 'generated_by', sameParty: edge.attrs.same_party === true, attrs: edge.attrs };
-      if (edge.kind === 'outputs') return { mode: 'outputs', rel: edge.type, sameParty: edge.attrs.same_party !== false, attrs: edge.attrs };
-      if (edge.kind === 'library') return { mode: 'library', rel: 'code_uses_library', sameParty: true, attrs: edge.attrs };
+      if (edge.kind === 'deriv')
+        return { mode: 'derivative', rel: edge.type, sameParty: true, attrs: edge.attrs };
+      if (edge.kind === 'train')
+        return { mode: 'training', rel: 'trained_on', sameParty: true, attrs: edge.attrs };
+      if (edge.kind === 'gen')
+        return {
+          mode: 'outputs',
+          rel: 'generated_by',
+          sameParty: edge.attrs.same_party === true,
+          attrs: edge.attrs,
+        };
+      if (edge.kind === 'outputs')
+        return {
+          mode: 'outputs',
+          rel: edge.type,
+          sameParty: edge.attrs.same_party !== false,
+          attrs: edge.attrs,
+        };
+      if (edge.kind === 'library')
+        return { mode: 'library', rel: 'code_uses_library', sameParty: true, attrs: edge.attrs };
       return null;
     case 'derivative':
-      if (edge.kind === 'deriv') return { mode: 'derivative', rel: from?.rel ?? edge.type, sameParty: true, attrs: from?.attrs ?? {} };
-      if (edge.kind === 'train') return { mode: 'training', rel: 'trained_on', sameParty: false, attrs: edge.attrs };
-      if (edge.kind === 'gen') return { mode: 'outputs', rel: 'generated_by', sameParty: false, attrs: edge.attrs };
-      if (edge.kind === 'outputs') return { mode: 'outputs', rel: edge.type, sameParty: false, attrs: edge.attrs };
+      if (edge.kind === 'deriv')
+        return { mode: 'derivative', rel: from?.rel ?? edge.type, sameParty: true, attrs: from?.attrs ?? {} };
+      if (edge.kind === 'train')
+        return { mode: 'training', rel: 'trained_on', sameParty: false, attrs: edge.attrs };
+      if (edge.kind === 'gen')
+        return { mode: 'outputs', rel: 'generated_by', sameParty: false, attrs: edge.attrs };
+      if (edge.kind === 'outputs')
+        return { mode: 'outputs', rel: edge.type, sameParty: false, attrs: edge.attrs };
       return null;
     case 'training':
-      if (edge.kind === 'deriv') return { mode: 'training', rel: 'trained_on', sameParty: false, attrs: from?.attrs ?? {} };
+      if (edge.kind === 'deriv')
+        return { mode: 'training', rel: 'trained_on', sameParty: false, attrs: from?.attrs ?? {} };
       if (edge.kind === 'gen') {
         const direct = childPathLen === 2 && from?.sameParty === true;
-        return { mode: 'outputs', rel: 'trained_on->generated_by', sameParty: direct && edge.attrs.same_party === true, attrs: edge.attrs };
+        return {
+          mode: 'outputs',
+          rel: 'trained_on->generated_by',
+          sameParty: direct && edge.attrs.same_party === true,
+          attrs: edge.attrs,
+        };
       }
       return null;
     case 'outputs':
-      if (edge.kind === 'deriv') return { mode: 'outputs', rel: from?.rel ?? edge.type, sameParty: from?.sameParty ?? false, attrs: from?.attrs ?? {} };
+      if (edge.kind === 'deriv')
+        return {
+          mode: 'outputs',
+          rel: from?.rel ?? edge.type,
+          sameParty: from?.sameParty ?? false,
+          attrs: from?.attrs ?? {},
+        };
       return null;
     case 'library':
-      if (edge.kind === 'library') return { mode: 'library', rel: 'code_uses_library', sameParty: true, attrs: from?.attrs ?? edge.attrs };
+      if (edge.kind === 'library')
+        return {
+          mode: 'library',
+          rel: 'code_uses_library',
+          sameParty: true,
+          attrs: from?.attrs ?? edge.attrs,
+        };
       return null;
     default:
       return null;
   }
 }
 
-const MODE_BIT: Record<ContributionMode, number> = { self: 1, derivative: 2, training: 4, outputs: 8, library: 16 };
+const MODE_BIT: Record<ContributionMode, number> = {
+  self: 1,
+  derivative: 2,
+  training: 4,
+  outputs: 8,
+  library: 16,
+};
 
 /** BFS over the ancestry; every (asset, mode) pair once, shortest path first; the target itself is never re-entered. */
-function walk(graph: LicenseGraph, target: GraphAsset): { contributions: Contribution[]; codeParents: GraphAsset[] } {
+function walk(
+  graph: LicenseGraph,
+  target: GraphAsset,
+): { contributions: Contribution[]; codeParents: GraphAsset[] } {
   const contributions: Contribution[] = [];
   const codeParents: GraphAsset[] = [];
   const seen = new Map<string, number>();
@@ -97,7 +154,14 @@ function walk(graph: LicenseGraph, target: GraphAsset): { contributions: Contrib
     const c = contributions[i] as Contribution;
     const edges = graph.parents.get(c.asset.key);
     if (!edges) continue;
-    const item: WalkItem = { key: c.asset.key, mode: c.mode, rel: c.rel, path: c.path, sameParty: c.sameParty, attrs: c.attrs };
+    const item: WalkItem = {
+      key: c.asset.key,
+      mode: c.mode,
+      rel: c.rel,
+      path: c.path,
+      sameParty: c.sameParty,
+      attrs: c.attrs,
+    };
     for (const edge of edges) visit(item, edge, c.path.length, c.path);
   }
   return { contributions, codeParents };
@@ -136,18 +200,35 @@ function selfIssues(graph: LicenseGraph, asset: GraphAsset): string[] {
     hasDerivativeUpstream: true,
   };
   const codes = new Set<string>();
-  const relevant = new Set(['CUSTOM_TERMS_DROPPED', 'SA_RELICENSE', 'SA_COLLECTION', 'NC_RELICENSE', 'USE_RESTRICTIONS_DROPPED', 'CDLA_SHARING_ENHANCED', 'ODBL_DERIVATIVE_DB']);
+  const relevant = new Set([
+    'CUSTOM_TERMS_DROPPED',
+    'SA_RELICENSE',
+    'SA_COLLECTION',
+    'NC_RELICENSE',
+    'USE_RESTRICTIONS_DROPPED',
+    'CDLA_SHARING_ENHANCED',
+    'ODBL_DERIVATIVE_DB',
+  ]);
   if (!facts.declaresNothing) {
     for (const edge of graph.parents.get(asset.key) ?? []) {
       if (edge.kind !== 'deriv') continue;
       const parent = graph.assets.get(edge.parent);
       if (!parent) continue;
-      const c: Contribution = { asset: parent, mode: 'derivative', rel: edge.type, path: [asset.id, parent.id], sameParty: true, attrs: edge.attrs };
+      const c: Contribution = {
+        asset: parent,
+        mode: 'derivative',
+        rel: edge.type,
+        path: [asset.id, parent.id],
+        sameParty: true,
+        attrs: edge.attrs,
+      };
       let best: string[] | null = null;
       for (const branch of branchesOf(parent)) {
         const sink: RuleSink = { findings: [], obligations: [] };
         applyRules(c, branch, facts, sink);
-        const hit = sink.findings.filter((f) => relevant.has(f.code) && f.severity === 'conflict').map((f) => f.code);
+        const hit = sink.findings
+          .filter((f) => relevant.has(f.code) && f.severity === 'conflict')
+          .map((f) => f.code);
         if (best === null || hit.length < best.length) best = hit;
         if (hit.length === 0) break;
       }
@@ -194,8 +275,16 @@ function sameLicenseIncompatible(x: string, y: string): boolean {
   return true;
 }
 
-function mergeFindings(graph: LicenseGraph, merged: GraphAsset, path: string[], profile: Profile, out: LicenseFinding[]): void {
-  const parents = (graph.parents.get(merged.key) ?? []).filter((e) => e.type === 'merge_of');
+function mergeFindings(
+  graph: LicenseGraph,
+  merged: GraphAsset,
+  path: string[],
+  profile: Profile,
+  out: LicenseFinding[],
+): void {
+  const edges = graph.parents.get(merged.key);
+  if (!edges || edges.length < 2) return;
+  const parents = edges.filter((e) => e.type === 'merge_of');
   if (parents.length < 2) return;
   const sets = parents.map((e) => {
     const p = graph.assets.get(e.parent);
@@ -223,11 +312,25 @@ function mergeFindings(graph: LicenseGraph, merged: GraphAsset, path: string[], 
   };
   if (incompatible.length) {
     const r = rule('MERGE_INCOMPATIBLE');
-    out.push({ code: 'MERGE_INCOMPATIBLE', severity: r.severity, message: `${merged.name}: ${incompatible.join(', ')}. ${r.message}`, asset: merged.id, path, relation: 'merge_of' });
+    out.push({
+      code: 'MERGE_INCOMPATIBLE',
+      severity: r.severity,
+      message: `${merged.name}: ${incompatible.join(', ')}. ${r.message}`,
+      asset: merged.id,
+      path,
+      relation: 'merge_of',
+    });
   }
   if (agreements.size >= 2) {
     const r = rule('MERGE_STACKED_AGREEMENTS');
-    const f: LicenseFinding = { code: 'MERGE_STACKED_AGREEMENTS', severity: r.severity, message: `${merged.name}: ${[...agreements].join(' + ')}. ${r.message}`, asset: merged.id, path, relation: 'merge_of' };
+    const f: LicenseFinding = {
+      code: 'MERGE_STACKED_AGREEMENTS',
+      severity: r.severity,
+      message: `${merged.name}: ${[...agreements].join(' + ')}. ${r.message}`,
+      asset: merged.id,
+      path,
+      relation: 'merge_of',
+    };
     if (r.unsettled) f.unsettled = true;
     out.push(f);
   }
@@ -235,18 +338,35 @@ function mergeFindings(graph: LicenseGraph, merged: GraphAsset, path: string[], 
 
 function ruleFinding(code: string, detail: string, extra: Partial<LicenseFinding>): LicenseFinding {
   const r = KB.rules[code];
-  return { code, severity: r?.verdict ?? 'warning', message: `${detail} ${r?.message ?? ''}`.trim(), ...extra };
+  return {
+    code,
+    severity: r?.verdict ?? 'warning',
+    message: `${detail} ${r?.message ?? ''}`.trim(),
+    ...extra,
+  };
 }
 
 /** Evaluates one target in a prepared graph. */
-export function evaluateInGraph(graph: LicenseGraph, targetId: string, intendedUse: Partial<IntendedUse> = {}, profile: Profile = DEFAULT_PROFILE): LicenseEvaluation {
+export function evaluateInGraph(
+  graph: LicenseGraph,
+  targetId: string,
+  intendedUse: Partial<IntendedUse> = {},
+  profile: Profile = DEFAULT_PROFILE,
+  lean = false,
+): LicenseEvaluation {
   const use: IntendedUse = { ...DEFAULT_INTENDED_USE, ...intendedUse };
   const target = graph.assets.get(graphKey(targetId));
   if (!target) {
     return {
       verdict: 'review',
       normalized: {},
-      findings: [{ code: 'UNKNOWN_LICENSE', severity: 'review', message: `Asset '${targetId}' is not in the catalog.` }],
+      findings: [
+        {
+          code: 'UNKNOWN_LICENSE',
+          severity: 'review',
+          message: `Asset '${targetId}' is not in the catalog.`,
+        },
+      ],
       obligations: [],
       orChoice: {},
       effective: 'NONE',
@@ -269,6 +389,7 @@ export function evaluateInGraph(graph: LicenseGraph, targetId: string, intendedU
     profile,
     lineageIds,
     hasDerivativeUpstream: contributions.some((c) => c.mode === 'derivative'),
+    lean,
   };
 
   const findings: LicenseFinding[] = [];
@@ -280,9 +401,11 @@ export function evaluateInGraph(graph: LicenseGraph, targetId: string, intendedU
 
   // Group contributions per asset (the OR choice is per upstream asset); the target itself comes first.
   const groups = new Map<string, Contribution[]>();
-  groups.set(target.key, [{ asset: target, mode: 'self', rel: 'self', path: [target.id], sameParty: true, attrs: {} }]);
+  groups.set(target.key, [
+    { asset: target, mode: 'self', rel: 'self', path: [target.id], sameParty: true, attrs: {} },
+  ]);
   for (const c of contributions) {
-    normalized[c.asset.id] = assetExpression(c.asset);
+    if (!lean) normalized[c.asset.id] = assetExpression(c.asset);
     const list = groups.get(c.asset.key);
     if (list) list.push(c);
     else groups.set(c.asset.key, [c]);
@@ -302,8 +425,9 @@ export function evaluateInGraph(graph: LicenseGraph, targetId: string, intendedU
     if (!best) continue;
     findings.push(...best.sink.findings);
     obligations.push(...best.sink.obligations);
-    if (branches.length > 1) orChoice[asset.id] = formatExpression(andAll(best.branch) ?? { type: 'license', id: 'NONE' });
-    if (key !== target.key && group.some((c) => c.mode === 'derivative')) {
+    if (branches.length > 1 && !lean)
+      orChoice[asset.id] = formatExpression(andAll(best.branch) ?? { type: 'license', id: 'NONE' });
+    if (!lean && key !== target.key && group.some((c) => c.mode === 'derivative')) {
       const chosen = andAll(best.branch);
       if (chosen) effectiveNodes.push(chosen);
     }
@@ -316,7 +440,9 @@ export function evaluateInGraph(graph: LicenseGraph, targetId: string, intendedU
     seenAssets.add(a.key);
     const flags = a.norm.flags ?? [];
     if (flags.includes('ambiguous') || flags.includes('multiple')) {
-      findings.push(ruleFinding('AMBIGUOUS_ALIAS', `${a.name}: '${a.norm.expression}' (${a.norm.how}).`, { asset: a.id }));
+      findings.push(
+        ruleFinding('AMBIGUOUS_ALIAS', `${a.name}: '${a.norm.expression}' (${a.norm.how}).`, { asset: a.id }),
+      );
     }
   }
   const inconsistent = new Set<string>();
@@ -325,13 +451,26 @@ export function evaluateInGraph(graph: LicenseGraph, targetId: string, intendedU
     const issues = selfIssues(graph, c.asset);
     if (issues.length) {
       inconsistent.add(c.asset.key);
-      findings.push(ruleFinding('UPSTREAM_INCONSISTENT', `${c.asset.name} declares ${assetExpression(c.asset)} but breaks ${issues.join(', ')} against its own parents.`, { asset: c.asset.id, path: c.path, relation: c.rel }));
+      findings.push(
+        ruleFinding(
+          'UPSTREAM_INCONSISTENT',
+          `${c.asset.name} declares ${assetExpression(c.asset)} but breaks ${issues.join(', ')} against its own parents.`,
+          { asset: c.asset.id, path: c.path, relation: c.rel },
+        ),
+      );
     }
   }
   mergeFindings(graph, target, [target.id], profile, findings);
-  for (const c of contributions) if (c.mode === 'derivative') mergeFindings(graph, c.asset, c.path, profile, findings);
+  for (const c of contributions)
+    if (c.mode === 'derivative') mergeFindings(graph, c.asset, c.path, profile, findings);
   for (const p of codeParents) {
-    findings.push(ruleFinding('CODE_NOT_INHERITED', `${p.name} (${assetExpression(p)}):`, { asset: p.id, path: [target.id, p.id], relation: 'trained_with_code' }));
+    findings.push(
+      ruleFinding('CODE_NOT_INHERITED', `${p.name} (${assetExpression(p)}):`, {
+        asset: p.id,
+        path: [target.id, p.id],
+        relation: 'trained_with_code',
+      }),
+    );
     normalized[p.id] = assetExpression(p);
   }
 
@@ -343,8 +482,10 @@ export function evaluateInGraph(graph: LicenseGraph, targetId: string, intendedU
   }
   const dedupO = new Map<string, LicenseObligation>();
   for (const o of obligations) dedupO.set(`${o.type}|${o.source}|${o.value ?? ''}`, o);
-  const finalFindings = [...dedupF.values()].sort((a, b) => VERDICT_RANK[b.severity] - VERDICT_RANK[a.severity]);
-  const effective = andAll(effectiveNodes);
+  const finalFindings = [...dedupF.values()].sort(
+    (a, b) => VERDICT_RANK[b.severity] - VERDICT_RANK[a.severity],
+  );
+  const effective = lean ? null : andAll(effectiveNodes);
   return {
     verdict: worstOf(finalFindings),
     normalized,
@@ -367,14 +508,26 @@ export type LicenseCaseInput = {
   value?: unknown;
 } & Record<string, unknown>;
 
-export type LicenseCaseAsset = { id: string; kind?: string; name?: string; license_input?: LicenseCaseInput | null; meta?: Record<string, unknown> };
-export type LicenseCaseRelation = { child: string; type: string; parent: string; attrs?: Record<string, unknown> };
+export type LicenseCaseAsset = {
+  id: string;
+  kind?: string;
+  name?: string;
+  license_input?: LicenseCaseInput | null;
+  meta?: Record<string, unknown>;
+};
+export type LicenseCaseRelation = {
+  child: string;
+  type: string;
+  parent: string;
+  attrs?: Record<string, unknown>;
+};
 
 /** One case of license-cases.json (variants already applied). */
 export type LicenseScenario = {
   id?: string;
   title?: string;
-  profile?: Profile | string;
+  /** `balanced` unless stated; unknown values fall back to balanced. */
+  profile?: string;
   assets: LicenseCaseAsset[];
   relations: LicenseCaseRelation[];
   target: string;
@@ -397,7 +550,7 @@ export function licenseInputFromCase(li: LicenseCaseInput | null | undefined): L
     case 'text':
     case 'croissant':
     case 'cyclonedx':
-      return { ...out, raw: li.value ?? li.license, format: fmt as LicenseInputFormat };
+      return { ...out, raw: li.value ?? li.license, format: fmt };
     default:
       return { ...out, raw: li.value ?? li.license, format: 'auto' };
   }
@@ -417,9 +570,19 @@ export function evaluateLicenses(scenario: LicenseScenario): LicenseEvaluation {
       norm: normalizeLicense(licenseInputFromCase(a.license_input)),
       meta: a.meta ?? {},
     }));
-    const relations: GraphInputEdge[] = (scenario.relations ?? []).map((r) => ({ child: r.child, type: r.type, parent: r.parent, attrs: r.attrs ?? {} }));
+    const relations: GraphInputEdge[] = (scenario.relations ?? []).map((r) => ({
+      child: r.child,
+      type: r.type,
+      parent: r.parent,
+      attrs: r.attrs ?? {},
+    }));
     const graph = buildGraph(assets, relations);
-    const result = evaluateInGraph(graph, scenario.target, scenario.intended_use ?? {}, asProfile(scenario.profile));
+    const result = evaluateInGraph(
+      graph,
+      scenario.target,
+      scenario.intended_use ?? {},
+      asProfile(scenario.profile),
+    );
     const normalized: Record<string, string> = {};
     for (const a of assets) normalized[a.id] = a.norm.expression;
     return { ...result, normalized: { ...normalized, ...result.normalized } };
@@ -427,7 +590,13 @@ export function evaluateLicenses(scenario: LicenseScenario): LicenseEvaluation {
     return {
       verdict: 'review',
       normalized: {},
-      findings: [{ code: 'UNKNOWN_LICENSE', severity: 'review', message: `Scenario could not be evaluated: ${String(err)}` }],
+      findings: [
+        {
+          code: 'UNKNOWN_LICENSE',
+          severity: 'review',
+          message: `Scenario could not be evaluated: ${String(err)}`,
+        },
+      ],
       obligations: [],
       orChoice: {},
       effective: 'NONE',
@@ -442,7 +611,9 @@ export function evaluateLicenses(scenario: LicenseScenario): LicenseEvaluation {
 export function normalizeCatalogLicense(asset: CatalogLicenseAsset): NormalizedLicense {
   const lic = asset.license ?? { raw: undefined };
   const hasRaw = lic.raw !== undefined || Boolean(lic.name) || Boolean(lic.link);
-  const fromRaw = hasRaw ? normalizeLicense({ raw: lic.raw, name: lic.name, link: lic.link, format: 'auto' }) : null;
+  const fromRaw = hasRaw
+    ? normalizeLicense({ raw: lic.raw, name: lic.name, link: lic.link, format: 'auto' })
+    : null;
   if (lic.normalized && lic.normalized.trim()) {
     const node = parseCanonical(lic.normalized);
     if (node) {
@@ -461,8 +632,27 @@ const graphCache = new WeakMap<object, CacheEntry>();
 export function catalogGraph(ctx: LicenseContext): LicenseGraph {
   const cached = graphCache.get(ctx.assets);
   if (cached && cached.relations === ctx.relations) return cached.graph;
+  const memo = new Map<string, NormalizedLicense>();
+  const normalizeMemo = (a: CatalogLicenseAsset): NormalizedLicense => {
+    const l = a.license ?? { raw: undefined };
+    if (l.raw !== undefined && l.raw !== null && typeof l.raw === 'object') return normalizeCatalogLicense(a);
+    const key = `${typeof l.raw}\u0000${String(l.raw)}\u0000${l.name ?? ''}\u0000${l.link ?? ''}\u0000${l.normalized ?? ''}`;
+    let n = memo.get(key);
+    if (!n) {
+      n = normalizeCatalogLicense(a);
+      memo.set(key, n);
+    }
+    return n;
+  };
   const assets: GraphInputAsset[] = ctx.assets.map((a) => {
-    const g: GraphInputAsset = { id: a.id, kind: a.kind, name: a.name || a.id, norm: normalizeCatalogLicense(a), meta: a.meta ?? {}, tags: a.tags ?? [] };
+    const g: GraphInputAsset = {
+      id: a.id,
+      kind: a.kind,
+      name: a.name || a.id,
+      norm: normalizeMemo(a),
+      meta: a.meta ?? {},
+      tags: a.tags ?? [],
+    };
     if (a.pipelineTag) g.pipelineTag = a.pipelineTag;
     return g;
   });
@@ -477,12 +667,23 @@ export function catalogGraph(ctx: LicenseContext): LicenseGraph {
  */
 export function evaluateAsset(targetId: string, ctx: LicenseContext): LicenseEvaluation {
   try {
-    return evaluateInGraph(catalogGraph(ctx), targetId, ctx.intendedUse ?? {}, ctx.profile ?? DEFAULT_PROFILE);
+    return evaluateInGraph(
+      catalogGraph(ctx),
+      targetId,
+      ctx.intendedUse ?? {},
+      ctx.profile ?? DEFAULT_PROFILE,
+    );
   } catch (err) {
     return {
       verdict: 'review',
       normalized: {},
-      findings: [{ code: 'UNKNOWN_LICENSE', severity: 'review', message: `Asset could not be evaluated: ${String(err)}` }],
+      findings: [
+        {
+          code: 'UNKNOWN_LICENSE',
+          severity: 'review',
+          message: `Asset could not be evaluated: ${String(err)}`,
+        },
+      ],
       obligations: [],
       orChoice: {},
       effective: 'NONE',
@@ -490,15 +691,45 @@ export function evaluateAsset(targetId: string, ctx: LicenseContext): LicenseEva
   }
 }
 
-/** Evaluates every asset of the catalog (shared graph and memoised upstream checks). Keyed by asset id. */
-export function evaluateCatalog(ctx: LicenseContext): Record<string, LicenseEvaluation> {
-  const out: Record<string, LicenseEvaluation> = {};
+/** Compact per-asset result of a catalog sweep. */
+export type LicenseCatalogEntry = {
+  verdict: LicenseVerdict;
+  /** The asset's own canonical expression. */
+  expression: string;
+  /** Distinct rule codes found, worst first. */
+  codes: string[];
+  /** Codes of the findings that set the verdict. */
+  worst: string[];
+};
+
+/**
+ * Sweeps every asset of the catalog: shared graph, memoised normalisation and upstream self-checks, no messages
+ * or obligations (use `evaluateAsset` for the detail of one asset). Keyed by asset id.
+ */
+export function evaluateCatalog(ctx: LicenseContext): Record<string, LicenseCatalogEntry> {
+  const out: Record<string, LicenseCatalogEntry> = {};
   let graph: LicenseGraph;
   try {
     graph = catalogGraph(ctx);
   } catch {
     return out;
   }
-  for (const a of ctx.assets) out[a.id] = evaluateInGraph(graph, a.id, ctx.intendedUse ?? {}, ctx.profile ?? DEFAULT_PROFILE);
+  const use = ctx.intendedUse ?? {};
+  const profile = ctx.profile ?? DEFAULT_PROFILE;
+  for (const a of ctx.assets) {
+    try {
+      const r = evaluateInGraph(graph, a.id, use, profile, true);
+      const codes: string[] = [];
+      const worst: string[] = [];
+      for (const f of r.findings) {
+        if (!codes.includes(f.code)) codes.push(f.code);
+        if (f.severity === r.verdict && !worst.includes(f.code)) worst.push(f.code);
+      }
+      const g = graph.assets.get(graphKey(a.id));
+      out[a.id] = { verdict: r.verdict, expression: g ? assetExpression(g) : 'NONE', codes, worst };
+    } catch {
+      out[a.id] = { verdict: 'review', expression: 'NONE', codes: [], worst: [] };
+    }
+  }
   return out;
 }

@@ -9,7 +9,11 @@ export type LicenseAtom = { type: 'license'; id: string; exception?: string; plu
 /** Expression tree. */
 export type LicenseNode = LicenseAtom | { type: 'and' | 'or'; args: LicenseNode[] };
 
-type Token = { kind: 'op'; op: 'AND' | 'OR' | 'WITH' } | { kind: 'open' } | { kind: 'close' } | { kind: 'word'; text: string };
+type Token =
+  | { kind: 'op'; op: 'AND' | 'OR' | 'WITH' }
+  | { kind: 'open' }
+  | { kind: 'close' }
+  | { kind: 'word'; text: string };
 
 /** Upper bound on OR-expansion so hostile input stays cheap. */
 const MAX_BRANCHES = 64;
@@ -21,14 +25,16 @@ function tokenize(input: string, lowerOps: boolean): Token[] {
     if (p === '(') tokens.push({ kind: 'open' });
     else if (p === ')') tokens.push({ kind: 'close' });
     else if (p === 'AND' || p === 'OR' || p === 'WITH') tokens.push({ kind: 'op', op: p });
-    else if (lowerOps && /^(and|or|with)$/i.test(p)) tokens.push({ kind: 'op', op: p.toUpperCase() as 'AND' | 'OR' | 'WITH' });
+    else if (lowerOps && /^(and|or|with)$/i.test(p))
+      tokens.push({ kind: 'op', op: p.toUpperCase() as 'AND' | 'OR' | 'WITH' });
     else tokens.push({ kind: 'word', text: p });
   }
   return tokens;
 }
 
 /** Raw parse result: atoms hold the unresolved text of each licence term (words joined by a space). */
-export type RawNode = { type: 'raw'; text: string; exception?: string } | { type: 'and' | 'or'; args: RawNode[] };
+export type RawNode =
+  { type: 'raw'; text: string; exception?: string } | { type: 'and' | 'or'; args: RawNode[] };
 
 /**
  * Tolerant parse of an expression whose atoms may be free text ("Apache 2.0 OR MIT").

@@ -78,7 +78,9 @@ export function classifyRelation(type: string, childKind: string): { type: strin
     case 'depends_on':
       return { type: 'code_uses_library', kind: 'library' };
     case 'uses_code':
-      return childKind === 'model' ? { type: 'trained_with_code', kind: 'code' } : { type: 'code_uses_library', kind: 'library' };
+      return childKind === 'model'
+        ? { type: 'trained_with_code', kind: 'code' }
+        : { type: 'code_uses_library', kind: 'library' };
     case 'trained_with_code':
       return { type: t, kind: 'code' };
     default:
@@ -105,13 +107,35 @@ export type GraphInputAsset = {
 export type GraphInputEdge = { child: string; type: string; parent: string; attrs?: Record<string, unknown> };
 
 /** Builds the graph (O(assets + relations)). */
-export function buildGraph(assets: readonly GraphInputAsset[], relations: readonly GraphInputEdge[]): LicenseGraph {
+export function buildGraph(
+  assets: readonly GraphInputAsset[],
+  relations: readonly GraphInputEdge[],
+): LicenseGraph {
   const map = new Map<string, GraphAsset>();
+  const parsed = new Map<string, LicenseNode | null>();
+  const parse = (e: string): LicenseNode | null => {
+    let n = parsed.get(e);
+    if (n === undefined) {
+      n = parseCanonical(e);
+      parsed.set(e, n);
+    }
+    return n;
+  };
   for (const a of assets) {
     const key = graphKey(a.id);
-    const node = parseCanonical(a.norm.expression);
-    const check = a.norm.checkAs ? (parseCanonical(a.norm.checkAs) ?? node) : node;
-    const g: GraphAsset = { id: a.id, key, kind: a.kind, name: a.name, norm: a.norm, node, check, meta: a.meta ?? {}, tags: a.tags ?? [] };
+    const node = parse(a.norm.expression);
+    const check = a.norm.checkAs ? (parse(a.norm.checkAs) ?? node) : node;
+    const g: GraphAsset = {
+      id: a.id,
+      key,
+      kind: a.kind,
+      name: a.name,
+      norm: a.norm,
+      node,
+      check,
+      meta: a.meta ?? {},
+      tags: a.tags ?? [],
+    };
     if (a.pipelineTag) g.pipelineTag = a.pipelineTag;
     map.set(key, g);
   }
@@ -146,7 +170,8 @@ export function buildGraph(assets: readonly GraphInputAsset[], relations: readon
       list = [];
       parents.set(child, list);
     }
-    if (!list.some((e) => e.parent === parent && e.type === type)) list.push({ parent, type, kind, attrs: r.attrs ?? {} });
+    if (!list.some((e) => e.parent === parent && e.type === type))
+      list.push({ parent, type, kind, attrs: r.attrs ?? {} });
   }
   return { assets: map, parents, selfIssues: new Map() };
 }

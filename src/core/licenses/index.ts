@@ -18,7 +18,14 @@ export type {
 } from './types';
 export { DEFAULT_INTENDED_USE, DEFAULT_PROFILE } from './types';
 export type { LicenseCaseAsset, LicenseCaseInput, LicenseCaseRelation, LicenseScenario } from './evaluate';
-export { evaluateAsset, evaluateCatalog, evaluateLicenses, licenseInputFromCase, normalizeCatalogLicense } from './evaluate';
+export {
+  evaluateAsset,
+  evaluateCatalog,
+  evaluateLicenses,
+  licenseInputFromCase,
+  normalizeCatalogLicense,
+} from './evaluate';
+export type { LicenseCatalogEntry } from './evaluate';
 export { buildNotice } from './notice';
 export type { ExpandedCase } from './variants';
 export { applyVariant, expandVariants } from './variants';

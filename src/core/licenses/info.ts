@@ -6,7 +6,8 @@ import { KB, kbFactsId, kbLicense } from './kb';
 import { parseCanonical } from './normalize';
 
 /** Coarse licence family for badges and filters. */
-export type LicenseFamily = 'permissive' | 'copyleft' | 'non-commercial' | 'responsible-ai' | 'custom' | 'unknown';
+export type LicenseFamily =
+  'permissive' | 'copyleft' | 'non-commercial' | 'responsible-ai' | 'custom' | 'unknown';
 
 /** Version of the bundled knowledge base. */
 export const KB_VERSION = KB.kbVersion;
@@ -28,7 +29,14 @@ const CATEGORY_FAMILY: Record<KbCategory, LicenseFamily> = {
 };
 
 /** AND takes the most restrictive family, OR the least restrictive. */
-const RANK: Record<LicenseFamily, number> = { permissive: 0, copyleft: 1, 'responsible-ai': 2, custom: 3, 'non-commercial': 4, unknown: 5 };
+const RANK: Record<LicenseFamily, number> = {
+  permissive: 0,
+  copyleft: 1,
+  'responsible-ai': 2,
+  custom: 3,
+  'non-commercial': 4,
+  unknown: 5,
+};
 
 function atomFamily(id: string): LicenseFamily {
   const lic = kbLicense(id);
@@ -40,16 +48,22 @@ function atomFamily(id: string): LicenseFamily {
     return 'permissive';
   }
   if (/GPL|EUPL|MPL|EPL|CDDL|OSL|CECILL|-SA-/i.test(id)) return 'copyleft';
-  if (/^(NOASSERTION|NONE)$/i.test(id) || /^LicenseRef-(other-unresolved|unresolved-|ambiguous-family)/i.test(id)) return 'unknown';
+  if (
+    /^(NOASSERTION|NONE)$/i.test(id) ||
+    /^LicenseRef-(other-unresolved|unresolved-|ambiguous-family)/i.test(id)
+  )
+    return 'unknown';
   if (/^(LicenseRef|DocumentRef)-/i.test(id)) return 'custom';
-  if (/^(0BSD|BSD|MIT|ISC|Apache|Zlib|X11|Unlicense|CC0|PDDL|BlueOak|UPL|PSF|Python)/i.test(id)) return 'permissive';
+  if (/^(0BSD|BSD|MIT|ISC|Apache|Zlib|X11|Unlicense|CC0|PDDL|BlueOak|UPL|PSF|Python)/i.test(id))
+    return 'permissive';
   return 'unknown';
 }
 
 function nodeFamily(node: LicenseNode): LicenseFamily {
   if (node.type === 'license') return atomFamily(node.id);
   const fams = node.args.map(nodeFamily);
-  const pick = node.type === 'and' ? Math.max(...fams.map((f) => RANK[f])) : Math.min(...fams.map((f) => RANK[f]));
+  const pick =
+    node.type === 'and' ? Math.max(...fams.map((f) => RANK[f])) : Math.min(...fams.map((f) => RANK[f]));
   return (Object.keys(RANK) as LicenseFamily[]).find((f) => RANK[f] === pick) ?? 'unknown';
 }
 

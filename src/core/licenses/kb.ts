@@ -57,7 +57,9 @@ export type KbRule = {
   verdict: 'ok' | 'warning' | 'review' | 'conflict';
   unsettled: boolean;
   message: string;
-  overrides?: Partial<Record<'balanced' | 'conservative' | 'permissive', 'ok' | 'warning' | 'review' | 'conflict'>>;
+  overrides?: Partial<
+    Record<'balanced' | 'conservative' | 'permissive', 'ok' | 'warning' | 'review' | 'conflict'>
+  >;
 };
 
 type KbData = {

@@ -53,7 +53,13 @@ export const UNKNOWN_EXPRESSION = 'NOASSERTION';
 /** Canonical expression for a missing licence field / all rights reserved. */
 export const MISSING_EXPRESSION = 'NONE';
 
-type Resolved = { node: LicenseNode; confidence: Confidence; how: string; flags: Set<NormalizeFlag>; checkAs?: LicenseNode };
+type Resolved = {
+  node: LicenseNode;
+  confidence: Confidence;
+  how: string;
+  flags: Set<NormalizeFlag>;
+  checkAs?: LicenseNode;
+};
 
 const CONF_ORDER: Confidence[] = ['exact', 'alias', 'inferred', 'unknown'];
 
@@ -65,7 +71,13 @@ function atom(id: string, extra?: Partial<LicenseAtom>): LicenseAtom {
   return { type: 'license', id, ...extra };
 }
 
-function single(id: string, confidence: Confidence, how: string, flags: NormalizeFlag[] = [], checkAs?: string): Resolved {
+function single(
+  id: string,
+  confidence: Confidence,
+  how: string,
+  flags: NormalizeFlag[] = [],
+  checkAs?: string,
+): Resolved {
   const r: Resolved = { node: atom(id), confidence, how, flags: new Set(flags) };
   if (checkAs) r.checkAs = atom(checkAs);
   if (id === UNKNOWN_EXPRESSION || id === MISSING_EXPRESSION) r.flags.add('unknown');
@@ -125,7 +137,8 @@ function hfAtom(id: string, how: string, confidence: Confidence = 'exact'): Reso
   const key = id.trim().toLowerCase();
   const canonical = KB.hf[key];
   if (!canonical) return null;
-  if (canonical === UNKNOWN_EXPRESSION) return single(canonical, 'unknown', `${how}: '${id}' means no assertion`);
+  if (canonical === UNKNOWN_EXPRESSION)
+    return single(canonical, 'unknown', `${how}: '${id}' means no assertion`);
   const flags: NormalizeFlag[] = kbIndexes().hfAmbiguous.has(key) ? ['ambiguous'] : [];
   const standIn = KB.familyStandIn[key];
   return single(canonical, confidence, `${how}: HF id '${key}' -> ${canonical}`, flags, standIn);
@@ -152,19 +165,29 @@ function creativeCommons(folded: string): Resolved | null {
   const [, by, nc, sand, ver] = m;
   if (!by && !nc && !sand) {
     if (ver) return null;
-    return single('LicenseRef-ambiguous-family', 'inferred', `'${folded}': Creative Commons family without terms`, ['ambiguous'], KB.familyStandIn.cc);
+    return single(
+      'LicenseRef-ambiguous-family',
+      'inferred',
+      `'${folded}': Creative Commons family without terms`,
+      ['ambiguous'],
+      KB.familyStandIn.cc,
+    );
   }
   const version = ver ? (ver.includes('.') ? ver : `${ver}.0`) : '4.0';
   const id = ['CC', 'BY', nc ? 'NC' : '', sand ? sand.toUpperCase() : '', version].filter(Boolean).join('-');
   const proper = canonicalId(id) ?? id;
-  if (!ver) return single(proper, 'inferred', `'${folded}': Creative Commons without version, assumed ${version}`, ['ambiguous']);
+  if (!ver)
+    return single(proper, 'inferred', `'${folded}': Creative Commons without version, assumed ${version}`, [
+      'ambiguous',
+    ]);
   return single(proper, 'alias', `'${folded}': Creative Commons pattern -> ${proper}`);
 }
 
 function heuristics(folded: string): Resolved | null {
-  const gpl = /^(the )?(gnu )?(affero |lesser |library )?(general public licen[cs]e|agpl|lgpl|gpl)[ -]*(?:v|version )?(\d)(\.\d)?(\+| or later|-or-later| or any later version| only|-only)?$/.exec(
-    folded.replace(/\blicen[cs]e\b(?= [av]?\d)/, '').replace(/\s+/g, ' '),
-  );
+  const gpl =
+    /^(the )?(gnu )?(affero |lesser |library )?(general public licen[cs]e|agpl|lgpl|gpl)[ -]*(?:v|version )?(\d)(\.\d)?(\+| or later|-or-later| or any later version| only|-only)?$/.exec(
+      folded.replace(/\blicen[cs]e\b(?= [av]?\d)/, '').replace(/\s+/g, ' '),
+    );
   if (gpl) {
     const [, , , qual, word, major, minor, suffix] = gpl;
     const kind = qual === 'affero ' || word === 'agpl' ? 'AGPL' : qual || word === 'lgpl' ? 'LGPL' : 'GPL';
@@ -172,28 +195,48 @@ function heuristics(folded: string): Resolved | null {
     const later = suffix !== undefined && /later|\+/.test(suffix);
     const explicit = suffix !== undefined;
     const id = canonicalId(`${kind}-${version}-${later ? 'or-later' : 'only'}`);
-    if (id) return single(id, explicit ? 'alias' : 'inferred', `'${folded}': GNU licence pattern -> ${id}`, explicit ? [] : ['ambiguous']);
+    if (id)
+      return single(
+        id,
+        explicit ? 'alias' : 'inferred',
+        `'${folded}': GNU licence pattern -> ${id}`,
+        explicit ? [] : ['ambiguous'],
+      );
   }
-  if (/\bapache\b/.test(folded) && /\b2(\.0)?\b/.test(folded)) return single('Apache-2.0', 'inferred', `'${folded}': looks like Apache 2.0`, ['ambiguous']);
+  if (/\bapache\b/.test(folded) && /\b2(\.0)?\b/.test(folded))
+    return single('Apache-2.0', 'inferred', `'${folded}': looks like Apache 2.0`, ['ambiguous']);
   if (/\bbsd\b/.test(folded)) {
-    if (/\b(3|three|new|revised|modified)\b/.test(folded)) return single('BSD-3-Clause', 'inferred', `'${folded}': looks like BSD-3-Clause`, ['ambiguous']);
-    if (/\b(2|two|simplified|freebsd)\b/.test(folded)) return single('BSD-2-Clause', 'inferred', `'${folded}': looks like BSD-2-Clause`, ['ambiguous']);
+    if (/\b(3|three|new|revised|modified)\b/.test(folded))
+      return single('BSD-3-Clause', 'inferred', `'${folded}': looks like BSD-3-Clause`, ['ambiguous']);
+    if (/\b(2|two|simplified|freebsd)\b/.test(folded))
+      return single('BSD-2-Clause', 'inferred', `'${folded}': looks like BSD-2-Clause`, ['ambiguous']);
   }
-  if (/^(the )?mit\b/.test(folded) && folded.length < 40) return single('MIT', 'inferred', `'${folded}': looks like MIT`, ['ambiguous']);
+  if (/^(the )?mit\b/.test(folded) && folded.length < 40)
+    return single('MIT', 'inferred', `'${folded}': looks like MIT`, ['ambiguous']);
   return null;
 }
 
 function resolveUrl(url: string): Resolved | null {
   const u = url.trim();
-  const lower = u.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '');
+  const lower = u
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '');
   const how = (id: string): string => `URL ${u} -> ${id}`;
-  let m = /creativecommons\.org\/licenses\/(by|by-sa|by-nc|by-nd|by-nc-sa|by-nc-nd)\/(1\.0|2\.0|2\.5|3\.0|4\.0)/.exec(lower);
+  let m =
+    /creativecommons\.org\/licenses\/(by|by-sa|by-nc|by-nd|by-nc-sa|by-nc-nd)\/(1\.0|2\.0|2\.5|3\.0|4\.0)/.exec(
+      lower,
+    );
   if (m) {
-    const id = canonicalId(`CC-${(m[1] ?? '').toUpperCase()}-${m[2] ?? ''}`) ?? `CC-${(m[1] ?? '').toUpperCase()}-${m[2] ?? ''}`;
+    const id =
+      canonicalId(`CC-${(m[1] ?? '').toUpperCase()}-${m[2] ?? ''}`) ??
+      `CC-${(m[1] ?? '').toUpperCase()}-${m[2] ?? ''}`;
     return single(id, 'exact', how(id));
   }
-  if (/creativecommons\.org\/publicdomain\/zero\/1\.0/.test(lower)) return single('CC0-1.0', 'exact', how('CC0-1.0'));
-  if (/creativecommons\.org\/publicdomain\/mark\/1\.0/.test(lower)) return single('CC-PDM-1.0', 'exact', how('CC-PDM-1.0'));
+  if (/creativecommons\.org\/publicdomain\/zero\/1\.0/.test(lower))
+    return single('CC0-1.0', 'exact', how('CC0-1.0'));
+  if (/creativecommons\.org\/publicdomain\/mark\/1\.0/.test(lower))
+    return single('CC-PDM-1.0', 'exact', how('CC-PDM-1.0'));
   m = /opendatacommons\.org\/licenses\/(by|odbl|pddl)\b/.exec(lower);
   if (m) {
     const id = m[1] === 'by' ? 'ODC-By-1.0' : m[1] === 'odbl' ? 'ODbL-1.0' : 'PDDL-1.0';
@@ -201,7 +244,12 @@ function resolveUrl(url: string): Resolved | null {
   }
   m = /cdla\.(?:io|dev)\/(permissive-2-0|permissive-1-0|sharing-1-0)/.exec(lower);
   if (m) {
-    const id = m[1] === 'permissive-2-0' ? 'CDLA-Permissive-2.0' : m[1] === 'permissive-1-0' ? 'CDLA-Permissive-1.0' : 'CDLA-Sharing-1.0';
+    const id =
+      m[1] === 'permissive-2-0'
+        ? 'CDLA-Permissive-2.0'
+        : m[1] === 'permissive-1-0'
+          ? 'CDLA-Permissive-1.0'
+          : 'CDLA-Sharing-1.0';
     return single(id, 'exact', how(id));
   }
   m = /spdx\.org\/licenses\/([a-z0-9.+-]+?)(?:\.html|\.json)?\/?$/i.exec(u.replace(/[?#].*$/, ''));
@@ -216,13 +264,16 @@ function resolveUrl(url: string): Resolved | null {
     if (typeof id === 'string') return single(id, 'exact', how(id));
     if (id && id.type === 'license') return single(id.id, 'alias', how(id.id));
   }
-  if (/apache\.org\/licenses\/license-2\.0/.test(lower)) return single('Apache-2.0', 'exact', how('Apache-2.0'));
+  if (/apache\.org\/licenses\/license-2\.0/.test(lower))
+    return single('Apache-2.0', 'exact', how('Apache-2.0'));
   m = /gnu\.org\/licenses\/(?:old-licenses\/)?(a|l)?gpl-(\d\.\d)/.exec(lower);
   if (m) {
     const id = `${(m[1] ?? '').toUpperCase()}GPL-${m[2] ?? ''}-only`;
     return single(canonicalId(id) ?? id, 'alias', `${how(id)} (only/or-later not stated)`, ['ambiguous']);
   }
-  m = /choosealicense\.com\/licenses\/([a-z0-9.+-]+)/.exec(lower) ?? /huggingface\.co\/datasets\/choosealicense\/licenses\/.*\/markdown\/([a-z0-9.+-]+)\.md/.exec(lower);
+  m =
+    /choosealicense\.com\/licenses\/([a-z0-9.+-]+)/.exec(lower) ??
+    /huggingface\.co\/datasets\/choosealicense\/licenses\/.*\/markdown\/([a-z0-9.+-]+)\.md/.exec(lower);
   if (m?.[1]) {
     const r = hfAtom(m[1], `URL ${u}`);
     if (r) return r;
@@ -230,7 +281,8 @@ function resolveUrl(url: string): Resolved | null {
     if (id) return single(id, 'exact', how(id));
   }
   for (const [pattern, canonical] of KB.urlSubstrings) {
-    if (lower.includes(pattern)) return single(canonical, 'alias', `URL ${u} matches '${pattern}' -> ${canonical}`);
+    if (lower.includes(pattern))
+      return single(canonical, 'alias', `URL ${u} matches '${pattern}' -> ${canonical}`);
   }
   return null;
 }
@@ -261,9 +313,16 @@ function resolveAtom(text: string): Resolved | null {
   const aliasKey = KB.aliases[folded] ?? KB.hfNames[folded];
   if (aliasKey) {
     if (aliasKey === 'LicenseRef-ambiguous-family') {
-      return single(aliasKey, 'inferred', `'${folded}': licence family without version`, ['ambiguous'], KB.familyStandIn[folded]);
+      return single(
+        aliasKey,
+        'inferred',
+        `'${folded}': licence family without version`,
+        ['ambiguous'],
+        KB.familyStandIn[folded],
+      );
     }
-    if (aliasKey === MISSING_EXPRESSION || aliasKey === UNKNOWN_EXPRESSION) return single(aliasKey, 'unknown', `'${folded}' -> ${aliasKey}`);
+    if (aliasKey === MISSING_EXPRESSION || aliasKey === UNKNOWN_EXPRESSION)
+      return single(aliasKey, 'unknown', `'${folded}' -> ${aliasKey}`);
     return single(aliasKey, 'alias', `alias '${folded}' -> ${aliasKey}`);
   }
   const pointer = KB.aliasPointers[folded];
@@ -274,13 +333,19 @@ function resolveAtom(text: string): Resolved | null {
   if (isUrl(t)) return resolveUrl(t);
   const loose = idx.loose.get(looseKey(t));
   if (loose) {
-    if (loose === 'LicenseRef-ambiguous-family') return single(loose, 'inferred', `'${folded}': licence family`, ['ambiguous']);
+    if (loose === 'LicenseRef-ambiguous-family')
+      return single(loose, 'inferred', `'${folded}': licence family`, ['ambiguous']);
     return single(loose, 'alias', `alias '${folded}' (punctuation ignored) -> ${loose}`);
   }
   return creativeCommons(folded) ?? heuristics(folded);
 }
 
-function combine(parts: Resolved[], op: 'and' | 'or', how: string, extraFlags: NormalizeFlag[] = []): Resolved {
+function combine(
+  parts: Resolved[],
+  op: 'and' | 'or',
+  how: string,
+  extraFlags: NormalizeFlag[] = [],
+): Resolved {
   const flags = new Set<NormalizeFlag>(extraFlags);
   let confidence: Confidence = 'exact';
   for (const p of parts) {
@@ -289,7 +354,8 @@ function combine(parts: Resolved[], op: 'and' | 'or', how: string, extraFlags: N
   }
   const node = simplify({ type: op, args: parts.map((p) => p.node) });
   const r: Resolved = { node, confidence, how, flags };
-  if (parts.some((p) => p.checkAs)) r.checkAs = simplify({ type: op, args: parts.map((p) => p.checkAs ?? p.node) });
+  if (parts.some((p) => p.checkAs))
+    r.checkAs = simplify({ type: op, args: parts.map((p) => p.checkAs ?? p.node) });
   const atoms = expressionAtoms(node);
   if (atoms.some((a) => a.id !== UNKNOWN_EXPRESSION && a.id !== MISSING_EXPRESSION)) flags.delete('unknown');
   return r;
@@ -316,7 +382,9 @@ function fromRaw(node: RawNode): Resolved | null {
   return combine(parts, node.type, 'expression');
 }
 
-type SpdxInfo = { license: string; plus?: boolean; exception?: string } | { conjunction: 'and' | 'or'; left: SpdxInfo; right: SpdxInfo };
+type SpdxInfo =
+  | { license: string; plus?: boolean; exception?: string }
+  | { conjunction: 'and' | 'or'; left: SpdxInfo; right: SpdxInfo };
 
 function fromSpdxParse(info: SpdxInfo): LicenseNode {
   if ('license' in info) {
@@ -339,7 +407,8 @@ function strictSpdx(s: string): Resolved | null {
     .map((tok) => {
       if (/^(and|or|with)$/i.test(tok)) return tok.toUpperCase();
       if (tok === '(' || tok === ')') return tok;
-      if (/^(licenseref-|documentref-)/i.test(tok)) return kbIndexes().canonicalByLower.get(tok.toLowerCase()) ?? tok;
+      if (/^(licenseref-|documentref-)/i.test(tok))
+        return kbIndexes().canonicalByLower.get(tok.toLowerCase()) ?? tok;
       return canonicalId(tok) ?? kbIndexes().exceptionByLower.get(tok.toLowerCase()) ?? tok;
     })
     .join(' ');
@@ -357,16 +426,30 @@ function strictSpdx(s: string): Resolved | null {
 
 function unresolvedText(s: string): Resolved {
   const slug = sanitizeRef(s.toLowerCase()) || 'value';
-  return single(`LicenseRef-unresolved-${slug}`, 'unknown', `'${s}' not recognised; kept as a custom reference`, ['unresolved']);
+  return single(
+    `LicenseRef-unresolved-${slug}`,
+    'unknown',
+    `'${s}' not recognised; kept as a custom reference`,
+    ['unresolved'],
+  );
 }
 
 /** Normalises one string: URL(s), SPDX expression, free text. */
 function normalizeString(value: string): Resolved {
-  const s = value.normalize('NFKC').trim().replace(/^["'`]+|["'`]+$/g, '').trim();
+  const s = value
+    .normalize('NFKC')
+    .trim()
+    .replace(/^["'`]+|["'`]+$/g, '')
+    .trim();
   if (!s) return single(MISSING_EXPRESSION, 'unknown', 'empty licence value');
   const urlParts = s.split(/[\s,;]+/).filter(Boolean);
   if (urlParts.length > 1 && urlParts.every(isUrl)) {
-    return combine(urlParts.map((p) => resolveUrl(p) ?? unresolvedText(p)), 'and', 'several URLs combined with AND', ['multiple']);
+    return combine(
+      urlParts.map((p) => resolveUrl(p) ?? unresolvedText(p)),
+      'and',
+      'several URLs combined with AND',
+      ['multiple'],
+    );
   }
   if (isUrl(s)) return resolveUrl(s) ?? unresolvedText(s);
   const strict = strictSpdx(s);
@@ -388,16 +471,33 @@ function resolveOther(name: string | undefined, link: string | undefined): Resol
     const byName = KB.hfNames[n.toLowerCase()];
     if (byName) return single(byName, 'exact', `license: other, license_name '${n}' -> ${byName}`);
     const r = resolveAtom(n);
-    if (r && !r.flags.has('unresolved') && !r.flags.has('unknown')) return { ...r, how: `license: other, license_name '${n}': ${r.how}` };
+    if (r && !r.flags.has('unresolved') && !r.flags.has('unknown'))
+      return { ...r, how: `license: other, license_name '${n}': ${r.how}` };
   }
   const l = link?.trim();
   if (l && isUrl(l)) {
     const r = resolveUrl(l);
-    if (r && !r.flags.has('unresolved')) return { ...r, confidence: worstConfidence(r.confidence, 'alias'), how: `license: other, license_link: ${r.how}` };
+    if (r && !r.flags.has('unresolved'))
+      return {
+        ...r,
+        confidence: worstConfidence(r.confidence, 'alias'),
+        how: `license: other, license_link: ${r.how}`,
+      };
   }
   const relative = l && !isUrl(l) ? ` (relative link '${l}' says nothing)` : '';
-  if (n) return single(`LicenseRef-hf-other-${sanitizeRef(n)}`, 'unknown', `license: other with unresolved license_name '${n}'${relative}`, ['unresolved']);
-  return single('LicenseRef-other-unresolved', 'unknown', `license: other without a resolvable name or link${relative}`, ['unresolved']);
+  if (n)
+    return single(
+      `LicenseRef-hf-other-${sanitizeRef(n)}`,
+      'unknown',
+      `license: other with unresolved license_name '${n}'${relative}`,
+      ['unresolved'],
+    );
+  return single(
+    'LicenseRef-other-unresolved',
+    'unknown',
+    `license: other without a resolvable name or link${relative}`,
+    ['unresolved'],
+  );
 }
 
 function normalizeHf(raw: unknown, name: string | undefined, link: string | undefined): Resolved {
@@ -405,7 +505,12 @@ function normalizeHf(raw: unknown, name: string | undefined, link: string | unde
     const items = raw.filter((x) => x != null && x !== '');
     if (items.length === 0) return normalizeHf(undefined, name, link);
     if (items.length === 1) return normalizeHf(items[0], name, link);
-    return combine(items.map((x) => normalizeHf(x, name, link)), 'and', 'HF licence list combined with AND', ['multiple']);
+    return combine(
+      items.map((x) => normalizeHf(x, name, link)),
+      'and',
+      'HF licence list combined with AND',
+      ['multiple'],
+    );
   }
   if (typeof raw !== 'string' || raw.trim() === '') {
     if (raw != null && typeof raw === 'object') return normalizeAuto(raw, name, link);
@@ -417,13 +522,22 @@ function normalizeHf(raw: unknown, name: string | undefined, link: string | unde
   return hfAtom(key, 'HF card') ?? normalizeString(raw);
 }
 
-function objectValues(obj: Record<string, unknown>): { value: unknown; kind: 'expr' | 'id' | 'url' | 'name' }[] {
+function objectValues(
+  obj: Record<string, unknown>,
+): { value: unknown; kind: 'expr' | 'id' | 'url' | 'name' }[] {
   const out: { value: unknown; kind: 'expr' | 'id' | 'url' | 'name' }[] = [];
   const push = (key: string, kind: 'expr' | 'id' | 'url' | 'name'): void => {
     const v = obj[key];
     if (typeof v === 'string' && v.trim()) out.push({ value: v, kind });
   };
-  for (const k of ['expression', 'licenseExpression', 'simplelicensing_licenseExpression', 'licenseConcluded', 'licenseDeclared']) push(k, 'expr');
+  for (const k of [
+    'expression',
+    'licenseExpression',
+    'simplelicensing_licenseExpression',
+    'licenseConcluded',
+    'licenseDeclared',
+  ])
+    push(k, 'expr');
   for (const k of ['id', 'licenseId', 'spdxId', 'spdx_id', 'identifier']) push(k, 'id');
   for (const k of ['url', '@id', 'sameAs', 'link', 'license_link']) push(k, 'url');
   for (const k of ['name', 'license_name', 'title']) push(k, 'name');
@@ -431,7 +545,8 @@ function objectValues(obj: Record<string, unknown>): { value: unknown; kind: 'ex
 }
 
 function normalizeObject(obj: Record<string, unknown>, name?: string, link?: string): Resolved {
-  if ('license' in obj && typeof obj.license === 'object' && obj.license !== null) return normalizeAuto(obj.license, name, link);
+  if ('license' in obj && typeof obj.license === 'object' && obj.license !== null)
+    return normalizeAuto(obj.license, name, link);
   if (typeof obj.license === 'string' || Array.isArray(obj.license)) {
     const n = typeof obj.license_name === 'string' ? obj.license_name : name;
     const l = typeof obj.license_link === 'string' ? obj.license_link : link;
@@ -451,7 +566,12 @@ function normalizeList(items: unknown[], name?: string, link?: string): Resolved
   const present = items.filter((x) => x != null && x !== '');
   if (present.length === 0) return single(MISSING_EXPRESSION, 'unknown', 'empty licence list');
   if (present.length === 1) return normalizeAuto(present[0], name, link);
-  return combine(present.map((x) => normalizeAuto(x, name, link)), 'and', `${present.length} licence values combined with AND`, ['multiple']);
+  return combine(
+    present.map((x) => normalizeAuto(x, name, link)),
+    'and',
+    `${present.length} licence values combined with AND`,
+    ['multiple'],
+  );
 }
 
 function normalizeAuto(raw: unknown, name?: string, link?: string): Resolved {
@@ -461,14 +581,21 @@ function normalizeAuto(raw: unknown, name?: string, link?: string): Resolved {
   }
   if (Array.isArray(raw)) return normalizeList(raw, name, link);
   if (typeof raw === 'object') return normalizeObject(raw as Record<string, unknown>, name, link);
-  if (typeof raw !== 'string') return unresolvedText(String(raw as number));
+  if (typeof raw !== 'string')
+    return unresolvedText(
+      typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint' ? String(raw) : 'value',
+    );
   const key = raw.trim().toLowerCase();
   if (key === 'other') return resolveOther(name, link);
   return hfAtom(key, 'HF licence id') ?? normalizeString(raw);
 }
 
 function finish(r: Resolved): NormalizedLicense {
-  const out: NormalizedLicense = { expression: formatExpression(r.node), confidence: r.confidence, how: r.how };
+  const out: NormalizedLicense = {
+    expression: formatExpression(r.node),
+    confidence: r.confidence,
+    how: r.how,
+  };
   if (r.flags.size) out.flags = [...r.flags].sort();
   if (r.checkAs) {
     const c = formatExpression(r.checkAs);
@@ -501,7 +628,12 @@ export function normalizeLicense(input: LicenseInput): NormalizedLicense {
         return finish(normalizeAuto(raw, name, link));
     }
   } catch {
-    return { expression: UNKNOWN_EXPRESSION, confidence: 'unknown', how: 'licence value could not be read', flags: ['unknown'] };
+    return {
+      expression: UNKNOWN_EXPRESSION,
+      confidence: 'unknown',
+      how: 'licence value could not be read',
+      flags: ['unknown'],
+    };
   }
 }
 
@@ -512,6 +644,8 @@ export function parseCanonical(expression: string): LicenseNode | null {
   const raw = parseRawExpression(expression, false);
   if (!raw) return null;
   const toNode = (n: RawNode): LicenseNode =>
-    n.type === 'raw' ? atom(n.text.replace(/\s+/g, '-'), n.exception ? { exception: n.exception } : {}) : { type: n.type, args: n.args.map(toNode) };
+    n.type === 'raw'
+      ? atom(n.text.replace(/\s+/g, '-'), n.exception ? { exception: n.exception } : {})
+      : { type: n.type, args: n.args.map(toNode) };
   return simplify(toNode(raw));
 }

@@ -19,7 +19,9 @@ export function buildNotice(targetId: string, ctx: LicenseContext): string {
     const lines: string[] = [];
     const title = `NOTICE for ${target.name}`;
     lines.push(title, '='.repeat(title.length), '');
-    lines.push(`${target.name} (${target.id}) is made available under: ${result.normalized[target.id] ?? target.norm.expression}`);
+    lines.push(
+      `${target.name} (${target.id}) is made available under: ${result.normalized[target.id] ?? target.norm.expression}`,
+    );
     if (result.effective !== 'NONE' && result.effective !== result.normalized[target.id]) {
       lines.push(`Terms in force through its lineage: ${result.effective}`);
     }
@@ -33,7 +35,9 @@ export function buildNotice(targetId: string, ctx: LicenseContext): string {
         const node = parseCanonical(expr);
         for (const atom of node ? expressionAtoms(node) : []) {
           const info = licenseInfo(atom.id);
-          lines.push(`    Licence: ${info.known ? `${info.name} (${atom.id})` : atom.id}${info.url ? ` - ${info.url}` : ''}`);
+          lines.push(
+            `    Licence: ${info.known ? `${info.name} (${atom.id})` : atom.id}${info.url ? ` - ${info.url}` : ''}`,
+          );
           if (info.attribution.notice) lines.push(`    ${info.attribution.notice}`);
           if (info.attribution.display) lines.push(`    Display: "${info.attribution.display}"`);
         }

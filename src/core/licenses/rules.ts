@@ -37,6 +37,8 @@ export type TargetFacts = {
   hasDerivativeUpstream: boolean;
   /** Lazily built lower-case id sets per declared branch. */
   declaredSets?: Set<string>[];
+  /** Sweep mode: skip messages and obligations. */
+  lean?: boolean;
 };
 
 export type RuleSink = { findings: LicenseFinding[]; obligations: LicenseObligation[] };
@@ -53,7 +55,11 @@ export function worse(a: LicenseVerdict, b: LicenseVerdict): LicenseVerdict {
   return VERDICT_RANK[a] >= VERDICT_RANK[b] ? a : b;
 }
 
-function ruleVerdict(code: string, profile: Profile, downgrade = false): { verdict: LicenseVerdict; unsettled: boolean; message: string } {
+function ruleVerdict(
+  code: string,
+  profile: Profile,
+  downgrade = false,
+): { verdict: LicenseVerdict; unsettled: boolean; message: string } {
   const rule = kbRule(code);
   let verdict: LicenseVerdict = rule?.verdict ?? 'review';
   if (rule?.unsettled && rule.overrides?.[profile]) verdict = rule.overrides[profile] ?? verdict;
@@ -67,7 +73,10 @@ function stripOrg(name: string): string {
 }
 
 function nameKey(s: string): string {
-  return s.trim().toLowerCase().replace(/[-_\s]+/g, '-');
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, '-');
 }
 
 /** Llama naming check: strip `org/`, compare case-insensitively, `-`, `_` and space alike. */
@@ -79,14 +88,20 @@ function isEu(region: string | null): boolean {
   return region != null && EU.has(region.trim().toUpperCase());
 }
 
-const MULTIMODAL_RE = /vision|multimodal|multi-modal|\bvl\b|-vl\b|-vl-|image-text|any-to-any|llava|scout|maverick/i;
+const MULTIMODAL_RE =
+  /vision|multimodal|multi-modal|\bvl\b|-vl\b|-vl-|image-text|any-to-any|llava|scout|maverick/i;
 
 function isMultimodal(asset: GraphAsset): boolean | undefined {
   const m = asset.meta.multimodal;
   if (typeof m === 'boolean') return m;
   const mods = asset.meta.modalities ?? asset.meta.modality;
   if (Array.isArray(mods) && mods.some((x) => /image|vision|video/i.test(String(x)))) return true;
-  if (MULTIMODAL_RE.test(asset.name) || MULTIMODAL_RE.test(asset.pipelineTag ?? '') || asset.tags.some((t) => MULTIMODAL_RE.test(t))) return true;
+  if (
+    MULTIMODAL_RE.test(asset.name) ||
+    MULTIMODAL_RE.test(asset.pipelineTag ?? '') ||
+    asset.tags.some((t) => MULTIMODAL_RE.test(t))
+  )
+    return true;
   return undefined;
 }
 
@@ -115,12 +130,17 @@ function licensePermitsCommercial(l: KbLicense | undefined): boolean {
 
 /** Some declared branch permits commercial use. */
 export function declaredPermitsCommercial(t: TargetFacts): boolean {
-  return t.declared.some((branch) => branch.length > 0 && branch.every((a) => licensePermitsCommercial(kbLicense(a.id))));
+  return t.declared.some(
+    (branch) => branch.length > 0 && branch.every((a) => licensePermitsCommercial(kbLicense(a.id))),
+  );
 }
 
 /** Every declared branch carries flow-down use restrictions. */
 function declaredCarriesRestrictions(t: TargetFacts): boolean {
-  return t.declared.length > 0 && t.declared.every((branch) => branch.some((a) => kbLicense(a.id)?.restrictionsFlow === true));
+  return (
+    t.declared.length > 0 &&
+    t.declared.every((branch) => branch.some((a) => kbLicense(a.id)?.restrictionsFlow === true))
+  );
 }
 
 function osadlNo(lead: string, sub: string): boolean {
@@ -131,14 +151,14 @@ function osadlNo(lead: string, sub: string): boolean {
 
 /** Rule helper bound to one contribution. */
 function makeEmitter(c: Contribution, t: TargetFacts, sink: RuleSink, label: string) {
-  const downgrade = (c.mode === 'outputs' && !c.sameParty);
+  const downgrade = c.mode === 'outputs' && !c.sameParty;
   return {
     finding(code: string, detail: string, opts: { downgrade?: boolean } = {}): void {
       const { verdict, unsettled, message } = ruleVerdict(code, t.profile, opts.downgrade ?? false);
       const f: LicenseFinding = {
         code,
         severity: verdict,
-        message: `${label}: ${detail} ${message}`.trim(),
+        message: t.lean ? '' : `${label}: ${detail} ${message}`.trim(),
         asset: c.asset.id,
         path: c.path,
         relation: c.rel,
@@ -147,6 +167,7 @@ function makeEmitter(c: Contribution, t: TargetFacts, sink: RuleSink, label: str
       sink.findings.push(f);
     },
     obligation(type: string, value?: string): void {
+      if (t.lean) return;
       const o: LicenseObligation = { type, source: c.asset.id };
       if (value !== undefined) o.value = value;
       sink.obligations.push(o);
@@ -157,30 +178,56 @@ function makeEmitter(c: Contribution, t: TargetFacts, sink: RuleSink, label: str
 
 type Emitter = ReturnType<typeof makeEmitter>;
 
-function entryObligations(e: Emitter, id: string, lic: KbLicense, asset: GraphAsset, mode: ContributionMode): void {
+function entryObligations(
+  e: Emitter,
+  id: string,
+  lic: KbLicense,
+  asset: GraphAsset,
+  mode: ContributionMode,
+): void {
   const cond = new Set(lic.conditions);
-  if (cond.has('include-license-agreement') || cond.has('include-license-text')) e.obligation('include-license-agreement', id);
+  if (cond.has('include-license-agreement') || cond.has('include-license-text'))
+    e.obligation('include-license-agreement', id);
   if (lic.notice) e.obligation('include-notice-text', lic.notice);
   if (lic.display) e.obligation('display-attribution', lic.display);
   if (lic.naming) e.obligation('name-prefix', lic.naming);
   if (cond.has('comply-aup')) e.obligation('comply-aup');
-  if (cond.has('pass-use-restrictions')) e.obligation('pass-use-restrictions', lic.passRestrictions ?? lic.policy);
+  if (cond.has('pass-use-restrictions'))
+    e.obligation('pass-use-restrictions', lic.passRestrictions ?? lic.policy);
   if (cond.has('document-changes')) e.obligation('mark-changes');
   if (asset.kind === 'dataset' && lic.attributionRequired) e.obligation('attribute-source');
-  else if (cond.has('include-copyright') || cond.has('include-copyright--source') || cond.has('include-notice-file')) {
-    e.obligation('keep-notices', `${id} licence text and ${cond.has('include-notice-file') ? 'NOTICE' : 'copyright notice'}`);
+  else if (
+    cond.has('include-copyright') ||
+    cond.has('include-copyright--source') ||
+    cond.has('include-notice-file')
+  ) {
+    e.obligation(
+      'keep-notices',
+      `${id} licence text and ${cond.has('include-notice-file') ? 'NOTICE' : 'copyright notice'}`,
+    );
   }
-  if (mode === 'derivative' && ['share-alike', 'strong', 'network'].includes(lic.copyleft)) e.obligation('same-license', id);
+  if (mode === 'derivative' && ['share-alike', 'strong', 'network'].includes(lic.copyleft))
+    e.obligation('same-license', id);
   if (cond.has('disclose-source') && mode !== 'training') e.obligation('disclose-source', id);
   if (cond.has('keep-guardrails')) e.obligation('keep-guardrails');
 }
 
 function thresholds(e: Emitter, c: Contribution, t: TargetFacts, lic: KbLicense): void {
   const { use } = t;
-  if (lic.mau != null && !use.licensee_is_end_user && use.licensee_mau_at_release != null && use.licensee_mau_at_release > lic.mau) {
+  if (
+    lic.mau != null &&
+    !use.licensee_is_end_user &&
+    use.licensee_mau_at_release != null &&
+    use.licensee_mau_at_release > lic.mau
+  ) {
     e.finding('MAU_THRESHOLD', `licensee MAU ${use.licensee_mau_at_release} > ${lic.mau}.`);
   }
-  if (lic.revenue != null && use.commercial && use.annual_revenue_usd != null && use.annual_revenue_usd >= lic.revenue) {
+  if (
+    lic.revenue != null &&
+    use.commercial &&
+    use.annual_revenue_usd != null &&
+    use.annual_revenue_usd >= lic.revenue
+  ) {
     e.finding('REVENUE_THRESHOLD', `annual revenue US$${use.annual_revenue_usd} >= US$${lic.revenue}.`);
   }
   if (lic.geo && isEu(use.licensee_region) && !use.licensee_is_end_user) {
@@ -193,10 +240,12 @@ function unknownAtom(e: Emitter, c: Contribution, t: TargetFacts, a: LicenseAtom
   const { use } = t;
   if (a.id === 'NOASSERTION' || a.id === 'NONE') {
     if (c.mode === 'self') {
-      if (!t.hasDerivativeUpstream && (use.redistribute || use.commercial)) e.finding('UNKNOWN_LICENSE', `no licence is declared (${a.id}).`);
+      if (!t.hasDerivativeUpstream && (use.redistribute || use.commercial))
+        e.finding('UNKNOWN_LICENSE', `no licence is declared (${a.id}).`);
       return;
     }
-    if (use.redistribute || use.commercial || c.mode === 'derivative') e.finding('UNKNOWN_LICENSE', `${c.asset.name} has no known licence (${a.id}).`);
+    if (use.redistribute || use.commercial || c.mode === 'derivative')
+      e.finding('UNKNOWN_LICENSE', `${c.asset.name} has no known licence (${a.id}).`);
     return;
   }
   if (c.mode === 'self' && t.declaresNothing) return;
@@ -206,11 +255,16 @@ function unknownAtom(e: Emitter, c: Contribution, t: TargetFacts, a: LicenseAtom
 /**
  * Applies every KB rule to one contribution and one OR-branch of its licence, pushing findings and obligations.
  */
-export function applyRules(c: Contribution, branch: readonly LicenseAtom[], t: TargetFacts, sink: RuleSink): void {
+export function applyRules(
+  c: Contribution,
+  branch: readonly LicenseAtom[],
+  t: TargetFacts,
+  sink: RuleSink,
+): void {
   for (const a of branch) {
     const lic = kbLicense(a.id);
     const id = kbFactsId(a.id) ?? a.id;
-    const label = `${c.asset.name} (${a.id})${c.mode === 'self' ? '' : ` via ${c.rel}`}`;
+    const label = t.lean ? '' : `${c.asset.name} (${a.id})${c.mode === 'self' ? '' : ` via ${c.rel}`}`;
     const e = makeEmitter(c, t, sink, label);
     if (!lic || lic.category === 'unknown') {
       unknownAtom(e, c, t, a);
@@ -240,7 +294,8 @@ function selfRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, lic:
   const { use } = t;
   const shared = use.redistribute || use.hosted_service;
   if (lic.category === 'public-domain') e.finding('PUBLIC_DOMAIN', '');
-  if (lic.commercialUse === 'no' && use.commercial) e.finding('NC_COMMERCIAL_USE', 'intended commercial use.');
+  if (lic.commercialUse === 'no' && use.commercial)
+    e.finding('NC_COMMERCIAL_USE', 'intended commercial use.');
   thresholds(e, c, t, lic);
   if (lic.family === 'llama' && shared) e.finding('LLAMA_ATTRIBUTION', '');
   if (lic.restrictionsFlow && shared) e.finding('USE_RESTRICTIONS_FLOW', '');
@@ -257,42 +312,78 @@ function derivativeRules(e: Emitter, c: Contribution, t: TargetFacts, id: string
   const isData = lic.workTypes.includes('data') || c.asset.kind === 'dataset';
 
   if (lic.category === 'public-domain') e.finding('PUBLIC_DOMAIN', '');
-  if (lic.category === 'permissive' && (DERIV_FULL.has(rel) || rel === 'derived_from' || rel === 'distilled_from')) {
+  if (
+    lic.category === 'permissive' &&
+    (DERIV_FULL.has(rel) || rel === 'derived_from' || rel === 'distilled_from')
+  ) {
     e.finding('PERMISSIVE_NOTICES', '');
   }
-  if (rel === 'quantized_of' && c.path.length === 2 && lic.category === 'permissive' && lic.attributionRequired && declared && !declaredIncludes(t, id)) {
-    e.finding('PERMISSIVE_RELABEL_COPY', `declared ${t.declared.map((b) => b.map((x) => x.id).join(' AND ')).join(' OR ')} instead of ${id}.`);
+  if (
+    rel === 'quantized_of' &&
+    c.path.length === 2 &&
+    lic.category === 'permissive' &&
+    lic.attributionRequired &&
+    declared &&
+    !declaredIncludes(t, id)
+  ) {
+    e.finding(
+      'PERMISSIVE_RELABEL_COPY',
+      `declared ${t.declared.map((b) => b.map((x) => x.id).join(' AND ')).join(' OR ')} instead of ${id}.`,
+    );
   }
-  if ((rel === 'derived_from' || rel === 'collection_of') && lic.attributionRequired && isData) e.finding('ATTRIBUTION_DATA', '');
+  if ((rel === 'derived_from' || rel === 'collection_of') && lic.attributionRequired && isData)
+    e.finding('ATTRIBUTION_DATA', '');
   const sa = ['share-alike', 'strong', 'network'].includes(lic.copyleft);
   if (sa && rel !== 'collection_of' && rel !== 'variant_of' && declared && !includes) {
     e.finding('SA_RELICENSE', `declared licence is not ${id} or a compatible licence.`);
   }
-  if (rel === 'collection_of' && lic.copyleft === 'share-alike' && declared && !includes) e.finding('SA_COLLECTION', '');
+  if (rel === 'collection_of' && lic.copyleft === 'share-alike' && declared && !includes)
+    e.finding('SA_COLLECTION', '');
   if (lic.commercialUse === 'no') {
     if (rel !== 'variant_of' && declared && declaredPermitsCommercial(t) && !declaredIncludes(t, id)) {
       e.finding('NC_RELICENSE', `declared licence permits commercial use.`);
     }
     if (use.commercial) e.finding('NC_COMMERCIAL_USE', 'intended commercial use.');
   }
-  if (cond.has('no-derivatives') && ['derived_from', 'finetune_of', 'adapter_of', 'merge_of'].includes(rel) && use.redistribute) {
+  if (
+    cond.has('no-derivatives') &&
+    ['derived_from', 'finetune_of', 'adapter_of', 'merge_of'].includes(rel) &&
+    use.redistribute
+  ) {
     e.finding('ND_ADAPTATION_SHARED', '');
   }
-  if (id === 'ODbL-1.0' && rel === 'derived_from' && declared && !declaredIncludes(t, id, lic.compatibleOutbound) && shared) {
+  if (
+    id === 'ODbL-1.0' &&
+    rel === 'derived_from' &&
+    declared &&
+    !declaredIncludes(t, id, lic.compatibleOutbound) &&
+    shared
+  ) {
     e.finding('ODBL_DERIVATIVE_DB', '');
   }
-  if (id === 'CDLA-Sharing-1.0' && rel === 'derived_from' && declared && !declaredIncludes(t, id)) e.finding('CDLA_SHARING_ENHANCED', '');
-  if (lic.category === 'research-only' && DERIV_FULL.has(rel) && (use.commercial || declaredPermitsCommercial(t))) {
+  if (id === 'CDLA-Sharing-1.0' && rel === 'derived_from' && declared && !declaredIncludes(t, id))
+    e.finding('CDLA_SHARING_ENHANCED', '');
+  if (
+    lic.category === 'research-only' &&
+    DERIV_FULL.has(rel) &&
+    (use.commercial || declaredPermitsCommercial(t))
+  ) {
     e.finding('CONTRACT_RESEARCH_ONLY', '');
   }
   if (lic.copyleft === 'agreement-travels' && rel !== 'variant_of' && declared && !includes) {
     e.finding('CUSTOM_TERMS_DROPPED', `declared expression omits ${id}.`);
   }
   if (lic.restrictionsFlow && DERIV_FULL.has(rel)) {
-    if (declared && !declaredCarriesRestrictions(t)) e.finding('USE_RESTRICTIONS_DROPPED', `declared licence lacks the use restrictions of ${id}.`);
+    if (declared && !declaredCarriesRestrictions(t))
+      e.finding('USE_RESTRICTIONS_DROPPED', `declared licence lacks the use restrictions of ${id}.`);
     else if (declared) e.finding('USE_RESTRICTIONS_FLOW', '');
   }
-  if (lic.naming && ['finetune_of', 'adapter_of', 'merge_of'].includes(rel) && shared && !nameHasPrefix(t.target.name, lic.naming)) {
+  if (
+    lic.naming &&
+    ['finetune_of', 'adapter_of', 'merge_of'].includes(rel) &&
+    shared &&
+    !nameHasPrefix(t.target.name, lic.naming)
+  ) {
     e.finding('LLAMA_NAMING', `'${t.target.name}' does not begin with '${lic.naming}'.`);
   }
   if (lic.family === 'llama' && shared) e.finding('LLAMA_ATTRIBUTION', '');
@@ -324,13 +415,18 @@ function trainingRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, 
   }
   if (lic.trainingEffect === 'results-free') e.finding('TRAINING_DATA_RESULTS_FREE', '');
   if (publicLicense && unsettled) {
-    if (lic.commercialUse === 'no' && (declaredPermitsCommercial(t) || use.commercial)) e.finding('TRAINING_DATA_NC_UNSETTLED', '');
-    if (lic.copyleft === 'share-alike' && (t.declaresNothing ? use.redistribute : !declaredIncludes(t, id, lic.compatibleOutbound))) {
+    if (lic.commercialUse === 'no' && (declaredPermitsCommercial(t) || use.commercial))
+      e.finding('TRAINING_DATA_NC_UNSETTLED', '');
+    if (
+      lic.copyleft === 'share-alike' &&
+      (t.declaresNothing ? use.redistribute : !declaredIncludes(t, id, lic.compatibleOutbound))
+    ) {
       e.finding('TRAINING_DATA_SA_UNSETTLED', '');
     }
     if (cond.has('no-derivatives') && use.redistribute) e.finding('TRAINING_DATA_ND_UNSETTLED', '');
   }
-  if (lic.category === 'research-only' && (use.commercial || declaredPermitsCommercial(t))) e.finding('CONTRACT_RESEARCH_ONLY', '');
+  if (lic.category === 'research-only' && (use.commercial || declaredPermitsCommercial(t)))
+    e.finding('CONTRACT_RESEARCH_ONLY', '');
 }
 
 function outputRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, lic: KbLicense): void {
@@ -343,14 +439,17 @@ function outputRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, li
   }
   if (student && lic.naming) {
     e.obligation('name-prefix', lic.naming);
-    if (shared && !nameHasPrefix(t.target.name, lic.naming)) e.finding('LLAMA_NAMING', `'${t.target.name}' does not begin with '${lic.naming}'.`);
+    if (shared && !nameHasPrefix(t.target.name, lic.naming))
+      e.finding('LLAMA_NAMING', `'${t.target.name}' does not begin with '${lic.naming}'.`);
   }
   if (student && lic.restrictionsFlow && lic.distillationIsDerivative) {
-    if (!t.declaresNothing && !declaredCarriesRestrictions(t)) e.finding('USE_RESTRICTIONS_DROPPED', `the student is a derivative of ${id}.`, dg);
+    if (!t.declaresNothing && !declaredCarriesRestrictions(t))
+      e.finding('USE_RESTRICTIONS_DROPPED', `the student is a derivative of ${id}.`, dg);
     else e.finding('USE_RESTRICTIONS_FLOW', '');
     entryObligations(e, id, lic, c.asset, 'outputs');
   }
-  if (lic.category === 'research-only' && (use.commercial || declaredPermitsCommercial(t))) e.finding('CONTRACT_RESEARCH_ONLY', '', dg);
+  if (lic.category === 'research-only' && (use.commercial || declaredPermitsCommercial(t)))
+    e.finding('CONTRACT_RESEARCH_ONLY', '', dg);
   if (student && lic.category === 'proprietary-terms') e.finding('API_TERMS_COMPETITION', '', dg);
   if (student && lic.display && !lic.naming && lic.trainingOthers === 'allowed-with-conditions' && shared) {
     e.finding('OUTPUT_ATTRIBUTION', '');
@@ -367,15 +466,35 @@ function libraryRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, l
   if (lic.category === 'public-domain') e.finding('PUBLIC_DOMAIN', '');
   if (lic.category === 'permissive') {
     e.finding('PERMISSIVE_NOTICES', '');
-    if (distributed) e.obligation('keep-notices', `${id} licence text and ${lic.conditions.includes('include-notice-file') ? 'NOTICE' : 'copyright notice'}`);
+    if (distributed)
+      e.obligation(
+        'keep-notices',
+        `${id} licence text and ${lic.conditions.includes('include-notice-file') ? 'NOTICE' : 'copyright notice'}`,
+      );
   }
   const strong = lic.copyleft === 'strong' || lic.copyleft === 'network';
   const weak = lic.copyleft === 'library' || lic.copyleft === 'file';
-  const osadl = !weak && t.declared.length > 0 && t.declared.every((b) => b.some((d) => osadlNo(atomFactsId(d), id) || osadlNo(d.id, id)));
-  if (combined && distributed && !t.declaresNothing && ((strong && !declaredIncludes(t, id, lic.compatibleOutbound)) || osadl)) {
-    e.finding('COPYLEFT_CODE_COMBINED', `combined (${link}) and distributed under a licence that does not accept ${id}.`);
+  const osadl =
+    !weak &&
+    t.declared.length > 0 &&
+    t.declared.every((b) => b.some((d) => osadlNo(atomFactsId(d), id) || osadlNo(d.id, id)));
+  if (
+    combined &&
+    distributed &&
+    !t.declaresNothing &&
+    ((strong && !declaredIncludes(t, id, lic.compatibleOutbound)) || osadl)
+  ) {
+    e.finding(
+      'COPYLEFT_CODE_COMBINED',
+      `combined (${link}) and distributed under a licence that does not accept ${id}.`,
+    );
   }
-  if (lic.copyleft === 'network' && use.hosted_service && c.attrs.modified === true && c.attrs.source_offered !== true) {
+  if (
+    lic.copyleft === 'network' &&
+    use.hosted_service &&
+    c.attrs.modified === true &&
+    c.attrs.source_offered !== true
+  ) {
     e.finding('NETWORK_COPYLEFT_SAAS', 'modified, hosted, source not offered.');
   }
   if (lic.copyleft === 'library' || lic.copyleft === 'file') {

@@ -16,7 +16,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function childOf(container: unknown, seg: string, create: boolean): unknown {
   if (Array.isArray(container)) {
-    const byId = container.find((el) => isRecord(el) && el.id === seg);
+    const byId: unknown = (container as unknown[]).find((el) => isRecord(el) && el.id === seg);
     if (byId !== undefined) return byId;
     if (/^\d+$/.test(seg)) {
       const i = Number(seg);
@@ -71,12 +71,13 @@ function splitPath(root: Record<string, unknown>, key: string): string[] {
 
 /** Applies one variant `change` object to a case and returns the new case. */
 export function applyVariant<T extends object>(base: T, change: Record<string, unknown>): T {
-  const out = clone(base) as T;
+  const out = clone<T>(base);
   const rec = out as Record<string, unknown>;
   for (const [key, value] of Object.entries(change ?? {})) {
     if (key === 'assets+') {
       const list = Array.isArray(rec.assets) ? (rec.assets as unknown[]) : [];
-      rec.assets = [...list, ...(Array.isArray(value) ? clone(value) : [clone(value)])];
+      const added: unknown[] = Array.isArray(value) ? clone<unknown[]>(value) : [clone<unknown>(value)];
+      rec.assets = [...list, ...added];
     } else if (key === 'relations') {
       rec.relations = clone(value);
     } else {
@@ -90,10 +91,16 @@ export function applyVariant<T extends object>(base: T, change: Record<string, u
 export type ExpandedCase<T> = { label: string; scenario: T; variantIndex: number | null };
 
 /** Expands a case into itself plus one scenario per variant. */
-export function expandVariants<T extends { id?: string; variants?: { change?: Record<string, unknown> }[] }>(c: T): ExpandedCase<T>[] {
+export function expandVariants<T extends { id?: string; variants?: { change?: Record<string, unknown> }[] }>(
+  c: T,
+): ExpandedCase<T>[] {
   const out: ExpandedCase<T>[] = [{ label: c.id ?? 'case', scenario: c, variantIndex: null }];
   (c.variants ?? []).forEach((v, i) => {
-    out.push({ label: `${c.id ?? 'case'} variant ${i + 1}`, scenario: applyVariant(c, v.change ?? {}), variantIndex: i });
+    out.push({
+      label: `${c.id ?? 'case'} variant ${i + 1}`,
+      scenario: applyVariant(c, v.change ?? {}),
+      variantIndex: i,
+    });
   });
   return out;
 }

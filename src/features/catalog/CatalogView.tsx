@@ -1,124 +1,138 @@
-import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { useDebouncedValue } from '@/hooks/useDebouncedValue';
-import { catalogClient } from '@/workers/catalogClient';
-import type { StoredAsset } from '@/db';
-import { useCatalogAssets } from './useCatalogAssets';
+/**
+ * The catalog: search box (query language + autosuggest), facets with live counts, a virtualised table
+ * and saved views. Query, facets, sort and visible columns live in the URL.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { parseViewState, serializeViewState, toggleFacet, DEFAULT_COLUMNS, type CatalogViewState } from '@/core/search/urlState';
+import type { CatalogSort, DisplayRow, SortId } from '@/core/search/display';
+import type { FacetId } from '@/core/catalog/facets';
+import { useCatalogQuery, useCatalogSnapshot } from './useCatalogData';
+import { CatalogTable } from './CatalogTable';
+import { FacetPanel } from './FacetPanel';
+import { SearchBox } from './SearchBox';
+import { SavedViews } from './SavedViews';
 
-type FacetDef = { param: string; label: string; values: (a: StoredAsset) => string[] };
+export type CatalogViewProps = {
+  /** Called with the selected asset keys whenever the table selection changes. */
+  onSelectionChange?: (keys: string[]) => void;
+  /** Controlled selection (e.g. cleared by app/ after a bulk delete). Omit to let the table own it. */
+  selectedKeys?: readonly string[];
+  /** Rendered above the table (e.g. bulk actions on the selection from another feature). */
+  toolbar?: ReactNode;
+};
 
-const FACETS: FacetDef[] = [
-  { param: 'kind', label: 'Kind', values: (a) => [a.kind] },
-  { param: 'license', label: 'License', values: (a) => [a.license.normalized ?? 'unknown'] },
-  { param: 'task', label: 'Task', values: (a) => [a.pipelineTag, ...(a.taskCategories ?? [])].filter((x): x is string => !!x) },
-  { param: 'library', label: 'Library', values: (a) => (a.libraryName ? [a.libraryName] : []) },
-  { param: 'lang', label: 'Language', values: (a) => a.languages ?? [] },
-];
-
-export function CatalogView() {
+function useViewState(): [CatalogViewState, (next: CatalogViewState, opts?: { replace?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const debounced = useDebouncedValue(q, 120);
-  const assets = useCatalogAssets();
-  const search = useQuery({
-    queryKey: ['search', debounced, assets?.length ?? 0],
-    queryFn: () => catalogClient().call('search', { q: debounced }),
-    enabled: debounced.trim() !== '',
-  });
+  const key = params.toString();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- parse once per distinct URL
+  const view = useMemo(() => parseViewState(params), [key]);
+  const setView = useCallback(
+    (next: CatalogViewState, opts?: { replace?: boolean }) => {
+      void setParams(serializeViewState(next), { replace: opts?.replace ?? false });
+    },
+    [setParams],
+  );
+  return [view, setView];
+}
 
-  const { rows, counts } = useMemo(() => {
-    const all = (assets ?? []).filter((a) => !a.placeholder);
-    let base = all;
-    if (debounced.trim() !== '' && search.data) {
-      const rank = new Map(search.data.keys.map((k, i) => [k, i]));
-      base = all.filter((a) => rank.has(a.key)).sort((x, y) => (rank.get(x.key) ?? 0) - (rank.get(y.key) ?? 0));
+function isDefaultView(v: CatalogViewState): boolean {
+  return v.q.trim() === '' && Object.keys(v.facets).length === 0 && (!v.sort || (v.sort.id === 'updated' && v.sort.desc));
+}
+
+export function CatalogView({ onSelectionChange, selectedKeys, toolbar }: CatalogViewProps) {
+  const [view, setView] = useViewState();
+  const { snapshot, refresh } = useCatalogSnapshot();
+
+  // The search box keeps its own draft so typing never waits for the router; the URL follows (replace).
+  const [draft, setDraft] = useState(view.q);
+  const written = useRef(view.q);
+  useEffect(() => {
+    if (view.q !== written.current) {
+      written.current = view.q;
+      setDraft(view.q);
     }
-    const selected = FACETS.map((f) => ({ f, vals: params.getAll(f.param) }));
-    const match = (a: StoredAsset, skip?: string) =>
-      selected.every(({ f, vals }) => f.param === skip || vals.length === 0 || f.values(a).some((v) => vals.includes(v)));
-    const rows = base.filter((a) => match(a));
-    const counts = new Map<string, Map<string, number>>();
-    for (const { f } of selected) {
-      const m = new Map<string, number>();
-      for (const a of base) if (match(a, f.param)) for (const v of f.values(a)) m.set(v, (m.get(v) ?? 0) + 1);
-      counts.set(f.param, m);
-    }
-    return { rows, counts, total: all.length };
-  }, [assets, search.data, debounced, params]);
+  }, [view.q]);
+  const queryView = useMemo<CatalogViewState>(() => ({ ...view, q: draft }), [view, draft]);
+  const result = useCatalogQuery(queryView, snapshot?.id, refresh);
 
-  const total = (assets ?? []).filter((a) => !a.placeholder).length;
-
-  const toggle = (param: string, value: string) => {
-    const next = new URLSearchParams(params);
-    const vals = next.getAll(param);
-    next.delete(param);
-    for (const v of vals.includes(value) ? vals.filter((x) => x !== value) : [...vals, value]) next.append(param, v);
-    setParams(next);
+  const onQueryChange = (q: string) => {
+    setDraft(q);
+    written.current = q;
+    setView({ ...view, q }, { replace: true });
   };
+
+  const fresh = result && snapshot && result.snapshotId === snapshot.id ? result : undefined;
+  const rows = useMemo<DisplayRow[]>(() => {
+    if (!snapshot) return [];
+    if (fresh) {
+      const out = new Array<DisplayRow>(fresh.order.length);
+      const src = snapshot.rows;
+      let k = 0;
+      for (const i of fresh.order) {
+        const r = src[i];
+        if (r) out[k++] = r;
+      }
+      out.length = k;
+      return out;
+    }
+    // Before the first answer: the snapshot is stored newest first, which is the default view.
+    return isDefaultView(queryView) ? snapshot.rows : [];
+  }, [snapshot, fresh, queryView]);
+
+  const [ownSelection, setOwnSelection] = useState<RowSelectionState>({});
+  const selection = useMemo<RowSelectionState>(() => {
+    if (!selectedKeys) return ownSelection;
+    const s: RowSelectionState = {};
+    for (const k of selectedKeys) s[k] = true;
+    return s;
+  }, [selectedKeys, ownSelection]);
+  const onSelection = (next: RowSelectionState) => {
+    setOwnSelection(next);
+    onSelectionChange?.(Object.keys(next).filter((k) => next[k]));
+  };
+
+  const onToggleFacet = (id: FacetId, value: string) => setView(toggleFacet({ ...view, q: draft }, id, value));
+  const onSortChange = (sort: CatalogSort | undefined) => {
+    const next: CatalogViewState = { ...view, q: draft };
+    if (sort) next.sort = sort;
+    else delete next.sort;
+    setView(next);
+  };
+  const onColumnsChange = (cols: SortId[]) => setView({ ...view, q: draft, cols });
+
+  const total = fresh?.total ?? snapshot?.rows.length ?? 0;
+  const loading = !snapshot;
+  const searching = !!snapshot && !fresh && !isDefaultView(queryView);
+  const search = serializeViewState({ ...view, q: draft }).toString();
 
   return (
     <div className="catalog">
-      <aside className="facets">
-        {FACETS.map((f) => {
-          const m = counts.get(f.param) ?? new Map<string, number>();
-          const vals = params.getAll(f.param);
-          const entries = Array.from(m.entries()).sort((a, b) => b[1] - a[1]).slice(0, 12);
-          return (
-            <fieldset key={f.param} role="group" aria-label={f.label}>
-              <legend>{f.label}</legend>
-              {entries.map(([v, n]) => (
-                <label key={v}>
-                  <input type="checkbox" checked={vals.includes(v)} onChange={() => toggle(f.param, v)} />
-                  {v} ({n})
-                </label>
-              ))}
-            </fieldset>
-          );
-        })}
-      </aside>
-      <section className="results">
-        <input
-          type="search"
-          role="searchbox"
-          aria-label="Search catalog"
-          placeholder="Search catalog"
-          value={q}
-          onChange={(e) => {
-            const next = new URLSearchParams(params);
-            if (e.currentTarget.value) next.set('q', e.currentTarget.value);
-            else next.delete('q');
-            setParams(next, { replace: true });
-          }}
+      <aside className="catalog-side">
+        <SavedViews search={search} />
+        <FacetPanel
+          counts={fresh?.counts}
+          selection={view.facets}
+          onToggle={onToggleFacet}
+          onClear={() => setView({ ...view, q: draft, facets: {} })}
         />
-        <p className="count">
-          Showing {rows.length} of {total} assets
+      </aside>
+      <section className="results" aria-label="Results">
+        <SearchBox value={draft} onChange={onQueryChange} hints={fresh?.hints ?? []} />
+        <p className="count" aria-live="polite">
+          {loading ? 'Loading catalog…' : `Showing ${searching ? '…' : rows.length} of ${total} assets`}
         </p>
-        <table aria-label="Catalog">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Kind</th>
-              <th>Task</th>
-              <th>License</th>
-              <th>Base model</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, 200).map((a) => (
-              <tr key={a.key}>
-                <td>
-                  <Link to={`/asset/${encodeURIComponent(a.id)}`}>{a.name}</Link>
-                  <div className="muted small">{a.id}</div>
-                </td>
-                <td>{a.kind}</td>
-                <td>{a.pipelineTag ?? a.taskCategories?.[0] ?? ''}</td>
-                <td>{a.license.normalized ?? ''}</td>
-                <td>{a.baseModels?.join(', ') ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {toolbar}
+        <CatalogTable
+          rows={rows}
+          sort={view.sort}
+          onSortChange={onSortChange}
+          columns={view.cols ?? DEFAULT_COLUMNS}
+          onColumnsChange={onColumnsChange}
+          selection={selection}
+          onSelectionChange={onSelection}
+        />
       </section>
     </div>
   );

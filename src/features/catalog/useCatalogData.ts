@@ -83,9 +83,11 @@ export function useCatalogQuery(view: CatalogViewState, snapshotId: string | und
   const args = useMemo<QueryArgs>(() => ({ q: view.q, facets: view.facets, sort: view.sort }), [view.q, view.facets, view.sort]);
   const runner = useRef<{ running: boolean; next?: QueryArgs }>({ running: false });
   const onStaleRef = useRef(onStale);
+  const snapRef = useRef(snapshotId);
   useEffect(() => {
     onStaleRef.current = onStale;
-  }, [onStale]);
+    snapRef.current = snapshotId;
+  }, [onStale, snapshotId]);
 
   useEffect(() => {
     if (snapshotId === undefined) return;
@@ -102,7 +104,7 @@ export function useCatalogQuery(view: CatalogViewState, snapshotId: string | und
             const res = await catalogClient().call('queryCatalog', { q: a.q, facets: a.facets, ...(a.sort ? { sort: a.sort } : {}) });
             if (!r.next) {
               setResult(res);
-              if (res.snapshotId !== snapshotId) onStaleRef.current();
+              if (res.snapshotId !== snapRef.current) onStaleRef.current();
             }
           } catch (e) {
             console.warn('Catalog query failed', e);

@@ -1,13 +1,16 @@
 /**
- * The import pipeline: read → sniff/parse (core) → merge + store (db, one transaction per file) →
- * report. Reports progress after every file; cancellation stops after the current file.
+ * The import pipeline: read → sniff/parse (core) → merge + store (db) → report.
+ * Parsed files are written in batches (one transaction per batch, each file still all-or-nothing), which
+ * is an order of magnitude faster than a transaction per file. Progress is reported after every file;
+ * cancellation stops after the current file (the files parsed so far are stored, nothing half-written).
  */
 import { parseFile } from '@/core/formats/parseFile';
 import { parseCatalogExport } from '@/core/export/envelope';
-import type { FileReport, ImportRun, ImportSummary } from '@/core/catalog/rows';
+import type { FileReport, ImportRun, ImportSummary, StoredAsset } from '@/core/catalog/rows';
 import { sha256Hex } from '@/core/util/hash';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
-import { addImportRun, countAssets, importParsedFile, restoreExport, updateImportRun } from '@/db';
+import { addImportRun, importParsedFiles, restoreExport, updateImportRun, type ImportSource } from '@/db';
+import type { ParseResult } from '@/core/model';
 import { assetKey } from '@/core/model';
 import type { CallContext } from '../rpc';
 import { expandInputs, type InputFile } from './intake';
@@ -59,31 +62,55 @@ export async function importFiles(args: { files: InputFile[] }, ctx: CallContext
   };
   ctx.progress({ ...progress });
   let lastTick = 0;
+  let batch: { source: ImportSource; result: ParseResult; index: number }[] = [];
+  let batchBytes = 0;
+  const reports: (FileReport | undefined)[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchBytes = 0;
+    const stored = await importParsedFiles(items, startedAt, runId);
+    const changed: string[] = [];
+    stored.forEach((r, i) => {
+      const item = items[i];
+      if (!item) return;
+      reports[item.index] = r;
+      if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
+    });
+    if (changed.length > 0) await hooks.onStored?.({ keys: changed });
+  };
   for (const entry of entries) {
     if (ctx.isCancelled()) {
       run.cancelled = true;
       break;
     }
-    let report: FileReport;
+    const index = reports.length;
+    reports.push(undefined);
     if (entry.kind === 'skipped') {
       run.summary.skipped++;
-      report = { ...failedReport(entry.name, entry.bytes, 'SKIPPED', `Skipped: ${entry.reason}.`), status: 'skipped' };
+      const report = { ...failedReport(entry.name, entry.bytes, 'SKIPPED', `Skipped: ${entry.reason}.`), status: 'skipped' as const };
       report.issues = [{ severity: 'info', code: 'SKIPPED', message: `Skipped: ${entry.reason}.` }];
+      reports[index] = report;
     } else if (entry.kind === 'too-large') {
-      report = failedReport(
+      reports[index] = failedReport(
         entry.name,
         entry.bytes,
         'FILE_TOO_LARGE',
         `File is ${(entry.bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a metadata file. Not imported.`,
       );
     } else {
-      report = await importOne(entry.name, entry.bytes, entry.read, startedAt, runId, hooks);
+      const prepared = await prepareOne(entry.name, entry.bytes, entry.read);
+      if ('report' in prepared) reports[index] = prepared.report;
+      else if ('export' in prepared) {
+        await flush();
+        reports[index] = await restoreOne(prepared.export.source, prepared.export.text, startedAt, hooks);
+      } else {
+        batch.push({ ...prepared.parsed, index });
+        batchBytes += entry.bytes;
+        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+      }
     }
-    if (report.status === 'failed') run.summary.failed++;
-    run.summary.new += report.created;
-    run.summary.updated += report.updated;
-    run.summary.unchanged += report.unchanged;
-    run.files.push(report);
     progress.filesDone++;
     progress.bytesDone += entry.bytes;
     progress.current = entry.name;
@@ -93,49 +120,59 @@ export async function importFiles(args: { files: InputFile[] }, ctx: CallContext
       ctx.progress({ ...progress });
     }
   }
+  await flush();
+  for (const report of reports) {
+    if (!report) continue;
+    if (report.status === 'failed') run.summary.failed++;
+    run.summary.new += report.created;
+    run.summary.updated += report.updated;
+    run.summary.unchanged += report.unchanged;
+    run.files.push(report);
+  }
   run.finishedAt = new Date().toISOString();
   await updateImportRun(runId, run);
   return { ...run, id: runId };
 }
 
-async function importOne(
-  name: string,
-  bytes: number,
-  read: () => Promise<string>,
-  importedAt: string,
-  runId: number,
-  hooks: ImportHooks = {},
-): Promise<FileReport> {
+/** Files per write transaction, and text bytes per transaction. */
+const BATCH_FILES = 100;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+type Prepared =
+  | { report: FileReport }
+  | { export: { source: ImportSource; text: string } }
+  | { parsed: { source: ImportSource; result: ParseResult } };
+
+/** Reads, hashes and parses one file (no writes). */
+async function prepareOne(name: string, bytes: number, read: () => Promise<string>): Promise<Prepared> {
   let text: string;
   try {
     text = await read();
   } catch (e) {
-    return failedReport(name, bytes, 'READ_FAILED', `Could not read the file: ${e instanceof Error ? e.message : String(e)}`);
+    return { report: failedReport(name, bytes, 'READ_FAILED', `Could not read the file: ${e instanceof Error ? e.message : String(e)}`) };
   }
   if (text.includes('\u0000')) {
-    return failedReport(name, bytes, 'BINARY_FILE', 'This is a binary file, not a metadata text file.');
+    return { report: failedReport(name, bytes, 'BINARY_FILE', 'This is a binary file, not a metadata text file.') };
   }
+  const sha256 = await sha256Hex(text);
+  const source = { name, text, sha256, bytes };
+  // A Tarn export is parsed once, straight into the restore path (no generic parse first).
+  const looksLikeExport = /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
+  if (looksLikeExport) return { export: { source, text } };
+  const result = parseFile({ name, text });
+  if (result.format === 'tarn-catalog') return { export: { source, text } };
+  return { parsed: { source, result } };
+}
+
+async function restoreOne(source: ImportSource, text: string, importedAt: string, hooks: ImportHooks): Promise<FileReport> {
   try {
-    const sha256 = await sha256Hex(text);
-    const source = { name, text, sha256, bytes };
-    // A Tarn export is parsed once, straight into the restore path (no generic parse first).
-    const looksLikeExport = /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
-    const result = looksLikeExport ? undefined : parseFile({ name, text });
-    if (!result || result.format === 'tarn-catalog') {
-      const env = parseCatalogExport(text);
-      if (!env.ok) return { ...failedReport(name, bytes, 'EXPORT_INVALID', ''), format: 'tarn-catalog', issues: env.issues };
-      const wasEmpty = hooks.onStored ? (await countAssets()) === 0 : false;
-      const restored = await restoreExport(source, env.value, importedAt);
-      await hooks.onStored?.({
-        keys: env.value.assets.map((a) => a.key),
-        ...(wasEmpty ? { complete: { assets: env.value.assets, relations: env.value.relations } } : {}),
-      });
-      return restored;
-    }
-    const stored = await importParsedFile(source, result, importedAt, runId);
-    if (stored.created + stored.updated > 0) await hooks.onStored?.({ keys: stored.assetIds.map(assetKey) });
-    return stored;
+    const env = parseCatalogExport(text);
+    if (!env.ok) return { ...failedReport(source.name, source.bytes, 'EXPORT_INVALID', ''), format: 'tarn-catalog', issues: env.issues };
+    const written = { created: [] as StoredAsset[], changed: [] as string[] };
+    const restored = await restoreExport(source, env.value, importedAt, undefined, written);
+    await hooks.onStored?.({ keys: written.changed, created: { assets: written.created, relations: env.value.relations } });
+    return restored;
   } catch (e) {
-    return failedReport(name, bytes, 'STORE_FAILED', `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}`);
+    return failedReport(source.name, source.bytes, 'STORE_FAILED', `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -33,16 +33,7 @@ import {
   type MiniSearch,
   type SearchDoc,
 } from '@/core/search/searchIndex';
-import {
-  catalogStamp,
-  getAssetsByKeys,
-  getSearchCache,
-  listAssets,
-  listRelations,
-  putSearchCache,
-  relationsFromChildren,
-  relationsToParents,
-} from '@/db';
+import { catalogStamp, getAssetsByKeys, getSearchCache, listAssets, listRelations, putSearchCache, relationsFromChildren } from '@/db';
 
 const CACHE_ROWS = SEARCH_CACHE_IDS.rows;
 const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
@@ -51,8 +42,11 @@ const CACHE_INDEX = SEARCH_CACHE_IDS.index;
 export type StoredChange = {
   /** Keys of assets written (created, updated, filled or deleted). */
   keys: string[];
-  /** When set, the complete stored data of a catalog that was empty before (fast path, no read-back). */
-  complete?: { assets: StoredAsset[]; relations: RelationRow[] };
+  /**
+   * Assets the writer created (absent before) exactly as stored, with the relations it wrote: applied
+   * in memory, no read-back (the bulk path for exports).
+   */
+  created?: { assets: StoredAsset[]; relations: RelationRow[] };
 };
 
 type State = {
@@ -60,6 +54,8 @@ type State = {
   snapshotId: string;
   rows: CatalogRow[];
   keyToIndex: Map<string, number>;
+  /** Parent key → number of rows pointing at it (drives "Has lineage"). */
+  incoming: Map<string, number>;
   facets?: FacetIndex;
   ranks: Map<SortId, Uint32Array>;
   displayJson?: string;
@@ -102,28 +98,39 @@ function byDefaultOrder(a: CatalogRow, b: CatalogRow): number {
   return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.name.localeCompare(b.name);
 }
 
+function incomingOf(rows: readonly CatalogRow[]): Map<string, number> {
+  const incoming = new Map<string, number>();
+  for (const r of rows) for (const p of r.parents) incoming.set(p, (incoming.get(p) ?? 0) + 1);
+  return incoming;
+}
+
 function makeState(rows: CatalogRow[], stamp: string, snapshotId: string, ordered: boolean): State {
   const keyToIndex = new Map<string, number>();
   rows.forEach((r, i) => keyToIndex.set(r.key, i));
-  return { stamp, snapshotId, rows, keyToIndex, ranks: new Map(), ordered, mutated: false };
+  return { stamp, snapshotId, rows, keyToIndex, incoming: incomingOf(rows), ranks: new Map(), ordered, mutated: false };
 }
 
-/** Rows from complete data (every asset + every relation). */
-export function buildRows(assets: readonly StoredAsset[], relations: readonly RelationRow[]): CatalogRow[] {
+function groupByChild(relations: readonly RelationRow[]): Map<string, RelationRow[]> {
   const outgoing = new Map<string, RelationRow[]>();
-  const incoming = new Map<string, number>();
   for (const r of relations) {
     if (r.childKey === r.parentKey) continue;
     let list = outgoing.get(r.childKey);
     if (!list) outgoing.set(r.childKey, (list = []));
     list.push(r);
-    incoming.set(r.parentKey, (incoming.get(r.parentKey) ?? 0) + 1);
   }
+  return outgoing;
+}
+
+/** Rows from complete data (every asset + every relation), newest first. */
+export function buildRows(assets: readonly StoredAsset[], relations: readonly RelationRow[]): CatalogRow[] {
+  const outgoing = groupByChild(relations);
   const rows: CatalogRow[] = [];
   for (const a of assets) {
     if (a.placeholder) continue;
-    rows.push(toCatalogRow(a, outgoing.get(a.key) ?? [], incoming.get(a.key) ?? 0));
+    rows.push(toCatalogRow(a, outgoing.get(a.key) ?? [], 0));
   }
+  const incoming = incomingOf(rows);
+  for (const r of rows) r.nChildren = incoming.get(r.key) ?? 0;
   rows.sort(byDefaultOrder);
   return rows;
 }
@@ -286,78 +293,84 @@ export function resync(): Promise<void> {
   });
 }
 
+function bumpParents(st: State, parents: readonly string[], delta: number): void {
+  for (const p of parents) {
+    const n = Math.max(0, (st.incoming.get(p) ?? 0) + delta);
+    if (n === 0) st.incoming.delete(p);
+    else st.incoming.set(p, n);
+    const at = st.keyToIndex.get(p);
+    const row = at !== undefined ? st.rows[at] : undefined;
+    if (row) row.nChildren = n;
+  }
+}
+
+/** Puts (adds or replaces) a row and its index document. */
+function putRow(st: State, idx: MiniSearch<SearchDoc>, row: CatalogRow): void {
+  const at = st.keyToIndex.get(row.key);
+  const old = at !== undefined ? st.rows[at] : undefined;
+  if (old) bumpParents(st, old.parents, -1);
+  if (at !== undefined) st.rows[at] = row;
+  else {
+    st.keyToIndex.set(row.key, st.rows.length);
+    st.rows.push(row);
+  }
+  bumpParents(st, row.parents, +1);
+  row.nChildren = st.incoming.get(row.key) ?? 0;
+  const doc = toSearchDoc(row);
+  if (idx.has(row.key)) idx.replace(doc);
+  else idx.add(doc);
+}
+
 /** Applies stored changes (from the import pipeline or other writers) to rows and index. */
 export function applyChange(change: StoredChange): Promise<void> {
   return exclusive(async () => {
     const st = await ensureState();
     const idx = await ensureIndex(st);
-    if (change.complete && st.rows.length === 0) {
-      const rows = buildRows(change.complete.assets, change.complete.relations);
-      st.rows = rows;
-      st.keyToIndex = new Map(rows.map((r, i) => [r.key, i]));
-      invalidateDerived(st, false);
-      st.ordered = true;
-      idx.removeAll();
-      idx.addAll(rows.map(toSearchDoc));
-      st.stamp = await catalogStamp();
-      schedulePersist();
-      return;
+    const created = change.created?.assets.filter((a) => !a.placeholder) ?? [];
+    if (created.length > 0 && change.created) {
+      const outgoing = groupByChild(change.created.relations);
+      const rows = created.map((a) => toCatalogRow(a, outgoing.get(a.key) ?? [], 0));
+      if (st.rows.length === 0) {
+        // Bulk: build everything at once.
+        for (const r of rows) {
+          st.keyToIndex.set(r.key, st.rows.length);
+          st.rows.push(r);
+        }
+        st.incoming = incomingOf(st.rows);
+        for (const r of st.rows) r.nChildren = st.incoming.get(r.key) ?? 0;
+        idx.addAll(rows.map(toSearchDoc));
+      } else {
+        for (const r of rows) putRow(st, idx, r);
+      }
     }
     const keys = Array.from(new Set(change.keys.map(assetKey)));
-    if (keys.length === 0) return;
     if (keys.length > 5000 && keys.length > st.rows.length / 4) {
       await resyncLocked();
       return;
     }
-    const [assets, outgoing, incoming] = await Promise.all([getAssetsByKeys(keys), relationsFromChildren(keys), relationsToParents(keys)]);
-    const outBy = new Map<string, RelationRow[]>();
-    for (const r of outgoing) {
-      if (r.childKey === r.parentKey) continue;
-      let l = outBy.get(r.childKey);
-      if (!l) outBy.set(r.childKey, (l = []));
-      l.push(r);
-    }
-    const inCount = new Map<string, number>();
-    for (const r of incoming) if (r.childKey !== r.parentKey) inCount.set(r.parentKey, (inCount.get(r.parentKey) ?? 0) + 1);
-    const keySet = new Set(keys);
-    const parentDelta = new Map<string, number>();
-    const bump = (k: string, d: number) => {
-      if (!keySet.has(k)) parentDelta.set(k, (parentDelta.get(k) ?? 0) + d);
-    };
-    const removed: number[] = [];
-    keys.forEach((key, i) => {
-      const a = assets[i];
-      const at = st.keyToIndex.get(key);
-      const old = at !== undefined ? st.rows[at] : undefined;
-      const next = a && !a.placeholder ? toCatalogRow(a, outBy.get(key) ?? [], inCount.get(key) ?? 0) : undefined;
-      const oldParents = new Set(old?.parents ?? []);
-      const newParents = new Set(next?.parents ?? []);
-      for (const p of oldParents) if (!newParents.has(p)) bump(p, -1);
-      for (const p of newParents) if (!oldParents.has(p)) bump(p, +1);
-      if (next) {
-        if (at !== undefined) st.rows[at] = next;
-        else {
-          st.keyToIndex.set(key, st.rows.length);
-          st.rows.push(next);
+    if (keys.length > 0) {
+      const [assets, outgoing] = await Promise.all([getAssetsByKeys(keys), relationsFromChildren(keys)]);
+      const outBy = groupByChild(outgoing);
+      const removed = new Set<number>();
+      keys.forEach((key, i) => {
+        const a = assets[i];
+        if (a && !a.placeholder) {
+          putRow(st, idx, toCatalogRow(a, outBy.get(key) ?? [], 0));
+          return;
         }
-        const doc = toSearchDoc(next);
-        if (idx.has(key)) idx.replace(doc);
-        else idx.add(doc);
-      } else if (at !== undefined) {
-        removed.push(at);
+        const at = st.keyToIndex.get(key);
+        const old = at !== undefined ? st.rows[at] : undefined;
+        if (at === undefined || !old) return;
+        bumpParents(st, old.parents, -1);
+        removed.add(at);
         if (idx.has(key)) idx.discard(key);
+      });
+      if (removed.size > 0) {
+        st.rows = st.rows.filter((_, i) => !removed.has(i));
+        st.keyToIndex = new Map(st.rows.map((r, i) => [r.key, i]));
       }
-    });
-    for (const [p, d] of parentDelta) {
-      const at = st.keyToIndex.get(p);
-      const row = at !== undefined ? st.rows[at] : undefined;
-      if (row) row.nChildren = Math.max(0, row.nChildren + d);
     }
-    if (removed.length > 0) {
-      const gone = new Set(removed);
-      st.rows = st.rows.filter((_, i) => !gone.has(i));
-      st.keyToIndex = new Map(st.rows.map((r, i) => [r.key, i]));
-    }
+    if (created.length === 0 && keys.length === 0) return;
     invalidateDerived(st, true);
     st.stamp = await catalogStamp();
     schedulePersist();
@@ -396,19 +409,31 @@ export type RowsSnapshot = { snapshotId: string; total: number; json?: string };
  * already has it. Resyncs first if the catalog changed behind the engine's back.
  */
 export async function catalogRows(args: { known?: string }): Promise<RowsSnapshot> {
-  let st = await ensureState();
-  if (importing === 0) {
+  const st = await settle();
+  if (args.known === st.snapshotId) return { snapshotId: st.snapshotId, total: st.rows.length };
+  return { snapshotId: st.snapshotId, total: st.rows.length, json: displayJson(st) };
+}
+
+/**
+ * Waits until the engine reflects the database: pending updates applied (during an import, the
+ * per-file update follows each write closely), or a resync when the catalog changed behind our back.
+ */
+async function settle(): Promise<State> {
+  for (let i = 0; i < 60; i++) {
+    await chain;
+    const st = await ensureState();
     const stamp = await catalogStamp();
-    if (stamp !== st.stamp) {
+    if (stamp === st.stamp) return st;
+    if (importing === 0) {
       await exclusive(async () => {
         const s = state;
         if (s && importing === 0 && (await catalogStamp()) !== s.stamp) await resyncLocked();
       });
-      st = await ensureState();
+      return ensureState();
     }
+    await new Promise((r) => setTimeout(r, 50));
   }
-  if (args.known === st.snapshotId) return { snapshotId: st.snapshotId, total: st.rows.length };
-  return { snapshotId: st.snapshotId, total: st.rows.length, json: displayJson(st) };
+  return ensureState();
 }
 
 export type CatalogQuery = { q: string; facets: FacetSelection; sort?: CatalogSort | undefined };

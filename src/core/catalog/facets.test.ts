@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { buildLineageGraph, derivativeType } from '../lineage';
+import type { StoredAsset } from './rows';
+import { applyFacets, buildFacetIndex, derivationOf, licenseFamily, toCatalogRow, type CatalogRow } from './facets';
+import { matchesStructured } from '../search/filter';
+import { parseQuery } from '../search/query';
+
+function asset(id: string, extra: Partial<StoredAsset> = {}): StoredAsset {
+  return {
+    id,
+    key: id.toLowerCase(),
+    kind: 'model',
+    name: id.split('/')[1] ?? id,
+    license: { raw: 'mit', normalized: 'MIT' },
+    createdAt: '2026-01-01',
+    updatedAt: '2026-01-01',
+    contributions: [],
+    fieldSources: {},
+    sourceFormat: 'hf-model-card',
+    ...extra,
+  };
+}
+
+describe('licenseFamily', () => {
+  it('classifies common licenses', () => {
+    expect(licenseFamily('Apache-2.0')).toBe('permissive');
+    expect(licenseFamily('MIT')).toBe('permissive');
+    expect(licenseFamily('GPL-3.0-only')).toBe('copyleft');
+    expect(licenseFamily('CC-BY-NC-4.0')).toBe('non-commercial');
+    expect(licenseFamily('LicenseRef-OpenRAIL')).toBe('responsible-AI');
+    expect(licenseFamily('NOASSERTION')).toBe('unknown');
+    expect(licenseFamily(undefined)).toBe('unknown');
+    expect(licenseFamily('LicenseRef-something-custom')).toBe('custom');
+    expect(licenseFamily('MIT OR GPL-3.0-only')).toBe('permissive');
+    expect(licenseFamily('MIT AND CC-BY-NC-4.0')).toBe('non-commercial');
+  });
+});
+
+describe('derivationOf agrees with core/lineage derivativeType', () => {
+  const cases: [string, { type: string; parent: string }[]][] = [
+    ['original', []],
+    ['finetune', [{ type: 'finetune_of', parent: 'a/base' }]],
+    ['merge2', [{ type: 'finetune_of', parent: 'a/b1' }, { type: 'finetune_of', parent: 'a/b2' }]],
+    ['quant', [{ type: 'quantized_from', parent: 'a/b' }, { type: 'finetune_of', parent: 'a/c' }]],
+    ['adapter', [{ type: 'adapter_of', parent: 'a/b' }, { type: 'trained_on', parent: 'd/x' }]],
+    ['merge', [{ type: 'merge_of', parent: 'a/b' }, { type: 'adapter_of', parent: 'a/c' }]],
+  ];
+  for (const [name, rels] of cases) {
+    it(name, () => {
+      const id = `x/${name}`;
+      const graph = buildLineageGraph(
+        rels.map((r) => ({ child: id, type: r.type, parent: r.parent, origin: 'declared' as const })),
+        [{ id, kind: 'model' }],
+      );
+      expect(derivationOf(id, rels)).toBe(derivativeType(graph, id));
+    });
+  }
+});
+
+describe('rows, filters and facets', () => {
+  const rows: CatalogRow[] = [
+    toCatalogRow(asset('acme/chat', { pipelineTag: 'text-generation', libraryName: 'peft', baseModels: ['mistralai/Mistral-7B-v0.1'], languages: ['en', 'de'], datasets: ['tatsu-lab/alpaca'] }), [{ type: 'adapter_of', parent: 'mistralai/Mistral-7B-v0.1' }], 0),
+    toCatalogRow(asset('acme/coder', { pipelineTag: 'text-generation', license: { raw: 'apache-2.0', normalized: 'Apache-2.0' }, languages: ['en'] }), [], 2),
+    toCatalogRow(asset('acme/data', { kind: 'dataset', license: { raw: 'cc-by-nc-4.0', normalized: 'CC-BY-NC-4.0' }, sourceFormat: 'croissant' }), [], 0),
+  ];
+
+  it('field clauses', () => {
+    const pick = (q: string) => rows.filter((r) => matchesStructured(r, parseQuery(q))).map((r) => r.id);
+    expect(pick('license:apache-2.0')).toEqual(['acme/coder']);
+    expect(pick('license:permissive')).toEqual(['acme/chat', 'acme/coder']);
+    expect(pick('-license:mit')).toEqual(['acme/coder', 'acme/data']);
+    expect(pick('task:text-generation library:peft')).toEqual(['acme/chat']);
+    expect(pick('base:mistralai/mistral-7b-v0.1')).toEqual(['acme/chat']);
+    expect(pick('trained-on:tatsu-lab/alpaca')).toEqual(['acme/chat']);
+    expect(pick('lang:DE')).toEqual(['acme/chat']);
+    expect(pick('kind:dataset format:croissant')).toEqual(['acme/data']);
+    expect(pick('"coder"')).toEqual(['acme/coder']);
+  });
+
+  it('facet counts respect the other filters, not their own', () => {
+    const index = buildFacetIndex(rows);
+    const all = applyFacets(index, undefined, {});
+    expect(all.matches.length).toBe(3);
+    expect(all.counts.kind.values).toEqual([
+      { value: 'model', count: 2 },
+      { value: 'dataset', count: 1 },
+    ]);
+    const sel = applyFacets(index, undefined, { kind: ['model'], lang: ['de'] });
+    expect(Array.from(sel.matches)).toEqual([0]);
+    // Kind counts ignore the kind filter but respect lang=de.
+    expect(sel.counts.kind.values).toEqual([{ value: 'model', count: 1 }]);
+    // Lang counts respect kind=model.
+    expect(sel.counts.lang.values).toEqual([
+      { value: 'en', count: 2 },
+      { value: 'de', count: 1 },
+    ]);
+    expect(sel.counts.lineage.values).toEqual([{ value: 'yes', count: 1 }]);
+    expect(all.counts.lineage.values).toEqual([
+      { value: 'yes', count: 2 },
+      { value: 'no', count: 1 },
+    ]);
+    expect(all.counts.derivative.values.find((v) => v.value === 'adapter')?.count).toBe(1);
+  });
+
+  it('is fast at 100k rows', () => {
+    const many: CatalogRow[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const r = rows[i % 3];
+      if (r) many.push({ ...r, key: `${r.key}-${i}`, languages: [`l${i % 50}`] });
+    }
+    const index = buildFacetIndex(many);
+    const t0 = performance.now();
+    applyFacets(index, undefined, { kind: ['model'], lang: ['l1', 'l2'] });
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+});

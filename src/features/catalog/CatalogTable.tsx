@@ -1,0 +1,248 @@
+/**
+ * The catalog table: TanStack Table v9 (sorting state, sizing/resizing, visibility, selection) over rows
+ * already filtered and sorted by the worker (manual sorting), rendered with TanStack Virtual so 100k rows
+ * scroll smoothly. Keyboard: arrows move the row focus, Enter opens, Space toggles selection.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useTable, type ColumnVisibilityState, type RowSelectionState, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { CatalogSort, DisplayRow, SortId } from '@/core/search/display';
+import { SORT_IDS } from '@/core/search/display';
+import { assetPath, catalogColumns, catalogFeatures, COLUMN_LABELS, defaultColumn, SELECT_COLUMN } from './columns';
+
+const ROW_HEIGHT = 34;
+
+export type CatalogTableProps = {
+  rows: DisplayRow[];
+  sort: CatalogSort | undefined;
+  onSortChange: (sort: CatalogSort | undefined) => void;
+  columns: readonly SortId[];
+  onColumnsChange: (cols: SortId[]) => void;
+  selection: RowSelectionState;
+  onSelectionChange: (next: RowSelectionState) => void;
+};
+
+function resolve<T>(updater: Updater<T>, prev: T): T {
+  return typeof updater === 'function' ? (updater as (p: T) => T)(prev) : updater;
+}
+
+export function CatalogTable({ rows, sort, onSortChange, columns, onColumnsChange, selection, onSelectionChange }: CatalogTableProps) {
+  const navigate = useNavigate();
+  const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.id, desc: sort.desc }] : []), [sort]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(() => {
+    const v: ColumnVisibilityState = {};
+    for (const id of SORT_IDS) v[id] = columns.includes(id);
+    return v;
+  }, [columns]);
+
+  const table = useTable({
+    features: catalogFeatures,
+    columns: catalogColumns,
+    data: rows,
+    defaultColumn,
+    getRowId: (r) => r.key,
+    manualSorting: true,
+    enableMultiSort: false,
+    sortDescFirst: false,
+    columnResizeMode: 'onChange',
+    state: { sorting, columnVisibility, rowSelection: selection },
+    onSortingChange: (u) => {
+      const next = resolve(u, sorting)[0];
+      onSortChange(next && (SORT_IDS as readonly string[]).includes(next.id) ? { id: next.id as SortId, desc: next.desc } : undefined);
+    },
+    onColumnVisibilityChange: (u) => {
+      const next = resolve(u, columnVisibility);
+      onColumnsChange(SORT_IDS.filter((id) => next[id] !== false));
+    },
+    onRowSelectionChange: (u) => onSelectionChange(resolve(u, selection)),
+  });
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const [active, setActive] = useState(0);
+  const focusWanted = useRef(false);
+  const activeIndex = Math.min(active, Math.max(0, tableRows.length - 1));
+
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    focusWanted.current = false;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    el?.focus({ preventScroll: true });
+  });
+
+  const moveTo = useCallback(
+    (i: number) => {
+      const n = tableRows.length;
+      if (n === 0) return;
+      const next = Math.max(0, Math.min(n - 1, i));
+      setActive(next);
+      focusWanted.current = true;
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    },
+    [tableRows.length, virtualizer],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox') return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    switch (e.key) {
+      case 'ArrowDown':
+        moveTo(activeIndex + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(activeIndex - 1);
+        break;
+      case 'PageDown':
+        moveTo(activeIndex + page);
+        break;
+      case 'PageUp':
+        moveTo(activeIndex - page);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(tableRows.length - 1);
+        break;
+      case 'Enter': {
+        const row = tableRows[activeIndex];
+        if (row) void navigate(assetPath(row.original.id));
+        break;
+      }
+      case ' ': {
+        if (target.tagName === 'INPUT') return;
+        tableRows[activeIndex]?.toggleSelected();
+        break;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const onRowClick = (e: MouseEvent<HTMLElement>, index: number, id: string) => {
+    const t = e.target as HTMLElement;
+    setActive(index);
+    if (t.closest('a, input, button, label')) return;
+    void navigate(assetPath(id));
+  };
+
+  const headerGroups = table.getHeaderGroups();
+  const visibleColumns = table.getVisibleLeafColumns();
+  const template = visibleColumns.map((c) => `${c.getSize()}px`).join(' ');
+  const gridStyle: CSSProperties = { display: 'grid', gridTemplateColumns: template };
+  const totalWidth = table.getTotalSize();
+
+  return (
+    <div className="catalog-table">
+      <div className="table-toolbar">
+        <details className="column-menu">
+          <summary>Columns</summary>
+          <div role="group" aria-label="Visible columns">
+            {table
+              .getAllLeafColumns()
+              .filter((c) => c.getCanHide())
+              .map((c) => (
+                <label key={c.id}>
+                  <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
+                  {COLUMN_LABELS[c.id as SortId] ?? c.id}
+                </label>
+              ))}
+          </div>
+        </details>
+        {Object.keys(selection).length > 0 ? (
+          <span className="muted small">
+            {Object.keys(selection).length} selected{' '}
+            <button type="button" onClick={() => onSelectionChange({})}>
+              Clear selection
+            </button>
+          </span>
+        ) : null}
+      </div>
+      <div ref={scrollRef} className="table-scroll" onKeyDown={onKeyDown}>
+        <table role="table" aria-label="Catalog" aria-rowcount={tableRows.length + 1} className="vtable" style={{ width: Math.max(totalWidth, 600) }}>
+          <thead role="rowgroup" className="vthead">
+            {headerGroups.map((group) => (
+              <tr role="row" key={group.id} style={gridStyle} aria-rowindex={1}>
+                {group.headers.map((header) => {
+                  const col = header.column;
+                  const sorted = col.getIsSorted();
+                  const canSort = col.getCanSort();
+                  return (
+                    <th
+                      role="columnheader"
+                      key={header.id}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+                      className="vth"
+                    >
+                      {header.isPlaceholder ? null : canSort ? (
+                        <button type="button" className="sort-button" onClick={col.getToggleSortingHandler()}>
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true" className="sort-mark">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                          </span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                      {col.getCanResize() ? (
+                        <span
+                          role="separator"
+                          aria-orientation="vertical"
+                          aria-label={`Resize ${COLUMN_LABELS[col.id as SortId] ?? col.id}`}
+                          className={`resizer${col.getIsResizing() ? ' resizing' : ''}`}
+                          onMouseDown={header.getResizeHandler()}
+                          onTouchStart={header.getResizeHandler()}
+                          onDoubleClick={() => col.resetSize()}
+                        />
+                      ) : null}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody role="rowgroup" className="vtbody" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = tableRows[item.index];
+              if (!row) return null;
+              const isActive = item.index === activeIndex;
+              return (
+                <tr
+                  role="row"
+                  key={row.id}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  aria-selected={row.getIsSelected()}
+                  tabIndex={isActive ? 0 : -1}
+                  className={`vtr${isActive ? ' active' : ''}${row.getIsSelected() ? ' selected' : ''}`}
+                  style={{ ...gridStyle, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={(e) => onRowClick(e, item.index, row.original.id)}
+                  onFocus={() => {
+                    if (!isActive) setActive(item.index);
+                  }}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td role="cell" key={cell.id} className={cell.column.id === SELECT_COLUMN ? 'vtd select' : 'vtd'}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {tableRows.length === 0 ? <p className="muted empty">No assets match.</p> : null}
+      </div>
+    </div>
+  );
+}
