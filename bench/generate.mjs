@@ -78,7 +78,7 @@ function sha(s) {
  * Generates a catalog of `n` assets. Returns `{ files: [{ name, env }], stats }`, each env a valid Tarn
  * export (format tarn-catalog, version 1).
  */
-export function generateCatalog({ n, seed = 42, perFile = 10_000, prefix = `synthetic-${n}` }) {
+export function generateCatalog({ n, seed = 42, perFile = 8_000, prefix = `synthetic-${n}` }) {
   const rand = mulberry32(seed);
   const nOwners = Math.max(20, Math.floor(n / 15));
   const owners = Array.from({ length: nOwners }, (_, i) => `${['org', 'lab', 'team', 'user', 'ai'][i % 5]}${i}-${FAMILIES[i % FAMILIES.length]}`);
@@ -165,7 +165,7 @@ export function generateCatalog({ n, seed = 42, perFile = 10_000, prefix = `synt
   const rows = relations.map((r) => {
     const childKey = r.child.toLowerCase();
     const parentKey = r.parent.toLowerCase();
-    return { ...r, id: `${childKey}|${r.type}|${parentKey}`, childKey, parentKey, vias: [assets.find ? 'hf-model-card' : 'hf-model-card'] };
+    return { ...r, id: `${childKey}|${r.type}|${parentKey}`, childKey, parentKey, vias: ['hf-model-card'] };
   });
   const byChild = new Map();
   for (const r of rows) {

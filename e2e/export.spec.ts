@@ -126,7 +126,7 @@ test('curate, export a collection with lineage closure, clear, import: everythin
   expect(await curationSnapshot(page, 'acme/pocket-llm-chat')).toEqual(before);
 });
 
-test('export dialog: metadata only, the current view and the selection', async ({ page }) => {
+test('export dialog: whole catalog, metadata only, without curation; Escape closes it', async ({ page }) => {
   await page.goto('/');
   await importFiles(page, CARDS);
   await expect(importReport(page)).toContainText('3 new');

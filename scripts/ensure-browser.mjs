@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 if (existsSync('/usr/bin/chromium')) process.exit(0);
-let own = '';
+let own;
 try {
   own = chromium.executablePath();
 } catch {
-  own = '';
+  own = undefined;
 }
 if (own && existsSync(own)) process.exit(0);
 console.error(

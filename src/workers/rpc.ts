@@ -100,7 +100,7 @@ export function createRpcClient<H extends HandlerMap>(
   >();
   let fallback: Promise<H> | undefined;
 
-  const useFallback = () => {
+  const getFallback = () => {
     fallback ??= loadFallback();
     return fallback;
   };
@@ -113,7 +113,7 @@ export function createRpcClient<H extends HandlerMap>(
     const inFlight = Array.from(pending.values());
     pending.clear();
     for (const p of inFlight) {
-      useFallback()
+      getFallback()
         .then((h) => callInThread(h, p.name, p.args, p.opts))
         .then(p.resolve, (e: unknown) => p.reject(e instanceof Error ? e : new Error(String(e))));
     }
@@ -153,7 +153,7 @@ export function createRpcClient<H extends HandlerMap>(
     call: (name, args, opts) => {
       const w = ensureWorker();
       if (!w) {
-        return useFallback().then((h) => callInThread(h, name, args, opts)) as Promise<Awaited<ReturnType<H[typeof name]>>>;
+        return getFallback().then((h) => callInThread(h, name, args, opts)) as Promise<Awaited<ReturnType<H[typeof name]>>>;
       }
       const id = nextId++;
       return new Promise((resolve, reject) => {

@@ -30,7 +30,7 @@ export function foldContributions(
         if (lic.raw === undefined && lic.normalized === undefined && fields.license !== undefined) continue;
       }
       if (k === 'extra' && fields.extra && typeof v === 'object') {
-        fields.extra = { ...(fields.extra as object), ...(v as object) };
+        fields.extra = { ...fields.extra, ...v };
       } else {
         fields[k] = v;
       }

@@ -60,7 +60,7 @@ export function detectFormat(file: SourceFile): string | undefined {
   const head = file.text.replace(/^\uFEFF/, '').slice(0, 65536).trimStart();
   let best: { id: string; score: number } | undefined;
   for (const p of FORMAT_PARSERS) {
-    let score = 0;
+    let score: number;
     try {
       score = p.sniff(file, head);
     } catch {

@@ -21,6 +21,8 @@ export type CatalogViewProps = {
   selectedKeys?: readonly string[];
   /** Rendered above the table (e.g. bulk actions on the selection from another feature). */
   toolbar?: ReactNode;
+  /** Called with the keys of the rows the current view shows (filtered, in display order). */
+  onVisibleKeysChange?: (keys: string[]) => void;
 };
 
 function useViewState(): [CatalogViewState, (next: CatalogViewState, opts?: { replace?: boolean }) => void] {
@@ -41,7 +43,7 @@ function isDefaultView(v: CatalogViewState): boolean {
   return v.q.trim() === '' && Object.keys(v.facets).length === 0 && (!v.sort || (v.sort.id === 'updated' && v.sort.desc));
 }
 
-export function CatalogView({ onSelectionChange, selectedKeys, toolbar }: CatalogViewProps) {
+export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibleKeysChange }: CatalogViewProps) {
   const [view, setView] = useViewState();
   const { snapshot, refresh } = useCatalogSnapshot();
 
@@ -80,6 +82,14 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar }: Catalo
     // Before the first answer: the snapshot is stored newest first, which is the default view.
     return isDefaultView(queryView) ? snapshot.rows : [];
   }, [snapshot, fresh, queryView]);
+
+  const visibleCb = useRef(onVisibleKeysChange);
+  useEffect(() => {
+    visibleCb.current = onVisibleKeysChange;
+  }, [onVisibleKeysChange]);
+  useEffect(() => {
+    visibleCb.current?.(rows.map((r) => r.key));
+  }, [rows]);
 
   const [ownSelection, setOwnSelection] = useState<RowSelectionState>({});
   const selection = useMemo<RowSelectionState>(() => {
@@ -120,7 +130,7 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar }: Catalo
       </aside>
       <section className="results" aria-label="Results">
         <SearchBox value={draft} onChange={onQueryChange} hints={fresh?.hints ?? []} />
-        <p className="count" aria-live="polite">
+        <p className="count" aria-live="polite" data-q={fresh?.q ?? ''}>
           {loading ? 'Loading catalog…' : `Showing ${searching ? '…' : rows.length} of ${total} assets`}
         </p>
         {toolbar}

@@ -81,7 +81,7 @@ export function ExportDialog({ onClose, visibleKeys, selectedKeys, initialScope 
         <fieldset>
           <legend>What to export</legend>
           {scopeOption('catalog', 'Whole catalog')}
-          {scopeOption('view', `Current filtered view${visibleKeys ? ` (${visibleKeys.length} assets)` : ' (open the catalog)'}`, !visibleKeys)}
+          {scopeOption('view', `Current filtered view${visibleKeys ? ` (${visibleKeys.length} assets)` : ' (not available on this page)'}`, !visibleKeys)}
           {scopeOption('collection', 'A collection', (collections?.length ?? 0) === 0)}
           {scope === 'collection' ? (
             <select aria-label="Collection to export" value={chosenCollection} onChange={(e) => setCollectionId(e.currentTarget.value)}>

@@ -3,4 +3,4 @@
 import { serveHandlers } from '../rpc';
 import { catalogHandlers } from './handlers';
 
-serveHandlers(self as unknown as DedicatedWorkerGlobalScope, catalogHandlers);
+serveHandlers(self, catalogHandlers);

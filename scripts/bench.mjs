@@ -1,0 +1,358 @@
+// `npm run bench` (10k + 100k) / `npm run bench:smoke` (10k): catalog discovery at scale.
+// Generates corpus-shaped synthetic catalogs (bench/generate.mjs → bench/data/*.json, Tarn exports),
+// builds the app, serves it with `vite preview`, and measures in Chromium (Playwright) each metric next to
+// a raw baseline from the same run on the same data (bench/raw.mjs: Dexie bulkPut + MiniSearch addAll,
+// plain JS search/filter/sort). Prints a table and writes bench/results.json with machine info.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { generateCatalog } from '../bench/generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = join(root, 'bench', 'data');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const noBuild = args.includes('--no-build');
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const SIZES = sizesArg ? sizesArg.slice(8).split(',').map(Number) : smoke ? [10_000] : [10_000, 100_000];
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
+const DIST = process.env.BENCH_DIST ?? 'dist-bench';
+const BASE = `http://127.0.0.1:${PORT}`;
+const SEED = 42;
+
+const TARGETS_100K = { importRatio: 0.75, firstRowsMs: 500, searchReadyMs: 1500, searchP95Ms: 15, firstPaintMs: 150, sortMs: 300, heapMB: 400 };
+
+function log(...a) {
+  console.error('[bench]', ...a);
+}
+
+function pct(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function ensureData(n) {
+  mkdirSync(dataDir, { recursive: true });
+  const prefix = `synthetic-${n}-s${SEED}`;
+  let files = readdirSync(dataDir).filter((f) => f.startsWith(`${prefix}-part`)).sort();
+  if (files.length === 0) {
+    log(`generating ${n} assets…`);
+    const gen = generateCatalog({ n, seed: SEED, prefix });
+    for (const f of gen.files) writeFileSync(join(dataDir, f.name), JSON.stringify(f.env));
+    writeFileSync(join(dataDir, `${prefix}.stats.json`), JSON.stringify(gen.stats));
+    files = gen.files.map((f) => f.name);
+  }
+  return files.map((f) => join(dataDir, f));
+}
+
+/** Fixed query set: free text, typos, prefixes, field clauses, combinations (50). */
+function querySet(popularBase, popularDataset) {
+  const q = [
+    'llama', 'mistral chat', 'qwen coder', 'gemma instruct', 'phi math', 'bert', 'whisper', 'stable diffusion', 'dialogs', 'reviews corpus',
+    'lora', 'gguf', 'medical', 'legal documents', 'customer support', 'translation', 'falcon 7b', 'deepseek', 'hermes', 'dolphin uncensored',
+    'mistrla', 'qwne', 'instrcut', 'lla', 'mis', 'code', 'roberta base', 'vit', 'olmo', 'pythia 1b',
+    'license:apache-2.0', 'license:permissive', 'task:text-generation', 'kind:dataset', 'library:peft', 'lang:de', 'format:croissant',
+    `base:${popularBase}`, `trained-on:${popularDataset}`, 'llama license:mit', 'chat task:text-generation -gguf', '"customer support" kind:model',
+    'kind:model -license:none', 'license:non-commercial task:text-generation', 'qwen lang:zh', 'coder library:transformers',
+  ];
+  const withFacets = [
+    { q: 'llama', facets: { kind: ['model'] } },
+    { q: 'chat', facets: { family: ['permissive'] } },
+    { q: 'task:text-generation', facets: { lang: ['en'], derivative: ['finetune'] } },
+    { q: 'mistral', facets: { library: ['peft'], lineage: ['yes'] } },
+  ];
+  return [...q.map((x) => ({ q: x, facets: {} })), ...withFacets];
+}
+
+function freeTextOf(q) {
+  return q
+    .split(/\s+/)
+    .filter((w) => w && !w.includes(':') && !w.startsWith('-'))
+    .join(' ')
+    .replace(/"/g, '');
+}
+
+async function startServer() {
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: root,
+    env: { ...process.env, TARN_DIST: DIST },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(BASE);
+      if (r.ok) return child;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+async function buildRaw() {
+  const out = join(dataDir, 'raw');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: out, emptyOutDir: true, lib: { entry: join(root, 'bench', 'raw.mjs'), formats: ['iife'], name: 'TarnRawBundle', fileName: () => 'raw.js' } },
+  });
+  return join(out, 'raw.js');
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const main = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  let worker = 0;
+  for (const w of page.workers()) {
+    const used = await w.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0)).catch(() => 0);
+    worker += used;
+  }
+  return { main: main.usedSize / 1048576, worker: worker / 1048576 };
+}
+
+async function engineCall(page, name, a) {
+  return page.evaluate(
+    async ([n, x]) => {
+      const t0 = performance.now();
+      const r = await window.__tarnCatalog.call(n, x);
+      return { rt: performance.now() - t0, ms: r.ms, n: r.order ? r.order.length : undefined, total: r.total };
+    },
+    [name, a],
+  );
+}
+
+async function waitRow0(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const tick = () => {
+          if (document.querySelector('table[aria-label="Catalog"] tbody tr[data-index="0"]')) resolve(performance.now());
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+  );
+}
+
+async function runSize(browser, n, rawJs) {
+  const files = ensureData(n);
+  const { readFileSync } = await import('node:fs');
+  // Most referenced base and dataset (for base:/trained-on: queries).
+  const refs = new Map();
+  const dsRefs = new Map();
+  for (const f of files) {
+    const env = JSON.parse(readFileSync(f, 'utf8'));
+    for (const r of env.relations) {
+      const m = r.type === 'trained_on' ? dsRefs : refs;
+      m.set(r.parent, (m.get(r.parent) ?? 0) + 1);
+    }
+  }
+  const top = (m) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'x';
+  const queries = querySet(top(refs), top(dsRefs));
+  const res = { n, files: files.length };
+
+  // --- App -------------------------------------------------------------------------------------
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => log('pageerror', e.message));
+  await page.goto(BASE);
+  await page.getByText('Showing 0 of 0 assets').waitFor({ timeout: 60_000 });
+  log(`${n}: importing ${files.length} files…`);
+  const t0 = Date.now();
+  await page.getByLabel('Import files').setInputFiles(files);
+  await page.getByRole('status', { name: 'Import report' }).waitFor({ timeout: 30 * 60_000 });
+  res.importMs = Date.now() - t0;
+  await page.getByText(`Showing ${n} of ${n} assets`).waitFor({ timeout: 120_000 });
+  res.importToRowsMs = Date.now() - t0;
+  await page.evaluate(() => window.__tarnCatalog.call('searchStatus', { waitIndex: true, waitPersist: true }));
+  res.persistedAfterMs = Date.now() - t0;
+  log(`${n}: import ${res.importMs} ms`);
+
+  // Search (engine through the worker RPC; round trip includes postMessage + clone).
+  const rts = [];
+  const engine = [];
+  for (let rep = 0; rep < 3; rep++) {
+    for (const q of queries) {
+      const r = await engineCall(page, 'queryCatalog', { q: q.q, facets: q.facets });
+      if (rep > 0) {
+        rts.push(r.rt);
+        engine.push(r.ms);
+      }
+    }
+  }
+  res.searchP50 = pct(engine, 50);
+  res.searchP95 = pct(engine, 95);
+  res.searchRtP50 = pct(rts, 50);
+  res.searchRtP95 = pct(rts, 95);
+
+  // Facet recount: facet-only queries (no text).
+  const facetSels = [{ kind: ['model'] }, { family: ['permissive'] }, { kind: ['model'], lang: ['en'] }, { license: ['Apache-2.0'], kind: ['dataset'] }, { derivative: ['finetune'], lineage: ['yes'] }];
+  const facetMs = [];
+  for (let rep = 0; rep < 4; rep++) for (const f of facetSels) facetMs.push((await engineCall(page, 'queryCatalog', { q: '', facets: f })).ms);
+  res.facetP50 = pct(facetMs, 50);
+  res.facetP95 = pct(facetMs, 95);
+
+  res.heap = await heapMB(page);
+
+  // Sort in the UI: click "Name", wait for the first row to change.
+  await page.goto(BASE);
+  await waitRow0(page);
+  const before = await page.locator('tbody tr[data-index="0"]').textContent();
+  const sortStart = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Name' }).click();
+  const sortEnd = await page.evaluate(
+    (prev) =>
+      new Promise((resolve) => {
+        const tick = () => {
+          const row = document.querySelector('tbody tr[data-index="0"]');
+          if (row && row.textContent !== prev) resolve(performance.now());
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+    before,
+  );
+  res.sortMs = sortEnd - sortStart;
+  res.sortEngineMs = (await engineCall(page, 'queryCatalog', { q: '', facets: {}, sort: { id: 'owner', desc: false } })).ms;
+
+  // Table first paint: SPA navigation back to the catalog (data already loaded).
+  await page.goto(BASE);
+  await waitRow0(page);
+  await page.getByRole('link', { name: 'Imports' }).click();
+  await page.waitForURL(/\/imports/);
+  const navStart = await page.evaluate(() => performance.now());
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+  res.firstPaintMs = (await waitRow0(page)) - navStart;
+
+  // Cold reload: first rows, then search-ready.
+  const reloads = [];
+  for (let i = 0; i < 2; i++) {
+    await page.reload({ waitUntil: 'commit' });
+    const firstRows = await waitRow0(page);
+    const ready = await page.evaluate(async () => {
+      while (!window.__tarnCatalog) await new Promise((r) => setTimeout(r, 5));
+      await window.__tarnCatalog.call('searchStatus', { waitIndex: true });
+      const r = await window.__tarnCatalog.call('queryCatalog', { q: 'llama chat', facets: {} });
+      return { at: performance.now(), n: r.order.length };
+    });
+    reloads.push({ firstRows, searchReady: ready.at });
+  }
+  res.firstRowsMs = reloads[0].firstRows;
+  res.searchReadyMs = reloads[0].searchReady;
+  res.firstRowsWarmMs = reloads[1].firstRows;
+  res.searchReadyWarmMs = reloads[1].searchReady;
+  res.heapAfterReload = await heapMB(page);
+  await ctx.close();
+
+  // --- Raw baseline ------------------------------------------------------------------------------
+  const rctx = await browser.newContext({ bypassCSP: true });
+  const rpage = await rctx.newPage();
+  await rpage.goto(`${BASE}/imports`);
+  await rpage.addScriptTag({ path: rawJs });
+  await rpage.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.id = 'raw-input';
+    document.body.appendChild(input);
+  });
+  await rpage.locator('#raw-input').setInputFiles(files);
+  const rawT0 = Date.now();
+  const raw = await rpage.evaluate(() => window.TarnRaw.importFiles(document.getElementById('raw-input').files));
+  res.rawImportMs = Date.now() - rawT0;
+  res.rawImportInPageMs = raw.ms;
+  const rawSearch = [];
+  for (let rep = 0; rep < 3; rep++) {
+    for (const q of queries) {
+      const text = freeTextOf(q.q);
+      if (!text) continue;
+      const r = await rpage.evaluate((t) => window.TarnRaw.search(t), text);
+      if (rep > 0) rawSearch.push(r.ms);
+    }
+  }
+  res.rawSearchP50 = pct(rawSearch, 50);
+  res.rawSearchP95 = pct(rawSearch, 95);
+  const rawFacet = [];
+  for (let rep = 0; rep < 4; rep++) {
+    for (const f of [{ kind: ['model'] }, { license: ['Apache-2.0'], kind: ['dataset'] }]) rawFacet.push((await rpage.evaluate((s) => window.TarnRaw.facetCount(s), f)).ms);
+  }
+  res.rawFacetP50 = pct(rawFacet, 50);
+  res.rawSortMs = (await rpage.evaluate(() => window.TarnRaw.sortByName())).ms;
+  res.rawHeap = await heapMB(rpage);
+  await rctx.close();
+  res.importRatio = res.rawImportMs / res.importMs;
+  return res;
+}
+
+function fmt(x, d = 0) {
+  return typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : String(x);
+}
+
+function table(results) {
+  const lines = [];
+  const row = (...c) => lines.push(c.map((x, i) => (i === 0 ? String(x).padEnd(34) : String(x).padStart(14))).join(''));
+  row('metric', ...results.flatMap((r) => [`app ${r.n}`, `raw ${r.n}`]), 'target@100k');
+  row('-'.repeat(30), ...results.flatMap(() => ['-'.repeat(10), '-'.repeat(10)]), '-'.repeat(10));
+  row('import (ms)', ...results.flatMap((r) => [fmt(r.importMs), fmt(r.rawImportMs)]), '');
+  row('import throughput vs raw (x)', ...results.flatMap((r) => [fmt(r.importRatio, 2), '1.00']), `≥ ${TARGETS_100K.importRatio}`);
+  row('cold reload → first rows (ms)', ...results.flatMap((r) => [fmt(r.firstRowsMs), '']), `≤ ${TARGETS_100K.firstRowsMs}`);
+  row('cold reload → search-ready (ms)', ...results.flatMap((r) => [fmt(r.searchReadyMs), '']), `≤ ${TARGETS_100K.searchReadyMs}`);
+  row('search p50 engine (ms)', ...results.flatMap((r) => [fmt(r.searchP50, 1), fmt(r.rawSearchP50, 1)]), '');
+  row('search p95 engine (ms)', ...results.flatMap((r) => [fmt(r.searchP95, 1), fmt(r.rawSearchP95, 1)]), `≤ ${TARGETS_100K.searchP95Ms}`);
+  row('search p95 round trip (ms)', ...results.flatMap((r) => [fmt(r.searchRtP95, 1), '']), '');
+  row('facet recount p50 (ms)', ...results.flatMap((r) => [fmt(r.facetP50, 1), fmt(r.rawFacetP50, 1)]), '');
+  row('table first paint (ms)', ...results.flatMap((r) => [fmt(r.firstPaintMs), '']), `≤ ${TARGETS_100K.firstPaintMs}`);
+  row('sort by name, click → rows (ms)', ...results.flatMap((r) => [fmt(r.sortMs), fmt(r.rawSortMs)]), `≤ ${TARGETS_100K.sortMs}`);
+  row('JS heap main+worker (MB)', ...results.flatMap((r) => [fmt(r.heap.main + r.heap.worker), fmt(r.rawHeap.main)]), `≤ ${TARGETS_100K.heapMB}`);
+  return lines.join('\n');
+}
+
+async function main() {
+  if (!noBuild) {
+    log(`building app into ${DIST}…`);
+    process.env.TARN_DIST = DIST;
+    await build({ root, logLevel: 'warn', build: { outDir: DIST } });
+  }
+  const rawJs = await buildRaw();
+  for (const n of SIZES) ensureData(n);
+  const server = await startServer();
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    chromiumSandbox: false,
+    args: ['--disable-gpu', '--no-first-run', '--disable-dev-shm-usage', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  const results = [];
+  try {
+    for (const n of SIZES) results.push(await runSize(browser, n, rawJs));
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  const machine = {
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memGB: Math.round(os.totalmem() / 1073741824),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    chromium: browser.version(),
+    date: new Date().toISOString(),
+  };
+  writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ machine, targets100k: TARGETS_100K, results }, null, 2));
+  console.log(`\nMachine: ${machine.cpu} × ${machine.cores}, ${machine.memGB} GB, Chromium ${machine.chromium}\n`);
+  console.log(table(results));
+  console.log('\nbench/results.json written.');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
