@@ -4,6 +4,7 @@ export * from './catalogRepo';
 export * from './importRepo';
 export * from './settingsRepo';
 export * from './curationRepo';
+export * from './lineageRepo';
 export type * from './rows';
 export * from './savedViewsRepo';
 export * from './searchIndexRepo';

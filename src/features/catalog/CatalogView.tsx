@@ -29,12 +29,18 @@ function useViewState(): [CatalogViewState, (next: CatalogViewState, opts?: { re
   const [params, setParams] = useSearchParams();
   const key = params.toString();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- parse once per distinct URL
-  const view = useMemo(() => parseViewState(params), [key]);
+  const fromUrl = useMemo(() => parseViewState(params), [key]);
+  // The router applies URL changes asynchronously; show the user's change at once (controlled inputs
+  // would otherwise flip back until the URL catches up).
+  const [pending, setPending] = useState<{ from: string; to: string; state: CatalogViewState }>();
+  const view = pending && pending.from === key ? pending.state : fromUrl;
   const setView = useCallback(
     (next: CatalogViewState, opts?: { replace?: boolean }) => {
-      void setParams(serializeViewState(next), { replace: opts?.replace ?? false });
+      const search = serializeViewState(next);
+      setPending({ from: key, to: search.toString(), state: next });
+      void setParams(search, { replace: opts?.replace ?? false });
     },
-    [setParams],
+    [setParams, key],
   );
   return [view, setView];
 }

@@ -27,6 +27,10 @@ export function sniffHfCard(kind: CardKind, file: SourceFile, head: string): num
   }
   const { kind: winner, strength } = classifyCard(scan.keys, file.name);
   const hasHfKey = scan.keys.some((k) => /^(?:license|tags|language|datasets|gated|extra_gated_)/i.test(k));
+  // License texts with front matter (choosealicense: title, spdx-id, permissions ...) are not cards.
+  if (strength === 0 && scan.keys.includes('spdx-id') && scan.keys.includes('permissions')) return 0;
+  // Front matter without a single HF key, in a file not named like a card, is some other document.
+  if (strength === 0 && !hasHfKey && !looksLikeMarkdownName(file.name)) return 0;
   let score: number;
   if (strength > 0) score = winner === kind ? 0.95 : 0.4;
   else if (hasHfKey) score = winner === kind ? 0.8 : 0.4;
