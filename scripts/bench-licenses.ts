@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const reply = await new Promise<SweepReply>((resolve, reject) => {
     const w = new Worker(fileURLToPath(import.meta.url), {
       workerData: { assets, relations } satisfies SweepRequest,
-      execArgv: [...process.execArgv],
+      execArgv: ['--import', 'tsx'],
     });
     w.once('message', (m: SweepReply) => {
       resolve(m);
