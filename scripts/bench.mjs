@@ -3,13 +3,12 @@
 // builds the app, serves it with `vite preview`, and measures in Chromium (Playwright) each metric next to
 // a raw baseline from the same run on the same data (bench/raw.mjs: Dexie bulkPut + MiniSearch addAll,
 // plain JS search/filter/sort). Prints a table and writes bench/results.json with machine info.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { build, preview } from 'vite';
 import { generateCatalog } from '../bench/generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -78,22 +77,9 @@ function freeTextOf(q) {
 }
 
 async function startServer() {
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    cwd: root,
-    env: { ...process.env, TARN_DIST: DIST },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(BASE);
-      if (r.ok) return child;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error('vite preview did not start');
+  process.env.TARN_DIST = DIST;
+  const server = await preview({ root, logLevel: 'warn', build: { outDir: DIST }, preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false } });
+  return { kill: () => void server.close() };
 }
 
 async function buildRaw() {

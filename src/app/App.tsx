@@ -8,6 +8,9 @@ const CatalogPage = lazy(() => import('./routes/CatalogPage').then((m) => ({ def
 const AssetPage = lazy(() => import('./routes/AssetPage').then((m) => ({ default: m.AssetPage })));
 const ImportsPage = lazy(() => import('./routes/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 const AuditPage = lazy(() => import('./routes/AuditPage').then((m) => ({ default: m.AuditPage })));
+const LicensesPage = lazy(() => import('./routes/LicensesPage').then((m) => ({ default: m.LicensesPage })));
+const LicenseSettingsPage = lazy(() => import('./routes/LicensesPage').then((m) => ({ default: m.LicenseSettingsPage })));
+const LineagePage = lazy(() => import('./routes/LineagePage').then((m) => ({ default: m.LineagePage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
@@ -23,6 +26,9 @@ export function App() {
                 <Route path="/asset/:id" element={<AssetPage />} />
                 <Route path="/imports" element={<ImportsPage />} />
                 <Route path="/audit" element={<AuditPage />} />
+                <Route path="/licenses" element={<LicensesPage />} />
+                <Route path="/licenses/settings" element={<LicenseSettingsPage />} />
+                <Route path="/lineage" element={<LineagePage />} />
                 <Route path="*" element={<p>Page not found.</p>} />
               </Routes>
             </Suspense>

@@ -14,8 +14,12 @@ export function Layout({ children }: { children: ReactNode }) {
         </NavLink>
         <nav aria-label="Main">
           <NavLink to="/">Catalog</NavLink>
+          <NavLink to="/lineage">Lineage</NavLink>
           <NavLink to="/imports">Imports</NavLink>
           <NavLink to="/audit">Audit log</NavLink>
+          <NavLink to="/licenses" end>
+            Licenses
+          </NavLink>
         </nav>
         <ImportControls />
         <ExportButton />

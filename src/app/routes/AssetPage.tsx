@@ -2,6 +2,9 @@ import { useParams } from 'react-router';
 import { AssetView } from '@/features/asset/AssetView';
 import { CurationPanel } from '@/features/curation/CurationPanel';
 import { AssetAudit } from '@/features/curation/AssetAudit';
+import { useAssetLicense } from '@/features/licenses/hooks';
+import { AssetLicenseBadge, AssetLicenseCheck } from '@/features/licenses/AssetLicenseCheck';
+import { LineageSection } from '@/features/lineage/LineageSection';
 
 /**
  * The asset page: composed here from features (features never import each other).
@@ -9,16 +12,19 @@ import { AssetAudit } from '@/features/curation/AssetAudit';
  */
 export function AssetPage() {
   const { id = '' } = useParams();
+  const license = useAssetLicense(id);
   return (
     <div className="asset-page">
       <div className="asset-main">
         <AssetView
           id={id}
           // --- License check (features/licenses): pass its verdict badge here. ---
-          licenseBadge={null}
+          licenseBadge={<AssetLicenseBadge state={license} />}
         >
-          {/* --- Lineage (features/lineage): place the lineage graph here. --- */}
-          {/* --- License check (features/licenses): place the license report here. --- */}
+          {/* --- Lineage (features/lineage): graph, lineage table and "Used by" impact analysis. --- */}
+          <LineageSection key={id} id={id} />
+          {/* --- License check (features/licenses) --- */}
+          <AssetLicenseCheck state={license} />
         </AssetView>
       </div>
       {/* --- Curation and audit (features/curation) --- */}

@@ -3,6 +3,7 @@ import { CatalogView } from '@/features/catalog/CatalogView';
 import { BulkActions } from '@/features/curation/BulkActions';
 import { ExportDialog } from '@/features/export/ExportDialog';
 import { usePublishExportScope } from '@/features/export/exportScopeStore';
+import { useLicenseFacetSync } from '@/features/licenses/hooks';
 
 const NONE: readonly string[] = [];
 
@@ -13,9 +14,12 @@ export function CatalogPage() {
   // The top-bar "Export JSON" offers the selection. (The current filtered view needs the catalog to
   // publish its visible keys; pass them as the first argument once it does.)
   usePublishExportScope(undefined, selected);
+  // Keeps the "License check" facet's verdicts in step with the catalog and the intended use.
+  const licenseKey = useLicenseFacetSync();
   return (
     <>
       <CatalogView
+        {...(licenseKey ? { licenseKey } : {})}
         selectedKeys={selected}
         onSelectionChange={setSelected}
         toolbar={<BulkActions selectedKeys={selected} onExport={() => setExporting(true)} onDeleted={() => setSelected(NONE)} />}

@@ -217,7 +217,7 @@ export function toCatalogRow(a: StoredAsset, outgoing: readonly RowRelation[], n
 // ---------------------------------------------------------------------------------------------------
 // Facets
 
-export type FacetId = 'kind' | 'task' | 'library' | 'license' | 'family' | 'lang' | 'derivative' | 'lineage' | 'trained' | 'format';
+export type FacetId = 'kind' | 'task' | 'library' | 'license' | 'family' | 'check' | 'lang' | 'derivative' | 'lineage' | 'trained' | 'format';
 
 export type FacetDef = { id: FacetId; label: string; values: (r: CatalogRow) => readonly string[] };
 
@@ -228,6 +228,9 @@ export const FACETS: readonly FacetDef[] = [
   { id: 'library', label: 'Library', values: (r) => (r.library ? [r.library] : []) },
   { id: 'license', label: 'License', values: (r) => [r.license || 'none'] },
   { id: 'family', label: 'License family', values: (r) => [r.licenseFamily] },
+  // Licence check verdict (ok | warning | review | conflict) for the current intended use, ancestors included.
+  // Not a row field: the catalog engine supplies it per row (`buildFacetIndex` overrides); empty until it does.
+  { id: 'check', label: 'License check', values: () => [] },
   { id: 'lang', label: 'Language', values: (r) => r.languages },
   { id: 'derivative', label: 'Derivative type', values: (r) => [r.derivative] },
   { id: 'lineage', label: 'Has lineage', values: (r) => [r.parents.length > 0 || r.nChildren > 0 ? 'yes' : 'no'] },
@@ -249,10 +252,15 @@ export type FacetColumn = {
 
 export type FacetIndex = { size: number; columns: Record<FacetId, FacetColumn> };
 
+/** Per-facet value functions replacing the defaults (e.g. licence verdicts computed outside the rows). */
+export type FacetValueOverrides = Partial<Record<FacetId, (r: CatalogRow) => readonly string[]>>;
+
 /** Builds the facet index over rows (O(total values)). */
-export function buildFacetIndex(rows: readonly CatalogRow[]): FacetIndex {
+export function buildFacetIndex(rows: readonly CatalogRow[], overrides: FacetValueOverrides = {}): FacetIndex {
   const columns = {} as Record<FacetId, FacetColumn>;
-  for (const def of FACETS) {
+  for (const facet of FACETS) {
+    const override = overrides[facet.id];
+    const def = override ? { ...facet, values: override } : facet;
     const labels: string[] = [];
     const byLower = new Map<string, number>();
     const offsets = new Uint32Array(rows.length + 1);

@@ -148,15 +148,35 @@ export function kbIndexes(): Indexes {
   return indexes;
 }
 
-/** KB facts for an atom id (canonical or an equivalent id, case-insensitive); `undefined` when not modelled. */
-export function kbLicense(id: string): KbLicense | undefined {
-  const key = kbIndexes().factsByLower.get(id.toLowerCase());
-  return key ? KB.licenses[key] : undefined;
-}
+/** Memo: atom id as written -> KB canonical id whose facts apply (null: not modelled). Ids are few and repeat. */
+const factsIdMemo = new Map<string, string | null>();
 
 /** The KB canonical id whose facts apply to an atom id, if any. */
 export function kbFactsId(id: string): string | undefined {
-  return kbIndexes().factsByLower.get(id.toLowerCase());
+  let key = factsIdMemo.get(id);
+  if (key === undefined) {
+    key = kbIndexes().factsByLower.get(id.toLowerCase()) ?? null;
+    if (factsIdMemo.size < 50_000) factsIdMemo.set(id, key);
+  }
+  return key ?? undefined;
+}
+
+/** KB facts for an atom id (canonical or an equivalent id, case-insensitive); `undefined` when not modelled. */
+export function kbLicense(id: string): KbLicense | undefined {
+  const key = kbFactsId(id);
+  return key ? KB.licenses[key] : undefined;
+}
+
+const conditionMemo = new WeakMap<KbLicense, ReadonlySet<string>>();
+
+/** `lic.conditions` as a set (built once per licence). */
+export function kbConditions(lic: KbLicense): ReadonlySet<string> {
+  let set = conditionMemo.get(lic);
+  if (!set) {
+    set = new Set(lic.conditions);
+    conditionMemo.set(lic, set);
+  }
+  return set;
 }
 
 /** KB rule by code. */

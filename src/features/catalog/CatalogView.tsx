@@ -23,6 +23,8 @@ export type CatalogViewProps = {
   toolbar?: ReactNode;
   /** Called with the keys of the rows the current view shows (filtered, in display order). */
   onVisibleKeysChange?: (keys: string[]) => void;
+  /** Changes when the "License check" facet's verdicts change (the view queries again). */
+  licenseKey?: string;
 };
 
 function useViewState(): [CatalogViewState, (next: CatalogViewState, opts?: { replace?: boolean }) => void] {
@@ -49,7 +51,7 @@ function isDefaultView(v: CatalogViewState): boolean {
   return v.q.trim() === '' && Object.keys(v.facets).length === 0 && (!v.sort || (v.sort.id === 'updated' && v.sort.desc));
 }
 
-export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibleKeysChange }: CatalogViewProps) {
+export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibleKeysChange, licenseKey }: CatalogViewProps) {
   const [view, setView] = useViewState();
   const { snapshot, refresh } = useCatalogSnapshot();
 
@@ -63,7 +65,7 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibl
     }
   }, [view.q]);
   const queryView = useMemo<CatalogViewState>(() => ({ ...view, q: draft }), [view, draft]);
-  const result = useCatalogQuery(queryView, snapshot?.id, refresh);
+  const result = useCatalogQuery(queryView, snapshot?.id, refresh, licenseKey);
 
   const onQueryChange = (q: string) => {
     setDraft(q);

@@ -85,15 +85,15 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
 
 export type QueryResult = { snapshotId: string; order: Uint32Array; total: number; counts: FacetCounts; hints: string[]; ms: number; /** The query text answered. */ q: string };
 
-type QueryArgs = { q: string; facets: CatalogViewState['facets']; sort: CatalogViewState['sort'] };
+type QueryArgs = { q: string; facets: CatalogViewState['facets']; sort: CatalogViewState['sort']; licenseKey: string | undefined };
 
 /**
  * Runs the view's query in the worker whenever it (or the snapshot) changes. Latest wins: while a query
  * runs, only the newest pending one is kept.
  */
-export function useCatalogQuery(view: CatalogViewState, snapshotId: string | undefined, onStale: () => void): QueryResult | undefined {
+export function useCatalogQuery(view: CatalogViewState, snapshotId: string | undefined, onStale: () => void, licenseKey?: string): QueryResult | undefined {
   const [result, setResult] = useState<QueryResult>();
-  const args = useMemo<QueryArgs>(() => ({ q: view.q, facets: view.facets, sort: view.sort }), [view.q, view.facets, view.sort]);
+  const args = useMemo<QueryArgs>(() => ({ q: view.q, facets: view.facets, sort: view.sort, licenseKey }), [view.q, view.facets, view.sort, licenseKey]);
   const runner = useRef<{ running: boolean; next?: QueryArgs }>({ running: false });
   const onStaleRef = useRef(onStale);
   const snapRef = useRef(snapshotId);
@@ -114,7 +114,7 @@ export function useCatalogQuery(view: CatalogViewState, snapshotId: string | und
           const a = r.next;
           r.next = undefined;
           try {
-            const res = await catalogClient().call('queryCatalog', { q: a.q, facets: a.facets, ...(a.sort ? { sort: a.sort } : {}) });
+            const res = await catalogClient().call('queryCatalog', { q: a.q, facets: a.facets, ...(a.sort ? { sort: a.sort } : {}), ...(a.licenseKey ? { licenseKey: a.licenseKey } : {}) });
             if (!r.next) {
               setResult({ ...res, q: a.q });
               if (res.snapshotId !== snapRef.current) onStaleRef.current();

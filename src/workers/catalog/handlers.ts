@@ -12,6 +12,7 @@ import {
   resync,
   search,
   searchStatus,
+  setLicenseVerdicts,
   suggest,
   type CatalogQuery,
 } from './search';
@@ -39,6 +40,8 @@ export const catalogHandlers = {
   queryCatalog: (args: CatalogQuery, _ctx: CallContext) => queryCatalog(args),
   suggest: (args: { q: string; limit?: number }, _ctx: CallContext) => suggest(args),
   searchStatus: (args: { waitIndex?: boolean; waitPersist?: boolean }, _ctx: CallContext) => searchStatus(args),
+  /** Licence verdicts per asset key for the "License check" facet (from the licence worker), or null to clear. */
+  setLicenseVerdicts: (args: { key: string; verdicts: Record<string, string> | null }, _ctx: CallContext) => Promise.resolve(setLicenseVerdicts(args)),
 };
 
 export type CatalogHandlers = typeof catalogHandlers;

@@ -13,7 +13,7 @@ export type Entry =
 
 /** Extensions and names that are never metadata (weights, media, git plumbing ...). */
 const SKIP_EXT =
-  /\.(safetensors|bin|pt|pth|ckpt|onnx|gguf|h5|msgpack|pkl|pickle|npy|npz|tflite|mlmodel|png|jpe?g|gif|webp|svg|ico|bmp|mp3|wav|mp4|pdf|parquet|arrow|tar|gz|tgz|bz2|xz|7z|spm|wasm|so|dll|exe|lock|csv|tsv|txt|py|ipynb|js|css|html|sh)$/i;
+  /\.(safetensors|bin|pt|pth|ckpt|onnx|gguf|h5|msgpack|pkl|pickle|npy|npz|tflite|png|jpe?g|gif|webp|svg|ico|bmp|mp3|wav|mp4|pdf|parquet|arrow|tar|gz|tgz|bz2|xz|7z|spm|wasm|so|dll|exe|lock|csv|tsv|txt|py|ipynb|js|css|html|sh)$/i;
 const SKIP_NAMES = new Set(['.gitattributes', '.gitignore', '.ds_store', 'thumbs.db', 'license', 'notice', 'tokenizer.json', 'vocab.json', 'merges.txt', 'config.json', 'generation_config.json', 'tokenizer_config.json', 'special_tokens_map.json', 'preprocessor_config.json', 'added_tokens.json']);
 
 export function skipReason(name: string): string | undefined {

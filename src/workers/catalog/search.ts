@@ -12,7 +12,7 @@ import { assetKey } from '@/core/model';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
 import {
   applyFacets,
-  buildFacetIndex,
+  buildFacetIndex as buildFacetColumns,
   toCatalogRow,
   type CatalogRow,
   type FacetCounts,
@@ -209,6 +209,29 @@ function invalidateDerived(st: State, reorder: boolean): void {
   st.mutated = true;
   st.persistedStamp = undefined;
   if (reorder) st.ordered = false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Licence check facet: verdicts per asset key, computed by the licence worker and handed over by the window.
+
+let licenseCheck: { key: string; byKey: Map<string, string> } | undefined;
+
+function buildFacetIndex(rows: readonly CatalogRow[]): FacetIndex {
+  const lc = licenseCheck;
+  if (!lc) return buildFacetColumns(rows);
+  return buildFacetColumns(rows, {
+    check: (r) => {
+      const v = lc.byKey.get(r.key);
+      return v ? [v] : [];
+    },
+  });
+}
+
+/** Sets (or clears) the licence verdicts behind the "License check" facet; facet counts follow on the next query. */
+export function setLicenseVerdicts(args: { key: string; verdicts: Record<string, string> | null }): { key: string | null } {
+  licenseCheck = args.verdicts ? { key: args.key, byKey: new Map(Object.entries(args.verdicts)) } : undefined;
+  if (state) state.facets = undefined;
+  return { key: licenseCheck?.key ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -436,7 +459,13 @@ async function settle(): Promise<State> {
   return ensureState();
 }
 
-export type CatalogQuery = { q: string; facets: FacetSelection; sort?: CatalogSort | undefined };
+export type CatalogQuery = {
+  q: string;
+  facets: FacetSelection;
+  sort?: CatalogSort | undefined;
+  /** Opaque: the licence verdicts the caller expects (a new value re-runs the query after `setLicenseVerdicts`). */
+  licenseKey?: string | undefined;
+};
 
 export type CatalogQueryResult = {
   snapshotId: string;

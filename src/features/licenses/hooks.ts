@@ -1,0 +1,126 @@
+/**
+ * Licence-check hooks: the intended use from settings (live), one asset's check, the catalog report,
+ * verdicts for the catalog facet and for lineage colours. All evaluation runs in the licence worker
+ * (main-thread fallback) over the catalog's assets and relations, recomputed when the catalog, the edge
+ * decisions or the settings change.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { LicenseVerdict } from '@/core/licenses';
+import { catalogStamp, getSetting, setSetting } from '@/db';
+import { catalogClient } from '@/workers/catalogClient';
+import { licensesClient, type AssetLicenseReport, type LicenseReport, type LicenseSettings } from '@/workers/licenses/client';
+import { INTENDED_USE_KEY, PROFILE_KEY, settingsId, toSettings } from './settings';
+
+/** The stored intended use and profile (live; undefined while loading). */
+export function useLicenseSettings(): LicenseSettings | undefined {
+  const json = useLiveQuery(async () => JSON.stringify([await getSetting<unknown>(INTENDED_USE_KEY, null), await getSetting<unknown>(PROFILE_KEY, null)]), []);
+  return useMemo(() => {
+    if (json === undefined) return undefined;
+    const [use, profile] = JSON.parse(json) as [unknown, unknown];
+    return toSettings(use, profile);
+  }, [json]);
+}
+
+/** Saves the intended use and profile (every view re-evaluates). */
+export async function saveLicenseSettings(s: LicenseSettings): Promise<void> {
+  await setSetting(INTENDED_USE_KEY, s.intendedUse);
+  await setSetting(PROFILE_KEY, s.profile);
+}
+
+/** Catalog fingerprint (live). Edge decisions are re-read by the worker on every call. */
+function useStamp(): string | undefined {
+  return useLiveQuery(() => catalogStamp(), []);
+}
+
+export type Loaded<T> = {
+  settings: LicenseSettings | undefined;
+  /** Latest result (kept while a newer one is computed); null when the asset is not in the catalog. */
+  data: T | null | undefined;
+  /** True while the shown result is missing or out of date. */
+  loading: boolean;
+  error?: string;
+};
+
+/** Runs `load` whenever the catalog or the settings change; keeps the last answer while recomputing. */
+function useWorkerResult<T>(scope: string, load: ((s: LicenseSettings) => Promise<T | null>) | undefined): Loaded<T> {
+  const settings = useLicenseSettings();
+  const stamp = useStamp();
+  const want = settings && stamp !== undefined && load ? `${scope}|${stamp}|${settingsId(settings)}` : undefined;
+  const [got, setGot] = useState<{ key: string; scope: string; data: T | null; error?: string }>();
+  useEffect(() => {
+    if (!want || !settings || !load) return;
+    let live = true;
+    load(settings).then(
+      (data) => {
+        if (live) setGot({ key: want, scope, data });
+      },
+      (e: unknown) => {
+        if (live) setGot({ key: want, scope, data: null, error: e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [want, scope, settings, load]);
+  const current = got?.scope === scope ? got : undefined;
+  return { settings, data: current?.data, loading: !current || current.key !== want, ...(current?.error ? { error: current.error } : {}) };
+}
+
+/** The licence check of one asset (findings, obligations, derivations, NOTICE). */
+export function useAssetLicense(id: string): Loaded<AssetLicenseReport> {
+  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseAsset', { ...s, id }), [id]);
+  return useWorkerResult(`asset:${id}`, load);
+}
+
+/** The catalog licence report. */
+export function useLicenseReport(): Loaded<LicenseReport> {
+  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseReport', s), []);
+  return useWorkerResult('report', load);
+}
+
+/** Quiet period after the last catalog change before a sweep starts (imports change the stamp often). */
+const SWEEP_DEBOUNCE_MS = 600;
+
+/**
+ * Keeps the catalog engine's "License check" facet in step with the catalog and the intended use: sweeps the
+ * catalog in the licence worker (after the search engine is ready, once the catalog is quiet), hands the
+ * verdicts to the catalog worker and returns their key (pass it to the catalog view so it queries again).
+ */
+export function useLicenseFacetSync(): string | undefined {
+  const settings = useLicenseSettings();
+  const stamp = useStamp();
+  const [key, setKey] = useState<string>();
+  const run = useRef(0);
+  useEffect(() => {
+    if (!settings || stamp === undefined) return;
+    const mine = ++run.current;
+    const timer = setTimeout(() => {
+      void (async () => {
+        try {
+          await catalogClient().call('searchStatus', { waitIndex: true });
+          if (run.current !== mine) return;
+          const sweep = await licensesClient().call('licenseSweep', settings);
+          if (run.current !== mine) return;
+          await catalogClient().call('setLicenseVerdicts', { key: sweep.key, verdicts: sweep.verdicts });
+          if (run.current === mine) setKey(sweep.key);
+        } catch (e) {
+          console.warn('License check facet unavailable', e);
+        }
+      })();
+    }, SWEEP_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [settings, stamp]);
+  return key;
+}
+
+/**
+ * Verdict per asset for a set of ids (lineage colours). Returns a stable function (new identity only when
+ * the verdicts change); undefined for ids not evaluated (yet).
+ */
+export function useLicenseVerdictFor(ids: readonly string[]): (id: string) => LicenseVerdict | undefined {
+  const idsKey = JSON.stringify([...ids].sort());
+  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseVerdicts', { ...s, ids: JSON.parse(idsKey) as string[] }), [idsKey]);
+  const { data } = useWorkerResult(`verdicts:${idsKey}`, ids.length > 0 ? load : undefined);
+  return useCallback((id: string) => data?.[id.trim().toLowerCase()], [data]);
+}

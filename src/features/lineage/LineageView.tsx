@@ -1,0 +1,216 @@
+/**
+ * The interactive lineage graph (React Flow + elkjs layout in a worker). Load it lazily:
+ *   const LineageView = lazy(() => import('./LineageView').then((m) => ({ default: m.LineageView })));
+ * so neither React Flow nor elkjs is in the initial bundle.
+ *
+ * Timings: `performance.measure('lineage:layout')` (request → positions, worker round trip
+ * included) and `performance.measure('lineage:render')` (positions → nodes and edges painted). The
+ * canvas element also carries them as `data-layout-ms`, `data-render-ms`, `data-layout-engine`.
+ */
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow } from '@xyflow/react';
+import type { DefaultEdgeOptions, ReactFlowInstance, Viewport } from '@xyflow/react';
+import { requestLayout } from '@/workers/layout/client';
+import type { LayoutResult } from '@/workers/layout/client';
+import { edgeTypes, nodeTypes } from './flowComponents';
+import { applyLayout, layoutKey, layoutRequestOf, toFlowElements } from './toFlow';
+import type { LineageFlowEdge, LineageFlowNode } from './toFlow';
+import type { LineageViewModel, VerdictFor } from './viewModel';
+
+export type LineageViewProps = {
+  view: LineageViewModel;
+  /** License verdict colour per asset id (optional; the license check can pass it). */
+  verdictFor?: VerdictFor;
+  /** Called when the user opens a collapsed fan-out group ("+ 37 fine-tunes"). */
+  onExpandGroup?: (groupId: string) => void;
+  /** Accessible name of the graph. */
+  label?: string;
+  /** Fit the whole graph in view up to this many nodes; above, start zoomed on the focus/top. */
+  fitMaxNodes?: number;
+  className?: string;
+};
+
+const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const PRO_OPTIONS = { hideAttribution: false };
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2 };
+
+function minimapClass(node: LineageFlowNode): string {
+  if (node.type === 'fanout') return 'minimap-group';
+  return node.data.placeholder ? 'minimap-placeholder' : node.data.focus ? 'minimap-focus' : `minimap-${node.data.kind}`;
+}
+
+type Laid = { key: string; result: LayoutResult; seq: number };
+
+export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage graph', fitMaxNodes = 300, className }: LineageViewProps) {
+  const navigate = useNavigate();
+  const elements = useMemo(() => toFlowElements(view, verdictFor), [view, verdictFor]);
+  const key = useMemo(() => layoutKey(elements), [elements]);
+  const [laid, setLaid] = useState<Laid | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [instance, setInstance] = useState<ReactFlowInstance<LineageFlowNode, LineageFlowEdge> | undefined>(undefined);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const seqRef = useRef(0);
+  const requestedKey = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (requestedKey.current === key) return;
+    requestedKey.current = key;
+    const seq = ++seqRef.current;
+    const start = `lineage:layout:start:${seq}`;
+    performance.mark(start);
+    requestLayout(layoutRequestOf(elements)).then(
+      (result) => {
+        if (seq !== seqRef.current) return;
+        const end = `lineage:layout:end:${seq}`;
+        performance.mark(end);
+        const m = performance.measure('lineage:layout', start, end);
+        const el = containerRef.current;
+        if (el) {
+          el.dataset.layoutMs = m.duration.toFixed(1);
+          el.dataset.layoutEngine = result.engine;
+          el.dataset.layoutWorkerMs = result.ms.toFixed(1);
+        }
+        performance.mark(`lineage:render:start:${seq}`);
+        setError(undefined);
+        setLaid({ key, result, seq });
+      },
+      (err: unknown) => {
+        if (seq !== seqRef.current) return;
+        setError(err instanceof Error ? err.message : String(err));
+      },
+    );
+  }, [key, elements]);
+
+  const nodes = useMemo(() => {
+    if (!laid) return [];
+    const placed = applyLayout(elements.nodes, laid.result);
+    // Nodes the current layout has not placed yet (a re-layout is on its way) stay hidden.
+    return placed.map((n) => (laid.result.positions[n.id] ? n : { ...n, hidden: true }));
+  }, [elements, laid]);
+
+  // Render timing: from positions received to nodes (and edges) in the DOM, then one more frame.
+  useEffect(() => {
+    if (!laid) return;
+    const el = containerRef.current;
+    const wantEdges = elements.edges.length > 0;
+    let frame = 0;
+    let tries = 0;
+    const check = () => {
+      tries++;
+      const ready =
+        el !== null &&
+        el.querySelector('.react-flow__node') !== null &&
+        (!wantEdges || el.querySelector('.react-flow__edge path') !== null);
+      if (!ready && tries < 600) {
+        frame = requestAnimationFrame(check);
+        return;
+      }
+      frame = requestAnimationFrame(() => {
+        const end = `lineage:render:end:${laid.seq}`;
+        performance.mark(end);
+        try {
+          const m = performance.measure('lineage:render', `lineage:render:start:${laid.seq}`, end);
+          if (el) {
+            el.dataset.renderMs = m.duration.toFixed(1);
+            el.dataset.nodeCount = String(elements.nodes.length);
+            el.dataset.edgeCount = String(elements.edges.length);
+            el.dataset.ready = 'true';
+          }
+        } catch {
+          // start mark cleared by someone else: skip this sample
+        }
+      });
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [laid, elements]);
+
+  // Viewport: fit small graphs; for big ones start at readable zoom on the focus node (or the top).
+  const big = elements.nodes.length > fitMaxNodes;
+  const lastFitted = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!instance || !laid || lastFitted.current === laid.key) return;
+    lastFitted.current = laid.key;
+    if (!big) {
+      void instance.fitView(FIT_VIEW_OPTIONS);
+      return;
+    }
+    const focus = elements.nodes.find((n) => n.type === 'asset' && n.data.focus) ?? topMost(elements.nodes, laid.result);
+    const p = focus ? laid.result.positions[focus.id] : undefined;
+    const width = containerRef.current?.clientWidth ?? 800;
+    const zoom = 0.8;
+    const viewport: Viewport = p ? { x: width / 2 - (p.x + 110) * zoom, y: 40 - p.y * zoom, zoom } : { x: 20, y: 20, zoom };
+    void instance.setViewport(viewport);
+  }, [instance, laid, big, elements]);
+
+  const openNode = useCallback(
+    (node: LineageFlowNode) => {
+      if (node.type === 'fanout') onExpandGroup?.(node.data.groupId);
+      else void navigate(`/asset/${encodeURIComponent(node.data.assetId)}`);
+    },
+    [navigate, onExpandGroup],
+  );
+  const onNodeClick = useCallback((_e: unknown, node: LineageFlowNode) => openNode(node), [openNode]);
+  const nodeById = useMemo(() => new Map(elements.nodes.map((n) => [n.id, n])), [elements]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      const target = e.target instanceof Element ? e.target.closest('.react-flow__node') : null;
+      const id = target?.getAttribute('data-id');
+      const node = id ? nodeById.get(id) : undefined;
+      if (!node) return;
+      e.preventDefault();
+      openNode(node);
+    },
+    [nodeById, openNode],
+  );
+
+  return (
+    <div ref={containerRef} className={`lineage-canvas${className ? ` ${className}` : ''}`} data-lineage-canvas="">
+      {error ? <p className="error-box">Layout failed: {error}</p> : null}
+      {!laid ? <p className="lineage-canvas__wait muted">Laying out {elements.nodes.length} nodes…</p> : null}
+      {laid ? (
+        <ReactFlow<LineageFlowNode, LineageFlowEdge>
+          aria-label={label}
+          nodes={nodes}
+          edges={elements.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+          onInit={setInstance}
+          onNodeClick={onNodeClick}
+          onKeyDown={onKeyDown}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          edgesFocusable={false}
+          nodesFocusable
+          onlyRenderVisibleElements
+          minZoom={0.02}
+          maxZoom={2}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background gap={24} size={1} />
+          <MiniMap<LineageFlowNode> pannable zoomable nodeClassName={minimapClass} ariaLabel="Lineage overview" />
+          <Controls showInteractive={false} aria-label="Graph controls" />
+        </ReactFlow>
+      ) : null}
+    </div>
+  );
+}
+
+function topMost(nodes: readonly LineageFlowNode[], layout: LayoutResult): LineageFlowNode | undefined {
+  let best: LineageFlowNode | undefined;
+  let bestY = Infinity;
+  for (const n of nodes) {
+    const p = layout.positions[n.id];
+    if (p && p.y < bestY) {
+      bestY = p.y;
+      best = n;
+    }
+  }
+  return best;
+}

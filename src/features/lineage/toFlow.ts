@@ -1,0 +1,176 @@
+/**
+ * View model → React Flow elements, and layout request / result plumbing. Pure (type-only imports
+ * of React Flow), so it is unit-tested in Node.
+ *
+ * Direction: React Flow edges go parent (source, bottom handle) → child (target, top handle), so
+ * a top-down layered layout puts ancestors above and descendants below.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { LayoutRequest, LayoutResult } from '@/workers/layout/types';
+import type { LineageViewModel, LicenseVerdict, VerdictFor } from './viewModel';
+
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 64;
+export const GROUP_WIDTH = 180;
+export const GROUP_HEIGHT = 40;
+
+export type AssetNodeData = {
+  assetId: string;
+  name: string;
+  kind: string;
+  license?: string;
+  placeholder: boolean;
+  focus: boolean;
+  verdict?: LicenseVerdict;
+};
+
+export type GroupNodeData = {
+  groupId: string;
+  label: string;
+  count: number;
+  parent: string;
+  type: string;
+};
+
+export type LineageEdgeData = {
+  type: string;
+  label: string;
+  origin: 'declared' | 'inferred' | 'group';
+  decision?: 'confirmed' | 'rejected';
+  evidence?: string;
+};
+
+export type AssetFlowNode = Node<AssetNodeData, 'asset'>;
+export type GroupFlowNode = Node<GroupNodeData, 'fanout'>;
+export type LineageFlowNode = AssetFlowNode | GroupFlowNode;
+export type LineageFlowEdge = Edge<LineageEdgeData, 'lineage'>;
+
+export type FlowElements = { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] };
+
+/** Safe CSS class fragment of a relation type (`finetune_of` → `finetune_of`, odd chars → `-`). */
+export function typeClass(type: string): string {
+  return type.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+}
+
+function kindWord(kind: string): string {
+  return kind === 'unknown' ? 'asset' : kind;
+}
+
+/** React Flow nodes and edges of a view (positions all 0 until a layout is applied). */
+export function toFlowElements(view: LineageViewModel, verdictFor?: VerdictFor): FlowElements {
+  const nodes: LineageFlowNode[] = [];
+  const ids = new Set<string>();
+  for (const n of view.nodes) {
+    if (ids.has(n.id)) continue;
+    ids.add(n.id);
+    const data: AssetNodeData = { assetId: n.id, name: n.name, kind: n.kind, placeholder: n.placeholder, focus: n.focus };
+    if (n.license !== undefined) data.license = n.license;
+    let verdict: LicenseVerdict | undefined;
+    try {
+      verdict = verdictFor?.(n.id);
+    } catch {
+      verdict = undefined;
+    }
+    if (verdict !== undefined) data.verdict = verdict;
+    const classes = ['lineage-node', `kind-${typeClass(n.kind)}`];
+    if (n.placeholder) classes.push('is-placeholder');
+    if (n.focus) classes.push('is-focus');
+    nodes.push({
+      id: n.id,
+      type: 'asset',
+      position: { x: 0, y: 0 },
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      data,
+      className: classes.join(' '),
+      ariaRole: 'link',
+      ariaLabel: `${n.name} (${kindWord(n.kind)}${n.placeholder ? ', not in catalog' : ''}${n.license ? `, license ${n.license}` : ''})${n.focus ? ', this asset' : ''}`,
+      domAttributes: { 'data-asset-id': n.id, 'data-placeholder': n.placeholder ? 'true' : 'false' } as AssetFlowNode['domAttributes'],
+      draggable: false,
+      connectable: false,
+    });
+  }
+  for (const g of view.groups) {
+    if (ids.has(g.id)) continue;
+    ids.add(g.id);
+    nodes.push({
+      id: g.id,
+      type: 'fanout',
+      position: { x: 0, y: 0 },
+      width: GROUP_WIDTH,
+      height: GROUP_HEIGHT,
+      data: { groupId: g.id, label: g.label, count: g.count, parent: g.parent, type: String(g.type) },
+      className: 'lineage-group',
+      ariaRole: 'button',
+      ariaLabel: `${g.label} of ${g.parent}: show them`,
+      domAttributes: { 'data-group-id': g.id } as GroupFlowNode['domAttributes'],
+      draggable: false,
+      connectable: false,
+    });
+  }
+  const edges: LineageFlowEdge[] = [];
+  for (const e of view.edges) {
+    if (!ids.has(e.child) || !ids.has(e.parent) || e.child === e.parent) continue;
+    const classes = ['lineage-edge', `rel-${typeClass(e.type)}`, e.origin === 'inferred' ? 'is-inferred' : 'is-declared'];
+    if (e.decision === 'confirmed') classes.push('is-confirmed');
+    const data: LineageEdgeData = { type: e.type, label: e.label, origin: e.origin };
+    if (e.decision !== undefined) data.decision = e.decision;
+    if (e.evidence !== undefined) data.evidence = e.evidence;
+    edges.push({
+      id: e.id,
+      type: 'lineage',
+      source: e.parent,
+      target: e.child,
+      data,
+      className: classes.join(' '),
+      ariaLabel: `${e.child} ${e.label} ${e.parent}${e.origin === 'inferred' ? ' (inferred)' : ''}`,
+      domAttributes: {
+        'data-relation-type': e.type,
+        'data-origin': e.origin,
+        'data-child': e.child,
+        'data-parent': e.parent,
+      } as LineageFlowEdge['domAttributes'],
+      focusable: false,
+      selectable: false,
+    });
+  }
+  for (const ge of view.groupEdges) {
+    if (!ids.has(ge.child) || !ids.has(ge.parent)) continue;
+    edges.push({
+      id: ge.id,
+      type: 'lineage',
+      source: ge.parent,
+      target: ge.child,
+      data: { type: String(ge.type), label: '', origin: 'group' },
+      className: `lineage-edge rel-${typeClass(String(ge.type))} is-group`,
+      ariaLabel: `${ge.parent}: collapsed ${String(ge.type)} children`,
+      focusable: false,
+      selectable: false,
+    });
+  }
+  return { nodes, edges };
+}
+
+/** The layout worker's input for some flow elements. */
+export function layoutRequestOf(elements: FlowElements): LayoutRequest {
+  return {
+    nodes: elements.nodes.map((n) => ({ id: n.id, width: n.width ?? NODE_WIDTH, height: n.height ?? NODE_HEIGHT })),
+    edges: elements.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  };
+}
+
+/** Copies of the nodes at their laid-out positions (nodes the layout missed stay at 0,0). */
+export function applyLayout(nodes: readonly LineageFlowNode[], layout: Pick<LayoutResult, 'positions'>): LineageFlowNode[] {
+  return nodes.map((n) => {
+    const p = layout.positions[n.id];
+    return p ? { ...n, position: { x: p.x, y: p.y } } : n;
+  });
+}
+
+/** A signature of the graph's shape: re-layout only when it changes (not on label or colour changes). */
+export function layoutKey(elements: FlowElements): string {
+  const parts: string[] = [];
+  for (const n of elements.nodes) parts.push(`n:${n.id}`);
+  for (const e of elements.edges) parts.push(`e:${e.source}>${e.target}`);
+  return parts.join('\n');
+}

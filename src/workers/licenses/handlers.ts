@@ -1,0 +1,203 @@
+/**
+ * The licence worker's handler map (also run in-thread as the fallback): whole-catalog sweeps (catalog facet,
+ * report), one asset's full check with its NOTICE, and verdicts for a set of ids (lineage colours).
+ */
+import {
+  buildNotice,
+  DEFAULT_INTENDED_USE,
+  DEFAULT_PROFILE,
+  evaluateAsset,
+  evaluateCatalog,
+  licenseFamily,
+  normalizeCatalogLicense,
+  type LicenseCatalogEntry,
+  type LicenseContext,
+  type LicenseFamily,
+  type LicenseVerdict,
+} from '@/core/licenses';
+import type { CallContext } from '../rpc';
+import { licenseCatalog, type LicenseCatalog } from './context';
+import type { AssetLicenseReport, LicenseDerivation, LicenseIssue, LicenseReport, LicenseSettings, LicenseSweepResult } from './types';
+
+const VERDICT_ORDER: readonly LicenseVerdict[] = ['conflict', 'review', 'warning', 'ok'];
+/** Issues reported with full findings (messages, paths); the rest carry rule codes only. */
+const DETAILED_ISSUES = 200;
+
+function keyOf(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** Stable key of the settings (part of every cache key). */
+export function settingsKey(s: LicenseSettings): string {
+  const u = { ...DEFAULT_INTENDED_USE, ...s.intendedUse };
+  return JSON.stringify([
+    u.commercial,
+    u.redistribute,
+    u.hosted_service,
+    u.licensee_mau_at_release,
+    u.annual_revenue_usd,
+    u.licensee_region,
+    u.licensee_is_end_user,
+    s.profile ?? DEFAULT_PROFILE,
+  ]);
+}
+
+function contextOf(cat: LicenseCatalog, s: LicenseSettings): LicenseContext {
+  return { assets: cat.assets, relations: cat.relations, intendedUse: s.intendedUse, profile: s.profile };
+}
+
+type Sweep = { key: string; cat: LicenseCatalog; entries: Record<string, LicenseCatalogEntry>; ms: number };
+const sweeps: Sweep[] = [];
+const SWEEPS_KEPT = 3;
+
+/** Whole-catalog sweep, cached per (catalog, settings). */
+async function sweepFor(s: LicenseSettings): Promise<Sweep> {
+  const cat = await licenseCatalog();
+  const key = `${cat.key}|${settingsKey(s)}`;
+  const hit = sweeps.find((x) => x.key === key);
+  if (hit) return hit;
+  const t0 = performance.now();
+  const entries = evaluateCatalog(contextOf(cat, s));
+  const sweep: Sweep = { key, cat, entries, ms: performance.now() - t0 };
+  sweeps.unshift(sweep);
+  sweeps.length = Math.min(sweeps.length, SWEEPS_KEPT);
+  return sweep;
+}
+
+function verdictCounts(): Record<LicenseVerdict, number> {
+  return { ok: 0, warning: 0, review: 0, conflict: 0 };
+}
+
+function rawText(raw: unknown): string {
+  if (raw === undefined || raw === null) return '';
+  if (typeof raw === 'string') return raw;
+  try {
+    return JSON.stringify(raw);
+  } catch {
+    return String(raw);
+  }
+}
+
+function derivation(cat: LicenseCatalog, id: string): LicenseDerivation {
+  const at = cat.byKey.get(keyOf(id));
+  const asset = at !== undefined ? cat.assets[at] : undefined;
+  const norm = normalizeCatalogLicense(asset ?? { id, kind: 'unknown', name: id, license: { raw: undefined } });
+  const d: LicenseDerivation = {
+    id: asset?.id ?? id,
+    name: asset?.name ?? id,
+    kind: String(asset?.kind ?? 'unknown'),
+    inCatalog: asset !== undefined,
+    placeholder: asset ? asset.meta?.placeholder === true : true,
+    raw: rawText(asset?.license.raw),
+    expression: norm.expression,
+    confidence: norm.confidence,
+    how: norm.how,
+    flags: norm.flags ?? [],
+    family: licenseFamily(norm.expression),
+  };
+  if (asset?.license.name) d.licenseName = asset.license.name;
+  if (asset?.license.link) d.licenseLink = asset.license.link;
+  return d;
+}
+
+function nameOf(cat: LicenseCatalog, id: string): string {
+  const at = cat.byKey.get(keyOf(id));
+  return (at !== undefined ? cat.assets[at]?.name : undefined) ?? id;
+}
+
+export const licenseHandlers = {
+  /** Verdict per asset key for the whole catalog (drives the catalog's "License check" facet). */
+  licenseSweep: async (args: LicenseSettings, _ctx: CallContext): Promise<LicenseSweepResult> => {
+    const sweep = await sweepFor(args);
+    const verdicts: Record<string, LicenseVerdict> = {};
+    for (const [id, e] of Object.entries(sweep.entries)) verdicts[keyOf(id)] = e.verdict;
+    return { key: sweep.key, verdicts, assets: sweep.cat.assets.length, ms: sweep.ms };
+  },
+
+  /** Verdicts of some ids (lineage colours); from the cached sweep when there is one, else evaluated one by one. */
+  licenseVerdicts: async (args: LicenseSettings & { ids: string[] }, _ctx: CallContext): Promise<Record<string, LicenseVerdict>> => {
+    const cat = await licenseCatalog();
+    const key = `${cat.key}|${settingsKey(args)}`;
+    const sweep = sweeps.find((x) => x.key === key);
+    const out: Record<string, LicenseVerdict> = {};
+    const ctx = contextOf(cat, args);
+    for (const id of args.ids) {
+      const at = cat.byKey.get(keyOf(id));
+      const asset = at !== undefined ? cat.assets[at] : undefined;
+      if (!asset) continue;
+      const e = sweep?.entries[asset.id];
+      out[keyOf(id)] = e ? e.verdict : evaluateAsset(asset.id, ctx).verdict;
+    }
+    return out;
+  },
+
+  /** One asset's full check: findings, obligations, how each licence was read, and its NOTICE. */
+  licenseAsset: async (args: LicenseSettings & { id: string }, _ctx: CallContext): Promise<AssetLicenseReport | null> => {
+    const cat = await licenseCatalog();
+    const at = cat.byKey.get(keyOf(args.id));
+    const asset = at !== undefined ? cat.assets[at] : undefined;
+    if (!asset) return null;
+    const t0 = performance.now();
+    const ctx = contextOf(cat, args);
+    const evaluation = evaluateAsset(asset.id, ctx);
+    const notice = buildNotice(asset.id, ctx);
+    const ids = new Set<string>([asset.id, ...Object.keys(evaluation.normalized)]);
+    const derivations = [...ids].map((id) => derivation(cat, id));
+    const names: Record<string, string> = {};
+    for (const f of evaluation.findings) for (const p of [...(f.path ?? []), ...(f.asset ? [f.asset] : [])]) names[p] = nameOf(cat, p);
+    for (const o of evaluation.obligations) names[o.source] = nameOf(cat, o.source);
+    for (const d of derivations) names[d.id] = d.name;
+    return { id: asset.id, name: asset.name, key: cat.key, evaluation, derivations, names, notice, ms: performance.now() - t0 };
+  },
+
+  /** The catalog report: counts per verdict and per licence family, conflicts and reviews with reasons. */
+  licenseReport: async (args: LicenseSettings, _ctx: CallContext): Promise<LicenseReport> => {
+    const t0 = performance.now();
+    const sweep = await sweepFor(args);
+    const { cat } = sweep;
+    const byVerdict = verdictCounts();
+    const families = new Map<LicenseFamily, { count: number; byVerdict: Record<LicenseVerdict, number> }>();
+    const issues: LicenseIssue[] = [];
+    for (const a of cat.assets) {
+      if (a.meta?.placeholder === true) continue;
+      const e = sweep.entries[a.id];
+      if (!e) continue;
+      byVerdict[e.verdict]++;
+      const family = licenseFamily(e.expression);
+      let f = families.get(family);
+      if (!f) families.set(family, (f = { count: 0, byVerdict: verdictCounts() }));
+      f.count++;
+      f.byVerdict[e.verdict]++;
+      if (e.verdict === 'conflict' || e.verdict === 'review') {
+        issues.push({ id: a.id, name: a.name, kind: String(a.kind), verdict: e.verdict, expression: e.expression, family, codes: e.codes, worst: e.worst });
+      }
+    }
+    issues.sort((x, y) => VERDICT_ORDER.indexOf(x.verdict) - VERDICT_ORDER.indexOf(y.verdict) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
+    const ctx = contextOf(cat, args);
+    const names: Record<string, string> = {};
+    for (const issue of issues.slice(0, DETAILED_ISSUES)) {
+      const r = evaluateAsset(issue.id, ctx);
+      issue.reasons = r.findings
+        .filter((f) => f.severity !== 'ok')
+        .sort((x, y) => VERDICT_ORDER.indexOf(x.severity) - VERDICT_ORDER.indexOf(y.severity))
+        .map((f) => ({ code: f.code, severity: f.severity, message: f.message, path: f.path ?? (f.asset ? [issue.id, f.asset] : [issue.id]) }));
+      for (const reason of issue.reasons) for (const p of reason.path) names[p] = nameOf(cat, p);
+    }
+    const byFamily = [...families.entries()]
+      .map(([family, v]) => ({ family, ...v }))
+      .sort((x, y) => y.count - x.count || x.family.localeCompare(y.family));
+    return {
+      key: sweep.key,
+      generatedAt: new Date().toISOString(),
+      settings: args,
+      total: cat.real,
+      byVerdict,
+      byFamily,
+      issues,
+      names,
+      ms: performance.now() - t0,
+    };
+  },
+};
+
+export type LicenseHandlers = typeof licenseHandlers;
