@@ -25,9 +25,13 @@ function doc(a) {
 
 const tokenize = (t) => t.split(/[\s/_\-:,;()[\]{}"'|!?*#<>=`~@&+]+/u).filter(Boolean);
 
-async function importFiles(files) {
-  const db = new Dexie(`tarn-raw-${Date.now()}`);
-  db.version(1).stores({ assets: 'key, kind, updatedAt' });
+/**
+ * Raw import: parse each file, Dexie bulkPut its rows into tables declared like the app's (assets;
+ * with `full`, also versions and relations), MiniSearch addAll of its assets. No app logic.
+ */
+async function importFiles(files, full = true) {
+  const db = new Dexie(`tarn-raw-${Date.now()}-${full ? 'full' : 'assets'}`);
+  db.version(1).stores(full ? { assets: 'key, kind, updatedAt', versions: '++seq, assetKey, [assetKey+sha256]', relations: 'id, childKey, parentKey' } : { assets: 'key, kind, updatedAt' });
   await db.open();
   index = new MiniSearch({ idField: 'key', fields: FIELDS, storeFields: [], tokenize, processTerm: (t) => t.toLowerCase() });
   assets = [];
@@ -35,12 +39,21 @@ async function importFiles(files) {
   for (const f of files) {
     const env = JSON.parse(await f.text());
     const real = env.assets.filter((a) => !a.placeholder);
-    await db.assets.bulkPut(env.assets);
+    if (full) {
+      await db.transaction('rw', [db.assets, db.versions, db.relations], async () => {
+        await db.assets.bulkPut(env.assets);
+        await db.versions.bulkAdd(env.versions.map(({ seq: _s, ...v }) => v));
+        await db.relations.bulkPut(env.relations);
+      });
+    } else {
+      await db.assets.bulkPut(env.assets);
+    }
     index.addAll(real.map(doc));
     assets.push(...real);
   }
   const ms = performance.now() - t0;
   db.close();
+  await Dexie.delete(db.name);
   return { ms, assets: assets.length };
 }
 

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   const coldMs = performance.now() - t;
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const ctx: LicenseContext = { ...coldCtx, intendedUse: { ...USES[i % USES.length], annual_revenue_usd: i } as IntendedUse };
+    const ctx: LicenseContext = { ...coldCtx, intendedUse: { ...(USES[i % USES.length] ?? USES[0]), annual_revenue_usd: i } };
     t = performance.now();
     evaluateAsset(c.target, ctx);
     warm.push(performance.now() - t);
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   };
 
   // 2. Whole catalog in a worker thread.
-  const { generateCatalog } = (await import('../bench/generate.mjs')) as typeof import('../bench/generate.mjs');
+  const { generateCatalog } = await import('../bench/generate.mjs');
   t = performance.now();
   const gen = generateCatalog({ n, seed: 42 });
   const genMs = performance.now() - t;

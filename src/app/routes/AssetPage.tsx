@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { AssetView } from '@/features/asset/AssetView';
 import { CurationPanel } from '@/features/curation/CurationPanel';
 import { AssetAudit } from '@/features/curation/AssetAudit';
-import { useAssetLicense } from '@/features/licenses/hooks';
+import { useAssetLicense, useLineageVerdictFor } from '@/features/licenses/hooks';
 import { AssetLicenseBadge, AssetLicenseCheck } from '@/features/licenses/AssetLicenseCheck';
 import { LineageSection } from '@/features/lineage/LineageSection';
 
@@ -13,6 +13,7 @@ import { LineageSection } from '@/features/lineage/LineageSection';
 export function AssetPage() {
   const { id = '' } = useParams();
   const license = useAssetLicense(id);
+  const verdictFor = useLineageVerdictFor(id);
   return (
     <div className="asset-page">
       <div className="asset-main">
@@ -22,7 +23,7 @@ export function AssetPage() {
           licenseBadge={<AssetLicenseBadge state={license} />}
         >
           {/* --- Lineage (features/lineage): graph, lineage table and "Used by" impact analysis. --- */}
-          <LineageSection key={id} id={id} />
+          <LineageSection key={id} id={id} {...(verdictFor ? { verdictFor } : {})} />
           {/* --- License check (features/licenses) --- */}
           <AssetLicenseCheck state={license} />
         </AssetView>

@@ -159,8 +159,18 @@ export function licenseFamily(expression: string | undefined): LicenseFamily {
   return best ?? 'unknown';
 }
 
-/** License atoms of an expression, lower-cased (for `license:` matching). */
+const atomCache = new Map<string, string[]>();
+
+/** License atoms of an expression, lower-cased (for `license:` matching). Memoized: few distinct expressions. */
 export function licenseAtoms(expression: string): string[] {
+  let atoms = atomCache.get(expression);
+  if (atoms) return atoms;
+  atoms = splitAtoms(expression);
+  if (atomCache.size < 10_000) atomCache.set(expression, atoms);
+  return atoms;
+}
+
+function splitAtoms(expression: string): string[] {
   return expression
     .replace(/[()]/gu, ' ')
     .split(/\s+(?:OR|AND|WITH)\s+|\s+/u)

@@ -1,8 +1,10 @@
 /**
  * Licence graph: assets with normalised licences and parent edges, built once per input and reused
- * (memoised normalisation, per-asset self-consistency).
+ * (memoised normalisation, per-asset self-consistency). Assets carry a dense index, their parent edges (with a
+ * direct reference to the parent) and a lazily filled memo of everything the evaluation derives from their own
+ * licence, so a catalog sweep derives it once per asset instead of once per (target, ancestor).
  */
-import type { LicenseNode } from './expression';
+import type { LicenseAtom, LicenseNode } from './expression';
 import { formatExpression } from './expression';
 import type { NormalizedLicense } from './normalize';
 import { normalizeLicense, parseCanonical } from './normalize';
@@ -23,6 +25,40 @@ export type GraphAsset = {
   meta: Record<string, unknown>;
   tags: string[];
   pipelineTag?: string;
+  /** Dense index (0..graph.list.length - 1). */
+  idx: number;
+  /** Parent edges (same array as `graph.parents.get(key)`), empty when none. */
+  edges: GraphEdge[];
+  /** Derived facts, filled on first use (see evaluate.ts). */
+  memo?: AssetMemo;
+};
+
+/** Per-asset facts derived from its own licence and parents; independent of target, intended use and profile. */
+export type AssetMemo = {
+  /** Expression for reports (`assetExpression`). */
+  expr: string;
+  /** OR-branches used when the asset is an upstream contribution (`NONE` when unreadable). */
+  branches: LicenseAtom[][];
+  /** OR-branches of the checked declaration (empty when unreadable): the asset as a target. */
+  declared: LicenseAtom[][];
+  declaresNothing: boolean;
+  /** KB ids of the atoms of `declared` / of the checked expression (lineage ids). */
+  declaredIds: string[];
+  atomIds: string[];
+  /** Normalisation flagged `ambiguous` or `multiple` (rule AMBIGUOUS_ALIAS). */
+  ambiguous: boolean;
+  /** Lower-case id sets per declared branch, filled lazily by the rules. */
+  declaredSets?: Set<string>[];
+  /** Memo of `declaredIncludes` answers (key: id + compatible ids). */
+  includes?: Map<string, boolean>;
+  permitsCommercial?: boolean;
+  carriesRestrictions?: boolean;
+  /** Codes its declaration breaks against its direct parents. */
+  selfIssues?: string[];
+  /** Effective KB ids (own licence + derivative ancestors). */
+  effectiveIds?: Set<string>;
+  /** Merge analysis (incompatible pairs, stacked agreements), when the asset has two or more merge parents. */
+  merge?: { incompatible: string[]; agreements: string[] };
 };
 
 export type GraphEdge = {
@@ -31,6 +67,8 @@ export type GraphEdge = {
   type: string;
   kind: EdgeKind;
   attrs: Record<string, unknown>;
+  /** The parent asset itself. */
+  to: GraphAsset;
 };
 
 export type LicenseGraph = {
@@ -38,6 +76,10 @@ export type LicenseGraph = {
   parents: Map<string, GraphEdge[]>;
   /** Memo: asset key -> codes of rules its own declaration breaks against its direct parents. */
   selfIssues: Map<string, string[]>;
+  /** Assets by dense index. */
+  list: GraphAsset[];
+  /** Scratch for the walks (per-asset epoch stamps and marks); evaluations are synchronous, never re-entrant. */
+  scratch: { epoch: number; stamp: Uint32Array; mark: Int32Array };
 };
 
 const REL_ALIASES: Record<string, string> = {
@@ -51,6 +93,22 @@ const REL_ALIASES: Record<string, string> = {
   merge: 'merge_of',
   merged_from: 'merge_of',
 };
+
+/** Shared empty edge list (never mutated). */
+const NO_EDGES: GraphEdge[] = [];
+
+const classifyMemo = new Map<string, { type: string; kind: EdgeKind }>();
+
+function classifyMemoised(type: string, childKind: string): { type: string; kind: EdgeKind } {
+  // Only `uses_code` depends on the child kind (model or not).
+  const k = `${childKind === 'model' ? 'm' : 'o'}${type}`;
+  let c = classifyMemo.get(k);
+  if (!c) {
+    c = classifyRelation(type, childKind);
+    if (classifyMemo.size < 10_000) classifyMemo.set(k, c);
+  }
+  return c;
+}
 
 /** Canonical relation name and how it transmits terms. */
 export function classifyRelation(type: string, childKind: string): { type: string; kind: EdgeKind } {
@@ -135,8 +193,12 @@ export function buildGraph(
       check,
       meta: a.meta ?? {},
       tags: a.tags ?? [],
+      // Every asset gets every field, in one order: one hidden class for the whole graph (fast property loads).
+      pipelineTag: a.pipelineTag || undefined,
+      idx: 0,
+      edges: NO_EDGES,
+      memo: undefined,
     };
-    if (a.pipelineTag) g.pipelineTag = a.pipelineTag;
     map.set(key, g);
   }
   const parents = new Map<string, GraphEdge[]>();
@@ -145,9 +207,10 @@ export function buildGraph(
     const parent = graphKey(r.parent);
     if (child === parent) continue;
     const childKind = map.get(child)?.kind ?? 'unknown';
-    const { type, kind } = classifyRelation(String(r.type), childKind);
+    const { type, kind } = classifyMemoised(String(r.type), childKind);
     if (kind === 'ignore') continue;
-    if (!map.has(parent)) {
+    let to = map.get(parent);
+    if (!to) {
       map.set(parent, {
         id: r.parent,
         key: parent,
@@ -158,23 +221,46 @@ export function buildGraph(
         check: null,
         meta: { placeholder: true },
         tags: [],
+        pipelineTag: undefined,
+        idx: 0,
+        edges: NO_EDGES,
+        memo: undefined,
       });
       const p = map.get(parent);
       if (p) {
         p.node = parseCanonical(p.norm.expression);
         p.check = p.node;
       }
+      to = p;
     }
+    if (!to) continue;
     let list = parents.get(child);
     if (!list) {
       list = [];
       parents.set(child, list);
     }
     if (!list.some((e) => e.parent === parent && e.type === type))
-      list.push({ parent, type, kind, attrs: r.attrs ?? {} });
+      list.push({ parent, type, kind, attrs: r.attrs ?? {}, to });
   }
-  return { assets: map, parents, selfIssues: new Map() };
+  const list: GraphAsset[] = [];
+  for (const g of map.values()) {
+    g.idx = list.length;
+    list.push(g);
+  }
+  // Attached after all relations: a child may only become a (placeholder) asset through a later relation.
+  for (const [key, edges] of parents) {
+    const g = map.get(key);
+    if (g) g.edges = edges;
+  }
+  return {
+    assets: map,
+    parents,
+    selfIssues: new Map(),
+    list,
+    scratch: { epoch: 0, stamp: new Uint32Array(list.length), mark: new Int32Array(list.length) },
+  };
 }
+
 
 /** Expression string of an asset for reports. */
 export function assetExpression(a: GraphAsset): string {

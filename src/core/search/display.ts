@@ -47,7 +47,8 @@ export const SORT_IDS: readonly SortId[] = ['name', 'id', 'kind', 'owner', 'task
 
 export type CatalogSort = { id: SortId; desc: boolean };
 
-function sortValue(r: CatalogRow, id: SortId): string {
+/** The value a row sorts by in a column ('' = empty, sorts last). */
+export function sortValue(r: CatalogRow, id: SortId): string {
   switch (id) {
     case 'name':
       return r.name.toLowerCase();

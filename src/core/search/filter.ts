@@ -18,7 +18,7 @@ const FAMILY_WORDS: Readonly<Record<string, string>> = {
 };
 
 function eqAny(values: readonly string[], wanted: string): boolean {
-  for (const v of values) if (v.toLowerCase() === wanted) return true;
+  for (const v of values) if (v.length === wanted.length && v.toLowerCase() === wanted) return true;
   return false;
 }
 
@@ -30,7 +30,7 @@ export function matchesClause(row: CatalogRow, clause: FieldClause): boolean {
       const family = FAMILY_WORDS[v];
       if (family && LICENSE_FAMILIES.includes(row.licenseFamily) && row.licenseFamily === family) return true;
       if (row.license === '') return v === 'none';
-      if (row.license.toLowerCase() === v) return true;
+      if (row.license.length === v.length && row.license.toLowerCase() === v) return true;
       if (v.endsWith('*')) {
         const p = v.slice(0, -1);
         return licenseAtoms(row.license).some((a) => a.startsWith(p));
@@ -40,9 +40,9 @@ export function matchesClause(row: CatalogRow, clause: FieldClause): boolean {
     case 'task':
       return eqAny(row.tasks, v);
     case 'kind':
-      return row.kind.toLowerCase() === v;
+      return row.kind.length === v.length && row.kind.toLowerCase() === v;
     case 'library':
-      return row.library.toLowerCase() === v;
+      return row.library.length === v.length && row.library.toLowerCase() === v;
     case 'base':
       return row.bases.includes(assetKey(clause.value));
     case 'trained-on': {

@@ -2,7 +2,7 @@
  * Catalog full-text index: documents, MiniSearch options and search helpers, shared by the catalog
  * worker and its main-thread fallback. Pure (MiniSearch is a plain library).
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
 import type { CatalogRow } from '../catalog/facets';
 
 /** Ids of the persisted search caches (searchIndex table). */
@@ -91,6 +91,27 @@ export function createSearchIndex(): MiniSearch<SearchDoc> {
 
 export function loadSearchIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
+}
+
+/**
+ * Catalog search: exact words, prefix on the last word (as you type); typo tolerance only when that finds
+ * nothing (a typo rarely co-occurs with exact hits, and fuzzy expansion is the costly part at 100k).
+ */
+export function searchCatalog(index: MiniSearch<SearchDoc>, text: string): SearchResult[] {
+  const words = tokenize(text)
+    .map((w) => processTerm(w))
+    .filter((w): w is string => w !== null);
+  if (words.length === 0) return [];
+  const last = words[words.length - 1] ?? '';
+  const q = words.join(' ');
+  const fast = index.search(q, {
+    prefix: (term) => term === last && term.length >= 2,
+    fuzzy: false,
+    combineWith: 'AND',
+    boost: { ...SEARCH_BOOST },
+  });
+  if (fast.length > 0) return fast;
+  return index.search(q);
 }
 
 /** Free-text search returning asset keys ranked by score. */

@@ -29,13 +29,17 @@ function Form({ initial }: { initial: LicenseSettings }) {
   const [revenue, setRevenue] = useState(initial.intendedUse.annual_revenue_usd?.toString() ?? '');
   const [region, setRegion] = useState(initial.intendedUse.licensee_region ?? '');
   const [error, setError] = useState('');
+  const [pending, setPending] = useState(0);
 
   const save = (next: LicenseSettings) => {
     setS(next);
-    saveLicenseSettings(next).then(
-      () => setError(''),
-      (e: unknown) => setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`),
-    );
+    setPending((n) => n + 1);
+    saveLicenseSettings(next)
+      .then(
+        () => setError(''),
+        (e: unknown) => setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => setPending((n) => n - 1));
   };
   const setUse = (patch: Partial<IntendedUse>) => save({ ...s, intendedUse: { ...s.intendedUse, ...patch } });
   const reset = () => {
@@ -123,7 +127,10 @@ function Form({ initial }: { initial: LicenseSettings }) {
         <p className="muted">{PROFILE_TEXT[s.profile]}</p>
       </fieldset>
       <p className="muted" data-testid="intended-use-summary">
-        Current: {describeSettings(s)}
+        Current: {describeSettings(s)}{' '}
+        <span role="status" aria-label="Intended use saved state" data-saved={pending === 0 ? 'true' : 'false'}>
+          {pending > 0 ? 'Saving…' : 'Saved'}
+        </span>
       </p>
       <button type="button" onClick={reset}>
         Reset to defaults

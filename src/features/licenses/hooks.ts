@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LicenseVerdict } from '@/core/licenses';
-import { catalogStamp, getSetting, setSetting } from '@/db';
+import { catalogStamp, getSetting, listEdgeDecisions, setSetting } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
 import { licensesClient, type AssetLicenseReport, type LicenseReport, type LicenseSettings } from '@/workers/licenses/client';
 import { INTENDED_USE_KEY, PROFILE_KEY, settingsId, toSettings } from './settings';
@@ -28,9 +28,13 @@ export async function saveLicenseSettings(s: LicenseSettings): Promise<void> {
   await setSetting(PROFILE_KEY, s.profile);
 }
 
-/** Catalog fingerprint (live). Edge decisions are re-read by the worker on every call. */
+/** Catalog fingerprint (live): assets, relations and rejected edges (rejected inferred edges are not followed). */
 function useStamp(): string | undefined {
-  return useLiveQuery(() => catalogStamp(), []);
+  return useLiveQuery(async () => {
+    const [stamp, decisions] = await Promise.all([catalogStamp(), listEdgeDecisions()]);
+    const rejected = decisions.filter((d) => d.decision === 'rejected').map((d) => d.id);
+    return `${stamp}#${rejected.sort().join(',')}`;
+  }, []);
 }
 
 export type Loaded<T> = {
@@ -114,13 +118,24 @@ export function useLicenseFacetSync(): string | undefined {
   return key;
 }
 
+function verdictLookup(data: Record<string, LicenseVerdict> | null | undefined): ((id: string) => LicenseVerdict | undefined) | undefined {
+  if (!data) return undefined;
+  return (id: string) => data[id.trim().toLowerCase()];
+}
+
 /**
- * Verdict per asset for a set of ids (lineage colours). Returns a stable function (new identity only when
- * the verdicts change); undefined for ids not evaluated (yet).
+ * Verdict colours for the lineage graph around one asset (its ancestors and descendants). Undefined until
+ * known; a new function only when the verdicts change.
  */
-export function useLicenseVerdictFor(ids: readonly string[]): (id: string) => LicenseVerdict | undefined {
-  const idsKey = JSON.stringify([...ids].sort());
-  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseVerdicts', { ...s, ids: JSON.parse(idsKey) as string[] }), [idsKey]);
-  const { data } = useWorkerResult(`verdicts:${idsKey}`, ids.length > 0 ? load : undefined);
-  return useCallback((id: string) => data?.[id.trim().toLowerCase()], [data]);
+export function useLineageVerdictFor(id: string): ((id: string) => LicenseVerdict | undefined) | undefined {
+  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseLineageVerdicts', { ...s, id }), [id]);
+  const { data } = useWorkerResult(`lineage:${id}`, load);
+  return useMemo(() => verdictLookup(data), [data]);
+}
+
+/** Verdict colours for the catalog-wide lineage graph (from the whole-catalog sweep). */
+export function useCatalogVerdictFor(): ((id: string) => LicenseVerdict | undefined) | undefined {
+  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseSweep', s).then((r) => r.verdicts), []);
+  const { data } = useWorkerResult('sweep', load);
+  return useMemo(() => verdictLookup(data), [data]);
 }

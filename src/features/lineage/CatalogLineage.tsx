@@ -14,7 +14,7 @@ export type CatalogLineageProps = { verdictFor?: VerdictFor };
 /**
  * Catalog-wide lineage (`/lineage`): one root asset's whole lineage, or every asset (optionally
  * only those with lineage). State lives in the URL:
- * `?root=<id>&up=all&down=all` or `?scope=all&lineageOnly=0&group=0`.
+ * `?root=<id>&up=all&down=all` or `?scope=all&lineageOnly=0&group=0` (`&engine=elk|fast` forces a layout engine).
  */
 export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
   const lineage = useLineage();
@@ -24,6 +24,8 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
   const down = parseDepth(params.get('down'), 'all');
   const lineageOnly = params.get('lineageOnly') !== '0';
   const group = params.get('group') !== '0';
+  const engineParam = params.get('engine');
+  const engine = engineParam === 'elk' || engineParam === 'fast' ? engineParam : 'auto';
   const [draft, setDraft] = useState(root);
   const [expanded, setExpanded] = useState<readonly string[]>([]);
 
@@ -132,6 +134,7 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
               onExpandGroup={onExpandGroup}
               label={root !== '' ? `Lineage of ${root}` : 'Catalog lineage'}
               className="lineage-canvas--page"
+              engine={engine}
               {...(verdictFor ? { verdictFor } : {})}
             />
           </Suspense>

@@ -14,7 +14,7 @@ import { useNavigate } from 'react-router';
 import { Background, Controls, MarkerType, MiniMap, ReactFlow } from '@xyflow/react';
 import type { DefaultEdgeOptions, ReactFlowInstance, Viewport } from '@xyflow/react';
 import { requestLayout } from '@/workers/layout/client';
-import type { LayoutResult } from '@/workers/layout/client';
+import type { LayoutEngine, LayoutResult } from '@/workers/layout/client';
 import { edgeTypes, nodeTypes } from './flowComponents';
 import { applyLayout, layoutKey, layoutRequestOf, toFlowElements } from './toFlow';
 import type { LineageFlowEdge, LineageFlowNode } from './toFlow';
@@ -31,6 +31,8 @@ export type LineageViewProps = {
   /** Fit the whole graph in view up to this many nodes; above, start zoomed on the focus/top. */
   fitMaxNodes?: number;
   className?: string;
+  /** Layout engine (default `auto`: ELK for small graphs, the fast layered layout for big ones). */
+  engine?: LayoutEngine;
 };
 
 const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
@@ -44,7 +46,7 @@ function minimapClass(node: LineageFlowNode): string {
 
 type Laid = { key: string; result: LayoutResult; seq: number };
 
-export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage graph', fitMaxNodes = 300, className }: LineageViewProps) {
+export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage graph', fitMaxNodes = 300, className, engine = 'auto' }: LineageViewProps) {
   const navigate = useNavigate();
   const elements = useMemo(() => toFlowElements(view, verdictFor), [view, verdictFor]);
   const key = useMemo(() => layoutKey(elements), [elements]);
@@ -54,14 +56,17 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
   const containerRef = useRef<HTMLDivElement>(null);
   const seqRef = useRef(0);
   const requestedKey = useRef<string | undefined>(undefined);
+  const measuredSeq = useRef(0);
 
   useEffect(() => {
-    if (requestedKey.current === key) return;
-    requestedKey.current = key;
+    const requestKey = `${engine}\n${key}`;
+    if (requestedKey.current === requestKey) return;
+    requestedKey.current = requestKey;
     const seq = ++seqRef.current;
+    if (containerRef.current) containerRef.current.dataset.ready = 'false';
     const start = `lineage:layout:start:${seq}`;
     performance.mark(start);
-    requestLayout(layoutRequestOf(elements)).then(
+    requestLayout({ ...layoutRequestOf(elements), engine }).then(
       (result) => {
         if (seq !== seqRef.current) return;
         const end = `lineage:layout:end:${seq}`;
@@ -82,7 +87,7 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
         setError(err instanceof Error ? err.message : String(err));
       },
     );
-  }, [key, elements]);
+  }, [key, elements, engine]);
 
   const nodes = useMemo(() => {
     if (!laid) return [];
@@ -93,7 +98,7 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
 
   // Render timing: from positions received to nodes (and edges) in the DOM, then one more frame.
   useEffect(() => {
-    if (!laid) return;
+    if (!laid || measuredSeq.current === laid.seq) return;
     const el = containerRef.current;
     const wantEdges = elements.edges.length > 0;
     let frame = 0;
@@ -109,6 +114,7 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
         return;
       }
       frame = requestAnimationFrame(() => {
+        measuredSeq.current = laid.seq;
         const end = `lineage:render:end:${laid.seq}`;
         performance.mark(end);
         try {

@@ -12,7 +12,7 @@ const VERDICT_TEXT = { ok: 'license ok', warning: 'license warning', review: 'li
 
 export const AssetNodeView = memo(function AssetNodeView({ data }: NodeProps<AssetFlowNode>) {
   return (
-    <div className={`lineage-node__body${data.verdict ? ` verdict-${data.verdict}` : ''}`}>
+    <div className={`lineage-node__body${data.verdict ? ` lineage-verdict--${data.verdict}` : ''}`} data-verdict={data.verdict}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="lineage-node__title">
         <span className="lineage-node__icon" aria-hidden="true" title={data.kind}>
@@ -25,7 +25,9 @@ export const AssetNodeView = memo(function AssetNodeView({ data }: NodeProps<Ass
       <div className="lineage-node__meta">
         <span className="lineage-node__license">{data.license ?? 'no license'}</span>
         {data.placeholder ? <span className="lineage-node__missing">not in catalog</span> : null}
-        {data.verdict ? <span className={`lineage-node__verdict verdict-${data.verdict}`} title={VERDICT_TEXT[data.verdict]} /> : null}
+        {data.verdict ? <span className="lineage-node__verdict" title={VERDICT_TEXT[data.verdict]}>
+            <span className="visually-hidden">{VERDICT_TEXT[data.verdict]}</span>
+          </span> : null}
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>

@@ -7,6 +7,7 @@ import {
   applyChange,
   catalogRows,
   duringImport,
+  prepareExport,
   queryCatalog,
   resetEmpty,
   resync,
@@ -22,6 +23,7 @@ export const catalogHandlers = {
     duringImport(() =>
       importFiles(args, ctx, {
         onStored: (change) => applyChange(change).catch((e: unknown) => console.warn('search update failed', e)),
+        beforeRestore: (env) => prepareExport(env),
       }),
     ),
   clearCatalog: async (_args: Record<string, never>, _ctx: CallContext) => {

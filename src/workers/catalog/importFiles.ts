@@ -6,7 +6,7 @@
  */
 import { parseFile } from '@/core/formats/parseFile';
 import { parseCatalogExport } from '@/core/export/envelope';
-import type { FileReport, ImportRun, ImportSummary, StoredAsset } from '@/core/catalog/rows';
+import type { FileReport, ImportRun, ImportSummary, RelationRow, StoredAsset } from '@/core/catalog/rows';
 import { sha256Hex } from '@/core/util/hash';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 import { addImportRun, importParsedFiles, restoreExport, updateImportRun, type ImportSource } from '@/db';
@@ -17,7 +17,11 @@ import { expandInputs, type InputFile } from './intake';
 import type { StoredChange } from './search';
 
 /** Called after each stored file with what changed (the search engine updates incrementally). */
-export type ImportHooks = { onStored?: (change: StoredChange) => Promise<void> };
+export type ImportHooks = {
+  onStored?: (change: StoredChange) => Promise<void>;
+  /** An export is about to be restored (the search engine indexes it meanwhile). */
+  beforeRestore?: (env: { assets: readonly StoredAsset[]; relations: readonly RelationRow[] }) => void;
+};
 
 export type ImportProgress = {
   filesDone: number;
@@ -168,10 +172,17 @@ async function restoreOne(source: ImportSource, text: string, importedAt: string
   try {
     const env = parseCatalogExport(text);
     if (!env.ok) return { ...failedReport(source.name, source.bytes, 'EXPORT_INVALID', ''), format: 'tarn-catalog', issues: env.issues };
+    hooks.beforeRestore?.(env.value);
     const written = { created: [] as StoredAsset[], changed: [] as string[] };
-    const restored = await restoreExport(source, env.value, importedAt, undefined, written);
-    await hooks.onStored?.({ keys: written.changed, created: { assets: written.created, relations: env.value.relations } });
-    return restored;
+    let ok = false;
+    try {
+      const restored = await restoreExport(source, env.value, importedAt, undefined, written);
+      ok = true;
+      return restored;
+    } finally {
+      // On failure nothing was stored: say so, so prepared search rows are dropped.
+      await hooks.onStored?.(ok ? { keys: written.changed, created: { assets: written.created, relations: env.value.relations } } : { keys: [] });
+    }
   } catch (e) {
     return failedReport(source.name, source.bytes, 'STORE_FAILED', `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}`);
   }

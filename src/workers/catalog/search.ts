@@ -21,13 +21,14 @@ import {
 } from '@/core/catalog/facets';
 import { freeText, parseQuery, currentWord, QUERY_FIELDS, type QueryField } from '@/core/search/query';
 import { matchesStructured } from '@/core/search/filter';
-import { toDisplayRow, compareForSort, SORT_IDS, type SortId, type CatalogSort } from '@/core/search/display';
+import { toDisplayRow, sortValue, SORT_IDS, type SortId, type CatalogSort } from '@/core/search/display';
 import {
   createSearchIndex,
   exactKeys,
   loadSearchIndex,
   SEARCH_CACHE_IDS,
   cacheStamp,
+  searchCatalog,
   suggestText,
   toSearchDoc,
   type MiniSearch,
@@ -196,6 +197,10 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
       schedulePersist();
     }
     st.index = idx;
+    // Warm the most used sort order in idle time.
+    setTimeout(() => {
+      if (state === st && !st.ranks.has('name')) rankFor(st, 'name');
+    }, 200);
     return idx;
   })();
   return st.indexLoading;
@@ -344,12 +349,83 @@ function putRow(st: State, idx: MiniSearch<SearchDoc>, row: CatalogRow): void {
   else idx.add(doc);
 }
 
+/** Rows added ahead of an export restore, awaiting confirmation by `applyChange`. */
+let provisional: Set<string> | undefined;
+
+/**
+ * Called just before an export is restored: builds rows and index documents for its new assets while
+ * the database writes run (the index is built in chunks, yielding to the restore). `applyChange` then
+ * confirms them (or removes them when the restore failed).
+ */
+export function prepareExport(env: { assets: readonly StoredAsset[]; relations: readonly RelationRow[] }): void {
+  void exclusive(async () => {
+    const st = await ensureState();
+    const idx = await ensureIndex(st);
+    const outgoing = groupByChild(env.relations);
+    const rows: CatalogRow[] = [];
+    for (const a of env.assets) {
+      if (a.placeholder || st.keyToIndex.has(a.key)) continue;
+      rows.push(toCatalogRow(a, outgoing.get(a.key) ?? [], 0));
+    }
+    if (rows.length === 0) return;
+    provisional = new Set(rows.map((r) => r.key));
+    for (const r of rows) {
+      st.keyToIndex.set(r.key, st.rows.length);
+      st.rows.push(r);
+      bumpParents(st, r.parents, +1);
+    }
+    for (const r of rows) r.nChildren = st.incoming.get(r.key) ?? 0;
+    invalidateDerived(st, true);
+    await idx.addAllAsync(rows.map(toSearchDoc), { chunkSize: 400 });
+  });
+}
+
+function removeRows(st: State, idx: MiniSearch<SearchDoc>, keys: Iterable<string>): void {
+  const removed = new Set<number>();
+  for (const key of keys) {
+    const at = st.keyToIndex.get(key);
+    const old = at !== undefined ? st.rows[at] : undefined;
+    if (at === undefined || !old) continue;
+    bumpParents(st, old.parents, -1);
+    removed.add(at);
+    if (idx.has(key)) idx.discard(key);
+  }
+  if (removed.size > 0) {
+    st.rows = st.rows.filter((_, i) => !removed.has(i));
+    st.keyToIndex = new Map(st.rows.map((r, i) => [r.key, i]));
+  }
+}
+
 /** Applies stored changes (from the import pipeline or other writers) to rows and index. */
 export function applyChange(change: StoredChange): Promise<void> {
   return exclusive(async () => {
+    const t0 = performance.now();
+    try {
+      await applyChangeLocked(change);
+    } finally {
+      engineTimings.applyMs += performance.now() - t0;
+      engineTimings.applies++;
+    }
+  });
+}
+
+/** Where engine time goes (benchmark and diagnostics). */
+export const engineTimings = { applyMs: 0, applies: 0, lastImportMs: 0 };
+
+async function applyChangeLocked(change: StoredChange): Promise<void> {
+  {
     const st = await ensureState();
     const idx = await ensureIndex(st);
-    const created = change.created?.assets.filter((a) => !a.placeholder) ?? [];
+    const ahead = provisional;
+    provisional = undefined;
+    if (ahead) {
+      // Rows prepared before the restore: keep those the restore stored exactly as prepared.
+      const confirmed = new Set((change.created?.assets ?? []).map((a) => a.key));
+      const stale = [...ahead].filter((k) => !confirmed.has(k));
+      if (stale.length > 0) removeRows(st, idx, stale);
+    }
+    const created = change.created?.assets.filter((a) => !a.placeholder && !ahead?.has(a.key)) ?? [];
+    if (ahead && ahead.size > 0) invalidateDerived(st, true);
     if (created.length > 0 && change.created) {
       const outgoing = groupByChild(change.created.relations);
       const rows = created.map((a) => toCatalogRow(a, outgoing.get(a.key) ?? [], 0));
@@ -374,39 +450,32 @@ export function applyChange(change: StoredChange): Promise<void> {
     if (keys.length > 0) {
       const [assets, outgoing] = await Promise.all([getAssetsByKeys(keys), relationsFromChildren(keys)]);
       const outBy = groupByChild(outgoing);
-      const removed = new Set<number>();
+      const gone: string[] = [];
       keys.forEach((key, i) => {
         const a = assets[i];
-        if (a && !a.placeholder) {
-          putRow(st, idx, toCatalogRow(a, outBy.get(key) ?? [], 0));
-          return;
-        }
-        const at = st.keyToIndex.get(key);
-        const old = at !== undefined ? st.rows[at] : undefined;
-        if (at === undefined || !old) return;
-        bumpParents(st, old.parents, -1);
-        removed.add(at);
-        if (idx.has(key)) idx.discard(key);
+        if (a && !a.placeholder) putRow(st, idx, toCatalogRow(a, outBy.get(key) ?? [], 0));
+        else gone.push(key);
       });
-      if (removed.size > 0) {
-        st.rows = st.rows.filter((_, i) => !removed.has(i));
-        st.keyToIndex = new Map(st.rows.map((r, i) => [r.key, i]));
-      }
+      removeRows(st, idx, gone);
     }
-    if (created.length === 0 && keys.length === 0) return;
+    if (created.length === 0 && keys.length === 0 && !(ahead && ahead.size > 0)) return;
     invalidateDerived(st, true);
     st.stamp = await catalogStamp();
     schedulePersist();
-  });
+  }
 }
 
 /** Brackets an import: the stamp check and persistence wait until it ends. */
 export async function duringImport<T>(fn: () => Promise<T>): Promise<T> {
   importing++;
+  const t0 = performance.now();
+  engineTimings.applyMs = 0;
+  engineTimings.applies = 0;
   try {
     return await fn();
   } finally {
     importing--;
+    engineTimings.lastImportMs = performance.now() - t0;
   }
 }
 
@@ -482,18 +551,27 @@ export type CatalogQueryResult = {
 function rankFor(st: State, id: SortId): Uint32Array {
   let rank = st.ranks.get(id);
   if (rank) return rank;
-  const n = st.rows.length;
-  const perm = Array.from({ length: n }, (_, i) => i);
   const rows = st.rows;
+  const n = rows.length;
+  // Sort keys computed once per row (not per comparison); empty values last, ties by key.
+  const vals = rows.map((r) => sortValue(r, id));
+  const keys = rows.map((r) => r.key);
+  const perm = new Uint32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
   perm.sort((a, b) => {
-    const ra = rows[a];
-    const rb = rows[b];
-    return ra && rb ? compareForSort(ra, rb, id) : 0;
+    const va = vals[a] ?? '';
+    const vb = vals[b] ?? '';
+    if (va !== vb) {
+      if (va === '') return 1;
+      if (vb === '') return -1;
+      return va < vb ? -1 : 1;
+    }
+    const ka = keys[a] ?? '';
+    const kb = keys[b] ?? '';
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
   rank = new Uint32Array(n);
-  perm.forEach((rowIndex, pos) => {
-    if (rank) rank[rowIndex] = pos;
-  });
+  for (let pos = 0; pos < n; pos++) rank[perm[pos] ?? 0] = pos;
   st.ranks.set(id, rank);
   return rank;
 }
@@ -529,7 +607,7 @@ export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResu
   if (hasText || parsed.excluded.length > 0) {
     const idx = await ensureIndex(st);
     if (hasText) {
-      const hits = idx.search(text);
+      const hits = searchCatalog(idx, text);
       const arr = new Uint32Array(hits.length);
       let k = 0;
       for (const h of hits) {
@@ -639,7 +717,7 @@ function fieldValues(st: State, field: QueryField): string[] {
     .map(([v]) => v);
 }
 
-export type SearchStatus = { rows: number; indexReady: boolean; persisted: boolean; snapshotId: string; stamp: string };
+export type SearchStatus = { rows: number; indexReady: boolean; persisted: boolean; snapshotId: string; stamp: string; timings: typeof engineTimings };
 
 /** Engine status (tests and the benchmark wait on it). */
 export async function searchStatus(args: { waitIndex?: boolean; waitPersist?: boolean }): Promise<SearchStatus> {
@@ -662,6 +740,7 @@ export async function searchStatus(args: { waitIndex?: boolean; waitPersist?: bo
     persisted: cur.persistedStamp === versioned(cur.stamp),
     snapshotId: cur.snapshotId,
     stamp: cur.stamp,
+    timings: { ...engineTimings },
   };
 }
 
@@ -671,7 +750,7 @@ export async function search(args: { q: string }): Promise<{ keys: string[] }> {
   const idx = await ensureIndex(st);
   const q = args.q.trim();
   if (q === '') return { keys: [] };
-  return { keys: idx.search(q).map((r) => String(r.id)) };
+  return { keys: searchCatalog(idx, q).map((r) => String(r.id)) };
 }
 
 /** Kept for callers that only know "something changed": resync on next read. */

@@ -1,11 +1,13 @@
 /**
  * The licence engine's view of the catalog, loaded from IndexedDB and cached per catalog fingerprint:
- * every asset (placeholders included) and every relation except inferred edges the user rejected.
+ * every asset (placeholders included) and every relation except inferred edges the user rejected
+ * (db/lineageRepo's `rejectedFilter`).
  * The arrays keep their identity between calls so the engine's graph cache is reused.
  */
 import type { CatalogLicenseAsset, CatalogLicenseRelation } from '@/core/licenses';
+import type { Relation } from '@/core/model';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
-import { catalogStamp, getDb, listAssets, listRelations } from '@/db';
+import { catalogStamp, listAssets, listEdgeDecisions, listRelations, rejectedFilter } from '@/db';
 
 export type LicenseCatalog = {
   /** Catalog stamp + rejected-edge fingerprint. */
@@ -40,11 +42,11 @@ export function toLicenseAsset(a: Pick<StoredAsset, 'id' | 'kind' | 'name' | 'li
   return out;
 }
 
-/** Relations the engine follows: everything but rejected edges. */
-export function licenseRelations(rows: readonly RelationRow[], rejected: ReadonlySet<string>): CatalogLicenseRelation[] {
+/** Relations the engine follows: everything but the inferred edges the user rejected. */
+export function licenseRelations(rows: readonly RelationRow[], isRejected: (r: Relation) => boolean): CatalogLicenseRelation[] {
   const out: CatalogLicenseRelation[] = [];
   for (const r of rows) {
-    if (rejected.has(r.id)) continue;
+    if (isRejected(r)) continue;
     out.push({ child: r.child, type: r.type, parent: r.parent, origin: r.origin });
   }
   return out;
@@ -53,30 +55,26 @@ export function licenseRelations(rows: readonly RelationRow[], rejected: Readonl
 let cached: LicenseCatalog | undefined;
 let loading: { key: string; promise: Promise<LicenseCatalog> } | undefined;
 
-async function rejectedEdges(): Promise<Set<string>> {
-  const rows = await getDb().edgeDecisions.toArray();
-  return new Set(rows.filter((d) => d.decision === 'rejected').map((d) => d.id));
+async function fingerprint(): Promise<{ key: string; isRejected: (r: Relation) => boolean }> {
+  const [stamp, decisions] = await Promise.all([catalogStamp(), listEdgeDecisions()]);
+  const rejected = decisions.filter((d) => d.decision === 'rejected').map((d) => d.id);
+  return { key: `${stamp}#${rejected.sort().join(',')}`, isRejected: rejectedFilter(decisions) };
 }
 
-async function fingerprint(): Promise<{ key: string; rejected: Set<string> }> {
-  const [stamp, rejected] = await Promise.all([catalogStamp(), rejectedEdges()]);
-  return { key: `${stamp}#${[...rejected].sort().join(',')}`, rejected };
-}
-
-async function load(key: string, rejected: Set<string>): Promise<LicenseCatalog> {
+async function load(key: string, isRejected: (r: Relation) => boolean): Promise<LicenseCatalog> {
   const [stored, rels] = await Promise.all([listAssets(), listRelations()]);
   const assets = stored.map(toLicenseAsset);
   const byKey = new Map<string, number>();
   assets.forEach((a, i) => byKey.set(a.id.trim().toLowerCase(), i));
-  return { key, assets, relations: licenseRelations(rels, rejected), byKey, real: stored.filter((a) => !a.placeholder).length };
+  return { key, assets, relations: licenseRelations(rels, isRejected), byKey, real: stored.filter((a) => !a.placeholder).length };
 }
 
 /** The current catalog for the engine (reloaded only when the catalog or the edge decisions changed). */
 export async function licenseCatalog(): Promise<LicenseCatalog> {
-  const { key, rejected } = await fingerprint();
+  const { key, isRejected } = await fingerprint();
   if (cached?.key === key) return cached;
   if (loading?.key === key) return loading.promise;
-  const promise = load(key, rejected).then((c) => {
+  const promise = load(key, isRejected).then((c) => {
     cached = c;
     return c;
   });

@@ -71,10 +71,11 @@ function verdictCounts(): Record<LicenseVerdict, number> {
 function rawText(raw: unknown): string {
   if (raw === undefined || raw === null) return '';
   if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   try {
-    return JSON.stringify(raw);
+    return JSON.stringify(raw) ?? '';
   } catch {
-    return String(raw);
+    return '';
   }
 }
 
@@ -105,6 +106,44 @@ function nameOf(cat: LicenseCatalog, id: string): string {
   return (at !== undefined ? cat.assets[at]?.name : undefined) ?? id;
 }
 
+/** Most assets coloured around one asset. */
+const LINEAGE_MAX = 5000;
+const adjacency = new WeakMap<LicenseCatalog, { up: Map<string, string[]>; down: Map<string, string[]> }>();
+
+function push(m: Map<string, string[]>, k: string, v: string): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** Keys of the asset, all its ancestors and all its descendants (breadth first, capped). */
+function lineageKeys(cat: LicenseCatalog, start: string): string[] {
+  let adj = adjacency.get(cat);
+  if (!adj) {
+    adj = { up: new Map(), down: new Map() };
+    for (const r of cat.relations) {
+      const c = keyOf(r.child);
+      const p = keyOf(r.parent);
+      if (c === p) continue;
+      push(adj.up, c, p);
+      push(adj.down, p, c);
+    }
+    adjacency.set(cat, adj);
+  }
+  const seen = new Set<string>([start]);
+  for (const dir of [adj.up, adj.down]) {
+    const queue = [start];
+    for (let i = 0; i < queue.length && seen.size < LINEAGE_MAX; i++) {
+      for (const next of dir.get(queue[i] ?? '') ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return [...seen];
+}
+
 export const licenseHandlers = {
   /** Verdict per asset key for the whole catalog (drives the catalog's "License check" facet). */
   licenseSweep: async (args: LicenseSettings, _ctx: CallContext): Promise<LicenseSweepResult> => {
@@ -114,19 +153,21 @@ export const licenseHandlers = {
     return { key: sweep.key, verdicts, assets: sweep.cat.assets.length, ms: sweep.ms };
   },
 
-  /** Verdicts of some ids (lineage colours); from the cached sweep when there is one, else evaluated one by one. */
-  licenseVerdicts: async (args: LicenseSettings & { ids: string[] }, _ctx: CallContext): Promise<Record<string, LicenseVerdict>> => {
+  /**
+   * Verdicts of an asset's whole lineage (every ancestor and descendant, up to `LINEAGE_MAX` assets), keyed by
+   * asset key: lineage colours on the asset page. From the cached sweep when there is one, else one by one.
+   */
+  licenseLineageVerdicts: async (args: LicenseSettings & { id: string }, _ctx: CallContext): Promise<Record<string, LicenseVerdict>> => {
     const cat = await licenseCatalog();
-    const key = `${cat.key}|${settingsKey(args)}`;
-    const sweep = sweeps.find((x) => x.key === key);
-    const out: Record<string, LicenseVerdict> = {};
+    const sweep = sweeps.find((x) => x.key === `${cat.key}|${settingsKey(args)}`);
     const ctx = contextOf(cat, args);
-    for (const id of args.ids) {
-      const at = cat.byKey.get(keyOf(id));
+    const out: Record<string, LicenseVerdict> = {};
+    for (const key of lineageKeys(cat, keyOf(args.id))) {
+      const at = cat.byKey.get(key);
       const asset = at !== undefined ? cat.assets[at] : undefined;
       if (!asset) continue;
       const e = sweep?.entries[asset.id];
-      out[keyOf(id)] = e ? e.verdict : evaluateAsset(asset.id, ctx).verdict;
+      out[key] = e ? e.verdict : evaluateAsset(asset.id, ctx).verdict;
     }
     return out;
   },

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, importFiles, importReport, dropFiles, DATA_DIR } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const DIR = `${DATA_DIR}/lineage`;
+const BASE = `${DIR}/tarnlab__base-7b.md`;
+const CHAT = `${DIR}/tarnlab__chat-7b.md`;
+const MATH = `${DIR}/tarnlab__chat-7b-math.md`;
+const AWQ = `${DIR}/tarnlab__chat-7b-math-AWQ.md`;
+const MERGED = `${DIR}/tarnlab__merged-7b.md`;
+const TUNED = `${DIR}/tarnlab__chat-7b-tuned.md`;
+const DIALOGS = `${DIR}/tarnlab__dialogs.md`;
+
+const assetUrl = (id: string) => `/asset/${encodeURIComponent(id)}`;
+
+function lineage(page: Page) {
+  return page.getByRole('region', { name: 'Lineage' });
+}
+function node(page: Page, id: string) {
+  return lineage(page).locator(`.react-flow__node[data-asset-id="${id}"]`);
+}
+function edge(page: Page, child: string, type: string, parent: string) {
+  return lineage(page).locator(`.react-flow__edge[data-child="${child}"][data-relation-type="${type}"][data-parent="${parent}"]`);
+}
+async function graphReady(page: Page) {
+  await expect(lineage(page).locator('[data-lineage-canvas][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+}
+
+test('a fine-tune chain shows every ancestor, labelled edges and a placeholder that becomes real', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [AWQ, MATH, CHAT]);
+  await expect(importReport(page)).toContainText('3 new');
+
+  await page.goto(assetUrl('tarnlab/chat-7b-math-AWQ'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('chat-7b-math-AWQ');
+  await graphReady(page);
+  for (const id of ['tarnlab/chat-7b-math-AWQ', 'tarnlab/chat-7b-math', 'tarnlab/chat-7b', 'tarnlab/base-7b', 'tarnlab/dialogs']) {
+    await expect(node(page, id)).toBeVisible();
+  }
+  // Ancestors sit above the asset.
+  const focusBox = await node(page, 'tarnlab/chat-7b-math-AWQ').boundingBox();
+  const baseBox = await node(page, 'tarnlab/base-7b').boundingBox();
+  expect(baseBox!.y).toBeLessThan(focusBox!.y);
+
+  await expect(edge(page, 'tarnlab/chat-7b-math-AWQ', 'quantized_from', 'tarnlab/chat-7b-math')).toContainText('quantized from');
+  await expect(edge(page, 'tarnlab/chat-7b-math', 'finetune_of', 'tarnlab/chat-7b')).toContainText('fine-tune of');
+  await expect(edge(page, 'tarnlab/chat-7b', 'finetune_of', 'tarnlab/base-7b')).toContainText('fine-tune of');
+  await expect(edge(page, 'tarnlab/chat-7b', 'trained_on', 'tarnlab/dialogs')).toContainText('trained on');
+
+  // The missing base is a greyed placeholder.
+  const base = node(page, 'tarnlab/base-7b');
+  await expect(base).toHaveAttribute('data-placeholder', 'true');
+  await expect(base).toHaveClass(/is-placeholder/);
+  await expect(base).toContainText('not in catalog');
+  // The focus node shows name, license.
+  await expect(node(page, 'tarnlab/chat-7b-math-AWQ')).toContainText('MIT');
+
+  // The table lists the same edges.
+  const table = page.getByRole('table', { name: 'Lineage table' });
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(table.locator('tr[data-relation-id="tarnlab/chat-7b-math-awq|quantized_from|tarnlab/chat-7b-math"]')).toContainText('quantized from');
+
+  // Import the missing base: the placeholder becomes the real asset.
+  await importFiles(page, [BASE]);
+  await expect(importReport(page)).toContainText('1 new');
+  await expect(base).toHaveAttribute('data-placeholder', 'false');
+  await expect(base).not.toContainText('not in catalog');
+  await expect(base).toContainText('Apache-2.0');
+
+  // Click a node to open its page; keyboard works too.
+  await node(page, 'tarnlab/chat-7b').click();
+  await expect(page).toHaveURL(/\/asset\/tarnlab%2Fchat-7b$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('chat-7b');
+  await graphReady(page);
+  await node(page, 'tarnlab/base-7b').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/asset\/tarnlab%2Fbase-7b$/);
+});
+
+test('depth selectors limit ancestors and descendants', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [BASE, CHAT, MATH, AWQ]);
+  await page.goto(assetUrl('tarnlab/chat-7b-math'));
+  await graphReady(page);
+  await expect(node(page, 'tarnlab/base-7b')).toBeVisible();
+  await expect(node(page, 'tarnlab/chat-7b-math-AWQ')).toBeVisible();
+  await lineage(page).getByLabel('Ancestors depth').selectOption('1');
+  await expect(node(page, 'tarnlab/base-7b')).toHaveCount(0);
+  await expect(node(page, 'tarnlab/chat-7b')).toBeVisible();
+  await lineage(page).getByLabel('Descendants depth').selectOption('all');
+  await expect(node(page, 'tarnlab/chat-7b-math-AWQ')).toBeVisible();
+});
+
+test('a merge shows all its parents', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [MERGED, CHAT, MATH]);
+  await page.goto(assetUrl('tarnlab/merged-7b'));
+  await graphReady(page);
+  for (const parent of ['tarnlab/chat-7b', 'otherlab/helper-7b', 'tarnlab/chat-7b-math']) {
+    await expect(node(page, parent)).toBeVisible();
+    await expect(edge(page, 'tarnlab/merged-7b', 'merge_of', parent)).toContainText('merge of');
+  }
+  await expect(node(page, 'otherlab/helper-7b')).toHaveAttribute('data-placeholder', 'true');
+});
+
+test('impact analysis of the base lists its descendants and exports them', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [BASE, CHAT, MATH, AWQ, MERGED, TUNED, DIALOGS]);
+  await expect(importReport(page)).toContainText('7 new');
+  await page.goto(assetUrl('tarnlab/base-7b'));
+  const usedBy = page.getByRole('region', { name: 'Used by' });
+  for (const id of ['tarnlab/chat-7b', 'tarnlab/chat-7b-math', 'tarnlab/chat-7b-math-AWQ', 'tarnlab/merged-7b', 'tarnlab/chat-7b-tuned']) {
+    await expect(usedBy.locator(`tr[data-impacted-id="${id}"]`)).toBeVisible();
+  }
+  await expect(usedBy.getByTestId('impact-summary')).toContainText('5 downstream assets');
+  await expect(usedBy.locator('tr[data-impacted-id="tarnlab/chat-7b-math-AWQ"]')).toContainText('quantized from');
+
+  const jsonDownload = page.waitForEvent('download');
+  await usedBy.getByRole('button', { name: 'Export impact JSON' }).click();
+  const json = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as { total: number; impacted: { id: string; path: { ids: string[] } }[] };
+  expect(json.total).toBe(5);
+  expect(json.impacted.find((a) => a.id === 'tarnlab/chat-7b-math-AWQ')?.path.ids).toEqual([
+    'tarnlab/base-7b',
+    'tarnlab/chat-7b',
+    'tarnlab/chat-7b-math',
+    'tarnlab/chat-7b-math-AWQ',
+  ]);
+  const csvDownload = page.waitForEvent('download');
+  await usedBy.getByRole('button', { name: 'Export impact CSV' }).click();
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toContain('id,name,kind');
+  expect(csv).toContain('tarnlab/chat-7b-tuned');
+
+  // A dataset: which models were trained on it, directly or through fine-tune chains.
+  await page.goto(assetUrl('tarnlab/dialogs'));
+  const trained = page.getByRole('group', { name: 'Models trained on it' });
+  await expect(trained).toContainText('tarnlab/chat-7b');
+  await expect(trained.locator('li', { hasText: 'tarnlab/chat-7b-math-AWQ' })).toContainText('through');
+  await expect(trained.locator('li').first()).toContainText('directly');
+});
+
+test('a rejected inferred edge stays rejected after reload and re-import', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [MATH, TUNED]);
+  await page.goto(assetUrl('tarnlab/chat-7b-tuned'));
+  await graphReady(page);
+  const inferred = edge(page, 'tarnlab/chat-7b-tuned', 'finetune_of', 'tarnlab/chat-7b-math');
+  await expect(inferred).toHaveAttribute('data-origin', 'inferred');
+  await expect(inferred).toHaveClass(/is-inferred/);
+  const row = page.getByRole('table', { name: 'Lineage table' }).locator('tr[data-relation-id="tarnlab/chat-7b-tuned|finetune_of|tarnlab/chat-7b-math"]');
+  await expect(row).toContainText('inferred');
+  await expect(row).toContainText('base_model in');
+  await row.getByRole('button', { name: 'Reject' }).click();
+  await expect(row).toContainText('inferred, rejected');
+  await expect(inferred).toHaveCount(0);
+  await expect(node(page, 'tarnlab/chat-7b-math')).toHaveCount(0);
+
+  await page.reload();
+  await expect(row).toContainText('inferred, rejected');
+  await expect(lineage(page)).toContainText('No lineage recorded for this asset.');
+
+  // Same card again (unchanged), then an edited card (relation row re-created): still rejected.
+  await importFiles(page, [TUNED]);
+  await expect(importReport(page)).toContainText('1 unchanged');
+  const edited = readFileSync(TUNED, 'utf8').replace('Further tuned', 'Tuned some more');
+  await dropFiles(page, [{ name: 'tarnlab__chat-7b-tuned.md', text: edited }]);
+  await expect(importReport(page)).toContainText('1 updated');
+  await page.reload();
+  await expect(row).toContainText('inferred, rejected');
+  await expect(node(page, 'tarnlab/chat-7b-math')).toHaveCount(0);
+
+  // The decision is in the audit log; undo brings the edge back.
+  await page.goto('/audit');
+  await expect(page.locator('tr[data-action="edge:reject"]')).toHaveCount(1);
+  await page.goto(assetUrl('tarnlab/chat-7b-tuned'));
+  await row.getByRole('button', { name: 'Undo' }).click();
+  await graphReady(page);
+  await expect(inferred).toBeVisible();
+  await row.getByRole('button', { name: 'Confirm' }).click();
+  await expect(row).toContainText('inferred, confirmed');
+});
+
+test('catalog-wide lineage page: all assets or one root', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [BASE, CHAT, MATH, AWQ, MERGED, DIALOGS]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lineage' }).click();
+  await expect(page).toHaveURL(/\/lineage/);
+  const canvas = page.locator('[data-lineage-canvas][data-ready="true"]');
+  await expect(canvas).toBeVisible({ timeout: 30_000 });
+  for (const id of ['tarnlab/base-7b', 'tarnlab/merged-7b', 'otherlab/helper-7b', 'tarnlab/dialogs']) {
+    await expect(page.locator(`.react-flow__node[data-asset-id="${id}"]`)).toBeVisible();
+  }
+  await page.getByLabel('Root asset').fill('tarnlab/chat-7b-math');
+  await page.getByRole('button', { name: 'Show lineage' }).click();
+  await expect(page).toHaveURL(/root=tarnlab%2Fchat-7b-math/);
+  await expect(page.locator('.react-flow__node[data-asset-id="tarnlab/chat-7b-math-AWQ"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-asset-id="tarnlab/dialogs"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-asset-id="otherlab/helper-7b"]')).toHaveCount(0);
+});
