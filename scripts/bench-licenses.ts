@@ -1,4 +1,5 @@
-// `npx tsx scripts/bench-licenses.ts [--n=100000] [--runs=50] [--repeat=1] [--seed=42]`: licence engine timings.
+// `npx tsx scripts/bench-licenses.ts [--n=100000] [--runs=50] [--repeat=1] [--seed=42] [--oracle]`: licence engine
+// timings (--oracle: the frozen pre-optimisation engine of src/core/licenses/oracle, for before/after numbers).
 // Targets: one asset with 50 ancestors <= 5 ms; whole-catalog sweep (evaluateCatalog) of 100k assets <= 3 s in a worker.
 //  1. licence-shaped synthetic catalog (src/core/licenses/bench.ts, also callable from the browser bench):
 //     ~60 % models (two thirds derived, chains up to depth 5, merges), datasets with trained_on / derived_from /
@@ -15,11 +16,11 @@ import type { LicenseBenchResult, SweepTiming } from '../src/core/licenses/bench
 import { runLicenseBench, timeSweep } from '../src/core/licenses/bench.ts';
 import type { CatalogLicenseAsset, CatalogLicenseRelation } from '../src/core/licenses/index.ts';
 
-type Job = { kind: 'licenses' | 'corpus'; n: number; seed: number; runs: number };
+type Job = { kind: 'licenses' | 'corpus'; n: number; seed: number; runs: number; oracle: boolean };
 type Reply = { licenses?: LicenseBenchResult; corpus?: SweepTiming };
 
 async function corpusCatalog(n: number, seed: number) {
-  const { generateCatalog } = (await import('../bench/generate.mjs')) as typeof import('../bench/generate.mjs');
+  const { generateCatalog } = await import('../bench/generate.mjs');
   const gen = generateCatalog({ n, seed });
   const assets: CatalogLicenseAsset[] = [];
   const relations: CatalogLicenseRelation[] = [];
@@ -40,9 +41,17 @@ async function corpusCatalog(n: number, seed: number) {
   return { assets, relations };
 }
 
+/** Process CPU time in ms (the main thread idles while the worker runs, so this is the worker plus GC threads). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 async function work(job: Job): Promise<Reply> {
-  if (job.kind === 'licenses') return { licenses: runLicenseBench(job) };
-  return { corpus: timeSweep(await corpusCatalog(job.n, job.seed)) };
+  // --oracle: the frozen pre-optimisation engine (test oracle), for before/after numbers on the same machine.
+  const engine = job.oracle ? await import('../src/core/licenses/oracle/evaluate.ts') : undefined;
+  if (job.kind === 'licenses') return { licenses: runLicenseBench({ ...job, cpu: cpuMs, engine }) };
+  return { corpus: timeSweep(await corpusCatalog(job.n, job.seed), cpuMs, engine) };
 }
 
 function inWorker(job: Job): Promise<Reply> {
@@ -74,11 +83,12 @@ async function main(): Promise<void> {
   const runs = arg('runs', 50);
   const repeat = arg('repeat', 1);
   const seed = arg('seed', 42);
+  const oracle = process.argv.includes('--oracle');
   const lic: LicenseBenchResult[] = [];
   const corpus: SweepTiming[] = [];
   for (let i = 0; i < repeat; i++) {
-    const a = (await inWorker({ kind: 'licenses', n, seed, runs })).licenses;
-    const b = (await inWorker({ kind: 'corpus', n, seed, runs })).corpus;
+    const a = (await inWorker({ kind: 'licenses', n, seed, runs, oracle })).licenses;
+    const b = (await inWorker({ kind: 'corpus', n, seed, runs, oracle })).corpus;
     if (a) lic.push(a);
     if (b) corpus.push(b);
     console.log(
@@ -93,6 +103,7 @@ async function main(): Promise<void> {
     '',
     `licence-shaped catalog: ${first?.stats.assets} assets, ${first?.stats.relations} relations, ${first?.stats.models} models (${first?.stats.modelsWithBase} with bases, depth <= ${first?.stats.maxDepth}); verdicts ${JSON.stringify(first?.sweep.verdicts)}`,
     `  sweep cold (graph build incl.)      ${stat(lic.map((r) => r.sweep.coldMs))}   [target <= 3000 ms]`,
+    `  sweep cold, process CPU time        ${stat(lic.map((r) => r.sweep.coldCpuMs ?? NaN))}`,
     `  sweep warm (other intended use)     ${stat(lic.map((r) => r.sweep.warmMs))}`,
     `  sweep warm (non-commercial, cons.)  ${stat(lic.map((r) => r.sweep.altMs))}`,
     `  evaluateAsset, 50 ancestors, median of ${runs} (in catalog)  ${stat(lic.map((r) => r.chainInCatalog.medianMs))}   [target <= 5 ms]`,
@@ -100,15 +111,17 @@ async function main(): Promise<void> {
     `  evaluateAsset, 50 ancestors, cold (graph build incl.)  ${stat(lic.map((r) => r.chainAlone.coldMs))}`,
     `corpus-shaped catalog (bench/generate.mjs): ${c0?.assets} assets, ${c0?.relations} relations; verdicts ${JSON.stringify(c0?.verdicts)}`,
     `  sweep cold (graph build incl.)      ${stat(corpus.map((r) => r.coldMs))}   [target <= 3000 ms]`,
+    `  sweep cold, process CPU time        ${stat(corpus.map((r) => r.coldCpuMs ?? NaN))}`,
     `  sweep warm (other intended use)     ${stat(corpus.map((r) => r.warmMs))}`,
     `  sweep warm (non-commercial, cons.)  ${stat(corpus.map((r) => r.altMs))}`,
     `node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg()[0]?.toFixed(2)}`,
   ];
+  console.log(`engine: ${oracle ? 'pre-optimisation oracle' : 'current'}`);
   console.log(lines.join('\n'));
   const dir = fileURLToPath(new URL('../bench/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   writeFileSync(
-    `${dir}licenses-results.json`,
+    `${dir}licenses-results${oracle ? '-oracle' : ''}.json`,
     JSON.stringify(
       {
         at: new Date().toISOString(),

@@ -189,6 +189,20 @@ async function runSize(browser, n, rawJs) {
   res.facetP50 = pct(facetMs, 50);
   res.facetP95 = pct(facetMs, 95);
 
+  // Licence check in the licence worker: whole-catalog sweep for intended uses not swept yet (graph cached after
+  // the first), round trip with the verdicts cloned back; then one asset with its lineage, NOTICE included.
+  res.licenses = await page.evaluate(async () => {
+    while (!window.__tarnLicenses) await new Promise((r) => setTimeout(r, 20));
+    const use = { commercial: true, redistribute: true, hosted_service: false, licensee_mau_at_release: null, annual_revenue_usd: null, licensee_region: null, licensee_is_end_user: false };
+    const t = (f) => { const t0 = performance.now(); return f().then((v) => ({ ms: performance.now() - t0, v })); };
+    const a = await t(() => window.__tarnLicenses.call('licenseSweep', { intendedUse: { ...use, annual_revenue_usd: 1 }, profile: 'conservative' }));
+    const b = await t(() => window.__tarnLicenses.call('licenseSweep', { intendedUse: { ...use, commercial: false }, profile: 'permissive' }));
+    const counts = Object.values(b.v.verdicts).reduce((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
+    const one = await t(() => window.__tarnLicenses.call('licenseAsset', { intendedUse: use, profile: 'balanced', id: Object.keys(b.v.verdicts)[0] }));
+    return { sweepRtMs: a.ms, sweepEngineMs: a.v.ms, sweep2RtMs: b.ms, sweep2EngineMs: b.v.ms, assets: b.v.assets, verdicts: counts, assetRtMs: one.ms };
+  });
+  log(`${n}: licences`, JSON.stringify(res.licenses));
+
   res.heap = await heapMB(page);
 
   // Sort in the UI: click "Name", wait for the first row to change.
@@ -295,6 +309,9 @@ function table(results) {
   row('import (ms)', ...results.flatMap((r) => [fmt(r.importMs), fmt(r.rawImportMs)]), '');
   row('import throughput vs raw (x)', ...results.flatMap((r) => [fmt(r.importRatio, 2), '1.00']), `≥ ${TARGETS_100K.importRatio}`);
   row('  raw, assets table only (ms)', ...results.flatMap((r) => ['', fmt(r.rawAssetsOnlyMs)]), '');
+  row('licence sweep, worker RT (ms)', ...results.flatMap((r) => [fmt(r.licenses?.sweepRtMs), '']), '');
+  row('  engine only (ms)', ...results.flatMap((r) => [fmt(r.licenses?.sweepEngineMs), '']), '');
+  row('licence check, one asset RT (ms)', ...results.flatMap((r) => [fmt(r.licenses?.assetRtMs, 1), '']), '');
   row('cold reload → first rows (ms)', ...results.flatMap((r) => [fmt(r.firstRowsMs), '']), `≤ ${TARGETS_100K.firstRowsMs}`);
   row('cold reload → search-ready (ms)', ...results.flatMap((r) => [fmt(r.searchReadyMs), '']), `≤ ${TARGETS_100K.searchReadyMs}`);
   row('search p50 engine (ms)', ...results.flatMap((r) => [fmt(r.searchP50, 1), fmt(r.rawSearchP50, 1)]), '');

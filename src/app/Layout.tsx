@@ -17,9 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/lineage">Lineage</NavLink>
           <NavLink to="/imports">Imports</NavLink>
           <NavLink to="/audit">Audit log</NavLink>
-          <NavLink to="/licenses" end>
-            Licenses
-          </NavLink>
+          <NavLink to="/licenses">Licenses</NavLink>
         </nav>
         <ImportControls />
         <ExportButton />

@@ -4,6 +4,13 @@
  * `performance.now()`.
  */
 import { evaluateAsset, evaluateCatalog } from './evaluate';
+
+/** The two entry points timed (the default engine, or e.g. the pre-optimisation oracle for an A/B run). */
+export type LicenseBenchEngine = {
+  evaluateAsset: typeof evaluateAsset;
+  evaluateCatalog: typeof evaluateCatalog;
+};
+const ENGINE: LicenseBenchEngine = { evaluateAsset, evaluateCatalog };
 import type { CatalogLicenseAsset, CatalogLicenseRelation, IntendedUse, LicenseContext } from './types';
 
 function mulberry32(seed: number): () => number {
@@ -83,8 +90,31 @@ const CODE_LICENSES: readonly (readonly [string | undefined, number])[] = [
   ['BSD-3-Clause', 10],
   [undefined, 12],
 ];
-const FAMILIES = ['Llama-3.1', 'mistral', 'qwen2', 'gemma-2', 'phi-3', 'bert', 't5', 'falcon', 'deepseek', 'olmo'];
-const SUFFIXES = ['chat', 'instruct', 'coder', 'math', 'sft', 'dpo', 'lora', 'gguf', 'awq', 'merged', 'vision'];
+const FAMILIES = [
+  'Llama-3.1',
+  'mistral',
+  'qwen2',
+  'gemma-2',
+  'phi-3',
+  'bert',
+  't5',
+  'falcon',
+  'deepseek',
+  'olmo',
+];
+const SUFFIXES = [
+  'chat',
+  'instruct',
+  'coder',
+  'math',
+  'sft',
+  'dpo',
+  'lora',
+  'gguf',
+  'awq',
+  'merged',
+  'vision',
+];
 const DERIV: readonly (readonly [string, number])[] = [
   ['finetune_of', 50],
   ['adapter_of', 20],
@@ -141,7 +171,12 @@ export function generateLicenseCatalog(n: number, seed = 42): LicenseBenchCatalo
     rel(id, i % 7 === 0 ? 'adapter_of' : i % 11 === 0 ? 'quantized_from' : 'finetune_of', parent);
     if (i % 2 === 0) {
       const ds = `chain/data-${i}`;
-      assets.push({ id: ds, kind: 'dataset', name: `data-${i}`, license: { raw: chainData[i % chainData.length] } });
+      assets.push({
+        id: ds,
+        kind: 'dataset',
+        name: `data-${i}`,
+        license: { raw: chainData[i % chainData.length] },
+      });
       rel(id, 'trained_on', ds);
     }
     parent = id;
@@ -215,7 +250,13 @@ export function generateLicenseCatalog(n: number, seed = 42): LicenseBenchCatalo
   return {
     ctx: { assets, relations },
     chainTip,
-    stats: { assets: assets.length, relations: relations.length, models: models.length, modelsWithBase, maxDepth },
+    stats: {
+      assets: assets.length,
+      relations: relations.length,
+      models: models.length,
+      modelsWithBase,
+      maxDepth,
+    },
   };
 }
 
@@ -227,7 +268,13 @@ function pct(xs: readonly number[], p: number): number {
 /** Intended uses the sweeps alternate between (a change of use must not rebuild the graph). */
 export const BENCH_USES: readonly Partial<IntendedUse>[] = [
   { commercial: true, redistribute: true },
-  { commercial: true, redistribute: false, hosted_service: true, licensee_mau_at_release: 800_000_000, licensee_region: 'EU' },
+  {
+    commercial: true,
+    redistribute: false,
+    hosted_service: true,
+    licensee_mau_at_release: 800_000_000,
+    licensee_region: 'EU',
+  },
   { commercial: false, redistribute: true },
 ];
 
@@ -240,24 +287,48 @@ export type SweepTiming = {
   warmMs: number;
   /** Third sweep: non-commercial use, conservative profile. */
   altMs: number;
+  /** CPU time of the cold / warm sweep when a CPU clock was given (less sensitive to a shared machine). */
+  coldCpuMs?: number;
+  warmCpuMs?: number;
   verdicts: Record<string, number>;
 };
 
-/** Times three sweeps of a catalog (fresh array identities, so the first one builds the graph). */
-export function timeSweep(ctx: LicenseContext): SweepTiming {
+/**
+ * Times three sweeps of a catalog (fresh array identities, so the first one builds the graph). `cpu`: optional
+ * CPU clock in ms (node: `process.cpuUsage`).
+ */
+export function timeSweep(
+  ctx: LicenseContext,
+  cpu?: () => number,
+  engine: LicenseBenchEngine = ENGINE,
+): SweepTiming {
   const base: LicenseContext = { assets: [...ctx.assets], relations: [...ctx.relations] };
+  let c = cpu?.() ?? 0;
   let t = performance.now();
-  const first = evaluateCatalog({ ...base, intendedUse: BENCH_USES[0] });
+  const first = engine.evaluateCatalog({ ...base, intendedUse: BENCH_USES[0] });
   const coldMs = performance.now() - t;
+  const coldCpuMs = cpu ? cpu() - c : undefined;
+  c = cpu?.() ?? 0;
   t = performance.now();
-  evaluateCatalog({ ...base, intendedUse: BENCH_USES[1] });
+  engine.evaluateCatalog({ ...base, intendedUse: BENCH_USES[1] });
   const warmMs = performance.now() - t;
+  const warmCpuMs = cpu ? cpu() - c : undefined;
   t = performance.now();
-  evaluateCatalog({ ...base, intendedUse: BENCH_USES[2], profile: 'conservative' });
+  engine.evaluateCatalog({ ...base, intendedUse: BENCH_USES[2], profile: 'conservative' });
   const altMs = performance.now() - t;
   const verdicts: Record<string, number> = { ok: 0, warning: 0, review: 0, conflict: 0 };
   for (const e of Object.values(first)) verdicts[e.verdict] = (verdicts[e.verdict] ?? 0) + 1;
-  return { assets: ctx.assets.length, relations: ctx.relations.length, coldMs, warmMs, altMs, verdicts };
+  const out: SweepTiming = {
+    assets: ctx.assets.length,
+    relations: ctx.relations.length,
+    coldMs,
+    warmMs,
+    altMs,
+    verdicts,
+  };
+  if (coldCpuMs !== undefined) out.coldCpuMs = coldCpuMs;
+  if (warmCpuMs !== undefined) out.warmCpuMs = warmCpuMs;
+  return out;
 }
 
 export type AssetTiming = {
@@ -272,16 +343,21 @@ export type AssetTiming = {
 };
 
 /** Times `evaluateAsset(id)`: one cold call, then `runs` warm calls. */
-export function timeAsset(id: string, ctx: LicenseContext, runs = 50): AssetTiming {
+export function timeAsset(
+  id: string,
+  ctx: LicenseContext,
+  runs = 50,
+  engine: LicenseBenchEngine = ENGINE,
+): AssetTiming {
   const base: LicenseContext = { assets: [...ctx.assets], relations: [...ctx.relations] };
   let t = performance.now();
-  const first = evaluateAsset(id, base);
+  const first = engine.evaluateAsset(id, base);
   const coldMs = performance.now() - t;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const use = { ...BENCH_USES[i % BENCH_USES.length], annual_revenue_usd: i };
     t = performance.now();
-    evaluateAsset(id, { ...base, intendedUse: use });
+    engine.evaluateAsset(id, { ...base, intendedUse: use });
     times.push(performance.now() - t);
   }
   return {
@@ -304,13 +380,16 @@ export type LicenseBenchResult = {
 };
 
 /** Generates the synthetic catalog and times the sweep and the 50-ancestor evaluation (worker / browser safe). */
-export function runLicenseBench(opts: { n?: number; seed?: number; runs?: number } = {}): LicenseBenchResult {
+export function runLicenseBench(
+  opts: { n?: number; seed?: number; runs?: number; cpu?: () => number; engine?: LicenseBenchEngine } = {},
+): LicenseBenchResult {
   const seed = opts.seed ?? 42;
   const runs = opts.runs ?? 50;
   const small = generateLicenseCatalog(0, seed);
-  const chainAlone = timeAsset(small.chainTip, small.ctx, runs);
+  const engine = opts.engine ?? ENGINE;
+  const chainAlone = timeAsset(small.chainTip, small.ctx, runs, engine);
   const { ctx, chainTip, stats } = generateLicenseCatalog(opts.n ?? 100_000, seed);
-  const sweep = timeSweep(ctx);
-  const chainInCatalog = timeAsset(chainTip, ctx, runs);
+  const sweep = timeSweep(ctx, opts.cpu, engine);
+  const chainInCatalog = timeAsset(chainTip, ctx, runs, engine);
   return { stats, sweep, chainInCatalog, chainAlone };
 }

@@ -4,7 +4,13 @@
  * datasets, trained_on / generated_by / distilled_from, code libraries, cycles, placeholders and varied licences.
  */
 import { describe, expect, it } from 'vitest';
-import type { CatalogLicenseAsset, CatalogLicenseRelation, IntendedUse, LicenseContext, Profile } from './index';
+import type {
+  CatalogLicenseAsset,
+  CatalogLicenseRelation,
+  IntendedUse,
+  LicenseContext,
+  Profile,
+} from './index';
 import { buildNotice, evaluateAsset, evaluateCatalog } from './index';
 import { generateLicenseCatalog } from './bench';
 import * as oracle from './oracle/evaluate';
@@ -86,18 +92,31 @@ const REL_TYPES = [
   'trained_with_code',
   'nonsense',
 ];
-const NAMES = ['Llama-3.1-x', 'llama_3_chat', 'gemma-ft', 'Meta-Llama-3-8B', 'vision-model', 'plain', 'Llama 2 ft'];
+const NAMES = [
+  'Llama-3.1-x',
+  'llama_3_chat',
+  'gemma-ft',
+  'Meta-Llama-3-8B',
+  'vision-model',
+  'plain',
+  'Llama 2 ft',
+];
 
 function randomCatalog(seed: number, n: number): LicenseContext {
   const rand = mulberry32(seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const assets: CatalogLicenseAsset[] = [];
   const relations: CatalogLicenseRelation[] = [];
   for (let i = 0; i < n; i++) {
     const kind = pick(['model', 'model', 'model', 'dataset', 'dataset', 'software', 'code', 'unknown']);
     const id = `o${i % 7}/${pick(NAMES)}-${i}`;
     const lic = pick(LICENSES);
-    const a: CatalogLicenseAsset = { id, kind, name: rand() < 0.8 ? id : '', license: lic ?? { raw: undefined } };
+    const a: CatalogLicenseAsset = {
+      id,
+      kind,
+      name: rand() < 0.8 ? id : '',
+      license: lic ?? { raw: undefined },
+    };
     if (rand() < 0.15) a.tags = [pick(['vision', 'chat', 'multimodal', 'text'])];
     if (rand() < 0.1) a.pipelineTag = pick(['image-text-to-text', 'text-generation']);
     if (rand() < 0.1) a.meta = { multimodal: rand() < 0.5 };
@@ -109,7 +128,8 @@ function randomCatalog(seed: number, n: number): LicenseContext {
       const back = rand() < 0.6 ? 1 + Math.floor(rand() * 3) : 1 + Math.floor(rand() * i);
       let parentIdx = Math.max(0, i - back);
       if (rand() < 0.03) parentIdx = Math.min(n - 1, i + 1 + Math.floor(rand() * 5));
-      const parentId = rand() < 0.03 ? `missing/${Math.floor(rand() * 5)}` : `o${parentIdx % 7}/?-${parentIdx}`;
+      const parentId =
+        rand() < 0.03 ? `missing/${Math.floor(rand() * 5)}` : `o${parentIdx % 7}/?-${parentIdx}`;
       const type = pick(REL_TYPES);
       const attrs: Record<string, unknown> = {};
       if (rand() < 0.3) attrs.same_party = rand() < 0.5;
@@ -166,7 +186,12 @@ describe('optimised engine = pre-optimisation engine', () => {
       const use = USES[seed % USES.length] ?? {};
       const profile = PROFILES[seed % PROFILES.length] ?? 'balanced';
       const ctx: LicenseContext = { ...base, intendedUse: use, profile };
-      const octx: LicenseContext = { assets: [...base.assets], relations: [...base.relations], intendedUse: use, profile };
+      const octx: LicenseContext = {
+        assets: [...base.assets],
+        relations: [...base.relations],
+        intendedUse: use,
+        profile,
+      };
       const sweep = evaluateCatalog(ctx);
       expect(sweep).toEqual(oracle.evaluateCatalog(octx));
       for (const a of ctx.assets) {
@@ -195,6 +220,8 @@ describe('optimised engine = pre-optimisation engine', () => {
     expect(evaluateCatalog(ctx)).toEqual(oracle.evaluateCatalog(octx));
     expect(evaluateAsset(chainTip, ctx)).toEqual(oracle.evaluateAsset(chainTip, octx));
     const nc: LicenseContext = { ...ctx, intendedUse: { commercial: false }, profile: 'conservative' };
-    expect(evaluateCatalog(nc)).toEqual(oracle.evaluateCatalog({ ...octx, intendedUse: nc.intendedUse, profile: 'conservative' }));
+    expect(evaluateCatalog(nc)).toEqual(
+      oracle.evaluateCatalog({ ...octx, intendedUse: nc.intendedUse, profile: 'conservative' }),
+    );
   });
 });

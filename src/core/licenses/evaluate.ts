@@ -11,7 +11,14 @@
  */
 import type { LicenseAtom, LicenseNode } from './expression';
 import { andAll, expressionAtoms, formatExpression, orBranches } from './expression';
-import type { AssetMemo, GraphAsset, GraphEdge, GraphInputAsset, GraphInputEdge, LicenseGraph } from './graph';
+import type {
+  AssetMemo,
+  GraphAsset,
+  GraphEdge,
+  GraphInputAsset,
+  GraphInputEdge,
+  LicenseGraph,
+} from './graph';
 import { assetExpression, buildGraph, graphKey } from './graph';
 import { KB, kbFactsId, kbLicense } from './kb';
 import type { LicenseInput, NormalizedLicense } from './normalize';
@@ -555,11 +562,9 @@ function evaluateTarget(
     const a = (group[0] as Contribution).asset;
     if (!memoOf(a).ambiguous) continue;
     findings.push(
-      ruleFinding(
-        'AMBIGUOUS_ALIAS',
-        lean ? '' : `${a.name}: '${a.norm.expression}' (${a.norm.how}).`,
-        { asset: a.id },
-      ),
+      ruleFinding('AMBIGUOUS_ALIAS', lean ? '' : `${a.name}: '${a.norm.expression}' (${a.norm.how}).`, {
+        asset: a.id,
+      }),
     );
   }
   let inconsistent: Set<GraphAsset> | null = null;

@@ -261,7 +261,6 @@ export function buildGraph(
   };
 }
 
-
 /** Expression string of an asset for reports. */
 export function assetExpression(a: GraphAsset): string {
   return a.node ? formatExpression(a.node) : a.norm.expression;

@@ -61,10 +61,14 @@ export function worse(a: LicenseVerdict, b: LicenseVerdict): LicenseVerdict {
 
 type RuleOutcome = { verdict: LicenseVerdict; unsettled: boolean; message: string };
 /** Memo per profile and downgrade flag: code -> outcome. */
+const ruleMemoPair = (): [Map<string, RuleOutcome>, Map<string, RuleOutcome>] => [
+  new Map<string, RuleOutcome>(),
+  new Map<string, RuleOutcome>(),
+];
 const ruleMemo: Record<Profile, [Map<string, RuleOutcome>, Map<string, RuleOutcome>]> = {
-  balanced: [new Map(), new Map()],
-  conservative: [new Map(), new Map()],
-  permissive: [new Map(), new Map()],
+  balanced: ruleMemoPair(),
+  conservative: ruleMemoPair(),
+  permissive: ruleMemoPair(),
 };
 
 function ruleVerdict(code: string, profile: Profile, downgrade = false): RuleOutcome {
@@ -395,13 +399,7 @@ function derivativeRules(e: Emitter, c: Contribution, t: TargetFacts, id: string
   ) {
     e.finding('ND_ADAPTATION_SHARED', '');
   }
-  if (
-    id === 'ODbL-1.0' &&
-    rel === 'derived_from' &&
-    declared &&
-    !includesId(t, id, lic) &&
-    shared
-  ) {
+  if (id === 'ODbL-1.0' && rel === 'derived_from' && declared && !includesId(t, id, lic) && shared) {
     e.finding('ODBL_DERIVATIVE_DB', '');
   }
   if (id === 'CDLA-Sharing-1.0' && rel === 'derived_from' && declared && !includesId(t, id, null))
@@ -460,10 +458,7 @@ function trainingRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, 
   if (publicLicense && unsettled) {
     if (lic.commercialUse === 'no' && (declaredPermitsCommercial(t) || use.commercial))
       e.finding('TRAINING_DATA_NC_UNSETTLED', '');
-    if (
-      lic.copyleft === 'share-alike' &&
-      (t.declaresNothing ? use.redistribute : !includesId(t, id, lic))
-    ) {
+    if (lic.copyleft === 'share-alike' && (t.declaresNothing ? use.redistribute : !includesId(t, id, lic))) {
       e.finding('TRAINING_DATA_SA_UNSETTLED', '');
     }
     if (cond.has('no-derivatives') && use.redistribute) e.finding('TRAINING_DATA_ND_UNSETTLED', '');
@@ -521,12 +516,7 @@ function libraryRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, l
     !weak &&
     t.declared.length > 0 &&
     t.declared.every((b) => b.some((d) => osadlNo(atomFactsId(d), id) || osadlNo(d.id, id)));
-  if (
-    combined &&
-    distributed &&
-    !t.declaresNothing &&
-    ((strong && !includesId(t, id, lic)) || osadl)
-  ) {
+  if (combined && distributed && !t.declaresNothing && ((strong && !includesId(t, id, lic)) || osadl)) {
     e.finding(
       'COPYLEFT_CODE_COMBINED',
       `combined (${link}) and distributed under a licence that does not accept ${id}.`,

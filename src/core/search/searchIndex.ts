@@ -134,7 +134,7 @@ export function suggestText(index: MiniSearch<SearchDoc>, text: string, limit = 
   const q = text.trim();
   if (q === '') return [];
   return index
-    .autoSuggest(q, { prefix: true, fuzzy: (t) => (t.length >= 5 ? 1 : 0), boost: { name: 5, id: 3, tags: 2 }, fields: ['name', 'id', 'tags', 'owner', 'task', 'library'] })
+    .autoSuggest(q, { prefix: (t) => t.length >= 2, fuzzy: false, boost: { name: 5, id: 3, tags: 2 }, fields: ['name', 'id', 'tags', 'owner', 'task', 'library'] })
     .slice(0, limit)
     .map((s) => s.suggestion);
 }

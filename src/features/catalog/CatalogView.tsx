@@ -67,10 +67,22 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibl
   const queryView = useMemo<CatalogViewState>(() => ({ ...view, q: draft }), [view, draft]);
   const result = useCatalogQuery(queryView, snapshot?.id, refresh, licenseKey);
 
+  // Typing writes the URL after a short pause (replace), so keystrokes do not each re-route.
+  const qTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
+  useEffect(() => () => clearTimeout(qTimer.current), []);
   const onQueryChange = (q: string) => {
     setDraft(q);
     written.current = q;
-    setView({ ...view, q }, { replace: true });
+    clearTimeout(qTimer.current);
+    qTimer.current = setTimeout(() => setView({ ...viewRef.current, q }, { replace: true }), 250);
+  };
+  const setViewNow = (next: CatalogViewState) => {
+    clearTimeout(qTimer.current);
+    setView(next);
   };
 
   const fresh = result && snapshot && result.snapshotId === snapshot.id ? result : undefined;
@@ -111,14 +123,14 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibl
     onSelectionChange?.(Object.keys(next).filter((k) => next[k]));
   };
 
-  const onToggleFacet = (id: FacetId, value: string) => setView(toggleFacet({ ...view, q: draft }, id, value));
+  const onToggleFacet = (id: FacetId, value: string) => setViewNow(toggleFacet({ ...view, q: draft }, id, value));
   const onSortChange = (sort: CatalogSort | undefined) => {
     const next: CatalogViewState = { ...view, q: draft };
     if (sort) next.sort = sort;
     else delete next.sort;
-    setView(next);
+    setViewNow(next);
   };
-  const onColumnsChange = (cols: SortId[]) => setView({ ...view, q: draft, cols });
+  const onColumnsChange = (cols: SortId[]) => setViewNow({ ...view, q: draft, cols });
 
   const total = fresh?.total ?? snapshot?.rows.length ?? 0;
   const loading = !snapshot;
@@ -133,7 +145,7 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibl
           counts={fresh?.counts}
           selection={view.facets}
           onToggle={onToggleFacet}
-          onClear={() => setView({ ...view, q: draft, facets: {} })}
+          onClear={() => setViewNow({ ...view, q: draft, facets: {} })}
         />
       </aside>
       <section className="results" aria-label="Results">

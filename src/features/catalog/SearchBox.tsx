@@ -34,7 +34,7 @@ export function SearchBox({ value, onChange, hints }: SearchBoxProps) {
           },
           () => undefined,
         );
-    }, 60);
+    }, 150);
     return () => clearTimeout(t);
   }, [value]);
 

@@ -7,10 +7,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LicenseVerdict } from '@/core/licenses';
-import { catalogStamp, getSetting, listEdgeDecisions, setSetting } from '@/db';
+import { catalogStamp, getSetting, listEdgeDecisions, listImportRuns, setSetting } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
 import { licensesClient, type AssetLicenseReport, type LicenseReport, type LicenseSettings } from '@/workers/licenses/client';
 import { INTENDED_USE_KEY, PROFILE_KEY, settingsId, toSettings } from './settings';
+
+type LicenseTestHook = { call: (name: 'licenseSweep' | 'licenseReport' | 'licenseAsset', args: never) => Promise<unknown> };
+
+// Automated browsers (tests, benchmark) get a handle on the licence worker.
+if (typeof navigator !== 'undefined' && navigator.webdriver && typeof window !== 'undefined') {
+  (window as unknown as { __tarnLicenses?: LicenseTestHook }).__tarnLicenses = {
+    call: (name, args) => licensesClient().call(name, args),
+  };
+}
 
 /** The stored intended use and profile (live; undefined while loading). */
 export function useLicenseSettings(): LicenseSettings | undefined {
@@ -85,10 +94,18 @@ export function useLicenseReport(): Loaded<LicenseReport> {
 
 /** Quiet period after the last catalog change before a sweep starts (imports change the stamp often). */
 const SWEEP_DEBOUNCE_MS = 600;
+/** An unfinished import run older than this is taken as abandoned (tab closed mid-import). */
+const IMPORT_STALE_MS = 30 * 60_000;
+
+/** True while an import is writing (its run has no `finishedAt` yet). */
+async function importRunning(): Promise<boolean> {
+  const [last] = await listImportRuns();
+  return !!last && !last.finishedAt && Date.now() - Date.parse(last.startedAt) < IMPORT_STALE_MS;
+}
 
 /**
  * Keeps the catalog engine's "License check" facet in step with the catalog and the intended use: sweeps the
- * catalog in the licence worker (after the search engine is ready, once the catalog is quiet), hands the
+ * catalog in the licence worker (once the catalog is quiet, no import is running and search is ready), hands the
  * verdicts to the catalog worker and returns their key (pass it to the catalog view so it queries again).
  */
 export function useLicenseFacetSync(): string | undefined {
@@ -102,6 +119,11 @@ export function useLicenseFacetSync(): string | undefined {
     const timer = setTimeout(() => {
       void (async () => {
         try {
+          // Not while an import writes (a sweep would re-read a half-imported catalog), nor before search is up.
+          while (await importRunning()) {
+            await new Promise((r) => setTimeout(r, 1000));
+            if (run.current !== mine) return;
+          }
           await catalogClient().call('searchStatus', { waitIndex: true });
           if (run.current !== mine) return;
           const sweep = await licensesClient().call('licenseSweep', settings);

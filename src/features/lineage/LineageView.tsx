@@ -15,7 +15,7 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow } from '@xyflow/re
 import type { DefaultEdgeOptions, ReactFlowInstance, Viewport } from '@xyflow/react';
 import { requestLayout } from '@/workers/layout/client';
 import type { LayoutEngine, LayoutResult } from '@/workers/layout/client';
-import { edgeTypes, nodeTypes } from './flowComponents';
+import { edgeTypes, MiniMapRect, nodeTypes } from './flowComponents';
 import { applyLayout, layoutKey, layoutRequestOf, toFlowElements } from './toFlow';
 import type { LineageFlowEdge, LineageFlowNode } from './toFlow';
 import type { LineageViewModel, VerdictFor } from './viewModel';
@@ -44,7 +44,21 @@ function minimapClass(node: LineageFlowNode): string {
   return node.data.placeholder ? 'minimap-placeholder' : node.data.focus ? 'minimap-focus' : `minimap-${node.data.kind}`;
 }
 
-type Laid = { key: string; result: LayoutResult; seq: number };
+type Laid = {
+  key: string;
+  result: LayoutResult;
+  seq: number;
+  /** Where a big graph starts (undefined: fit the whole graph). */
+  viewport: Viewport | undefined;
+};
+
+/** Big graphs start at a readable zoom on the focus node (or the top-most node), not fitted. */
+function startViewport(nodes: readonly LineageFlowNode[], layout: LayoutResult, containerWidth: number): Viewport {
+  const focus = nodes.find((n) => n.type === 'asset' && n.data.focus) ?? topMost(nodes, layout);
+  const p = focus ? layout.positions[focus.id] : undefined;
+  const zoom = 0.8;
+  return p ? { x: containerWidth / 2 - (p.x + (focus?.width ?? 0) / 2) * zoom, y: 40 - p.y * zoom, zoom } : { x: 20, y: 20, zoom };
+}
 
 export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage graph', fitMaxNodes = 300, className, engine = 'auto' }: LineageViewProps) {
   const navigate = useNavigate();
@@ -57,6 +71,8 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
   const seqRef = useRef(0);
   const requestedKey = useRef<string | undefined>(undefined);
   const measuredSeq = useRef(0);
+  // The minimap (one SVG shape per node) is mounted once the graph itself is painted.
+  const [showMiniMap, setShowMiniMap] = useState(false);
 
   useEffect(() => {
     const requestKey = `${engine}\n${key}`;
@@ -78,16 +94,18 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
           el.dataset.layoutEngine = result.engine;
           el.dataset.layoutWorkerMs = result.ms.toFixed(1);
         }
+        const big = elements.nodes.length > fitMaxNodes;
+        const viewport = big ? startViewport(elements.nodes, result, el?.clientWidth ?? 800) : undefined;
         performance.mark(`lineage:render:start:${seq}`);
         setError(undefined);
-        setLaid({ key, result, seq });
+        setLaid({ key, result, seq, viewport });
       },
       (err: unknown) => {
         if (seq !== seqRef.current) return;
         setError(err instanceof Error ? err.message : String(err));
       },
     );
-  }, [key, elements, engine]);
+  }, [key, elements, engine, fitMaxNodes]);
 
   const nodes = useMemo(() => {
     if (!laid) return [];
@@ -128,29 +146,30 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
         } catch {
           // start mark cleared by someone else: skip this sample
         }
+        setShowMiniMap(true);
       });
     };
     frame = requestAnimationFrame(check);
     return () => cancelAnimationFrame(frame);
   }, [laid, elements]);
 
-  // Viewport: fit small graphs; for big ones start at readable zoom on the focus node (or the top).
-  const big = elements.nodes.length > fitMaxNodes;
+  // Viewport: the first layout uses ReactFlow's props (fitView / defaultViewport, so nothing is
+  // painted twice); later layouts (depth change, group opened) refit or re-centre here.
   const lastFitted = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!instance || !laid || lastFitted.current === laid.key) return;
+    const first = lastFitted.current === undefined;
     lastFitted.current = laid.key;
-    if (!big) {
-      void instance.fitView(FIT_VIEW_OPTIONS);
-      return;
-    }
-    const focus = elements.nodes.find((n) => n.type === 'asset' && n.data.focus) ?? topMost(elements.nodes, laid.result);
-    const p = focus ? laid.result.positions[focus.id] : undefined;
-    const width = containerRef.current?.clientWidth ?? 800;
-    const zoom = 0.8;
-    const viewport: Viewport = p ? { x: width / 2 - (p.x + 110) * zoom, y: 40 - p.y * zoom, zoom } : { x: 20, y: 20, zoom };
-    void instance.setViewport(viewport);
-  }, [instance, laid, big, elements]);
+    if (first) return;
+    if (laid.viewport) void instance.setViewport(laid.viewport);
+    else void instance.fitView(FIT_VIEW_OPTIONS);
+  }, [instance, laid]);
+  const minZoom = useMemo(() => {
+    if (!laid) return 0.05;
+    const el = containerRef.current;
+    const fit = Math.min((el?.clientWidth ?? 800) / Math.max(1, laid.result.width), (el?.clientHeight ?? 500) / Math.max(1, laid.result.height));
+    return Math.max(0.001, Math.min(0.05, fit * 0.8));
+  }, [laid]);
 
   const openNode = useCallback(
     (node: LineageFlowNode) => {
@@ -195,12 +214,17 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
           edgesFocusable={false}
           nodesFocusable
           onlyRenderVisibleElements
-          minZoom={0.02}
+          fitView={laid.viewport === undefined}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          {...(laid.viewport ? { defaultViewport: laid.viewport } : {})}
+          minZoom={minZoom}
           maxZoom={2}
           proOptions={PRO_OPTIONS}
         >
           <Background gap={24} size={1} />
-          <MiniMap<LineageFlowNode> pannable zoomable nodeClassName={minimapClass} ariaLabel="Lineage overview" />
+          {showMiniMap ? (
+            <MiniMap<LineageFlowNode> pannable zoomable nodeClassName={minimapClass} nodeComponent={MiniMapRect} ariaLabel="Lineage overview" />
+          ) : null}
           <Controls showInteractive={false} aria-label="Graph controls" />
         </ReactFlow>
       ) : null}

@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { Handle, Position, getBezierPath } from '@xyflow/react';
-import type { EdgeProps, EdgeTypes, NodeProps, NodeTypes } from '@xyflow/react';
+import type { EdgeProps, EdgeTypes, MiniMapNodeProps, NodeProps, NodeTypes } from '@xyflow/react';
 import { kindIcon } from './kindIcon';
 import type { AssetFlowNode, GroupFlowNode, LineageFlowEdge } from './toFlow';
 
@@ -59,6 +59,11 @@ export const LineageEdgeView = memo(function LineageEdgeView(props: EdgeProps<Li
       ) : null}
     </>
   );
+});
+
+/** A bare minimap rectangle (the default sets a dozen attributes and styles per node). */
+export const MiniMapRect = memo(function MiniMapRect({ x, y, width, height, className }: MiniMapNodeProps) {
+  return <rect className={className} x={x} y={y} width={width} height={height} />;
 });
 
 export const nodeTypes: NodeTypes = { asset: AssetNodeView, fanout: GroupNodeView };

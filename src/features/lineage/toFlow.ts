@@ -5,7 +5,7 @@
  * Direction: React Flow edges go parent (source, bottom handle) → child (target, top handle), so
  * a top-down layered layout puts ancestors above and descendants below.
  */
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeHandle, Position } from '@xyflow/react';
 import type { LayoutRequest, LayoutResult } from '@/workers/layout/types';
 import type { LineageViewModel, LicenseVerdict, VerdictFor } from './viewModel';
 
@@ -52,6 +52,18 @@ export function typeClass(type: string): string {
   return type.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
 }
 
+/**
+ * Handles declared up front (top centre in, bottom centre out) with the node's size, so React Flow
+ * need not render every node once to measure it: with `onlyRenderVisibleElements` only the nodes in
+ * view ever reach the DOM, even on the first paint of a 2,000-node graph.
+ */
+function fixedHandles(width: number, height: number): NodeHandle[] {
+  return [
+    { type: 'target', position: 'top' as Position, x: width / 2 - 0.5, y: 0, width: 1, height: 1 },
+    { type: 'source', position: 'bottom' as Position, x: width / 2 - 0.5, y: height - 1, width: 1, height: 1 },
+  ];
+}
+
 function kindWord(kind: string): string {
   return kind === 'unknown' ? 'asset' : kind;
 }
@@ -81,6 +93,8 @@ export function toFlowElements(view: LineageViewModel, verdictFor?: VerdictFor):
       position: { x: 0, y: 0 },
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
+      measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+      handles: fixedHandles(NODE_WIDTH, NODE_HEIGHT),
       data,
       className: classes.join(' '),
       ariaRole: 'link',
@@ -99,6 +113,8 @@ export function toFlowElements(view: LineageViewModel, verdictFor?: VerdictFor):
       position: { x: 0, y: 0 },
       width: GROUP_WIDTH,
       height: GROUP_HEIGHT,
+      measured: { width: GROUP_WIDTH, height: GROUP_HEIGHT },
+      handles: fixedHandles(GROUP_WIDTH, GROUP_HEIGHT),
       data: { groupId: g.id, label: g.label, count: g.count, parent: g.parent, type: String(g.type) },
       className: 'lineage-group',
       ariaRole: 'button',

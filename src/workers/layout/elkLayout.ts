@@ -7,6 +7,12 @@ type Placement = Omit<LayoutResult, 'engine' | 'ms'>;
 
 let elk: InstanceType<typeof ELK> | undefined;
 
+// elkjs' bundled build installs its own `self.onmessage` dispatcher when it finds itself in a
+// worker scope (on import); the RPC listener is the only one that should answer.
+if (typeof document === 'undefined' && typeof self !== 'undefined' && 'onmessage' in self) {
+  (self as { onmessage: unknown }).onmessage = null;
+}
+
 /** Layered, top-down layout (sources at the top) computed by ELK. */
 export async function elkLayered(req: LayoutRequest): Promise<Placement> {
   elk ??= new ELK();

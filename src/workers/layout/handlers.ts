@@ -3,7 +3,6 @@
  * `auto` uses ELK for small graphs and the linear-time layered layout for big ones.
  */
 import type { CallContext } from '../rpc';
-import { elkLayered } from './elkLayout';
 import { fastLayered } from './fastLayered';
 import { DEFAULT_ELK_MAX_NODES } from './types';
 import type { LayoutRequest, LayoutResult } from './types';
@@ -14,6 +13,8 @@ export async function computeLayout(req: LayoutRequest): Promise<LayoutResult> {
   const useElk = engine === 'elk' || (engine === 'auto' && req.nodes.length <= (req.elkMaxNodes ?? DEFAULT_ELK_MAX_NODES));
   if (useElk) {
     try {
+      // elkjs is 1.4 MB: loaded on first use, so the worker starts fast for the fast layout.
+      const { elkLayered } = await import('./elkLayout');
       const placed = await elkLayered(req);
       return { ...placed, engine: 'elk', ms: performance.now() - start };
     } catch (err) {
