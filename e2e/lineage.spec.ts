@@ -180,6 +180,28 @@ test('a rejected inferred edge stays rejected after reload and re-import', async
   await expect(row).toContainText('inferred, confirmed');
 });
 
+test('a wide fan-out is grouped and expands on click', async ({ page }) => {
+  await page.goto('/');
+  await importFiles(page, [CHAT]);
+  const quants = Array.from({ length: 12 }, (_, i) => ({
+    name: `tarnlab__chat-7b-q${i}-GGUF.md`,
+    text: `---\nlicense: apache-2.0\nbase_model: tarnlab/chat-7b\nbase_model_relation: quantized\n---\n\n# Quantization ${i}\n`,
+  }));
+  await dropFiles(page, quants);
+  await expect(importReport(page)).toContainText('12 new');
+  await page.goto(assetUrl('tarnlab/chat-7b'));
+  await graphReady(page);
+  const group = lineage(page).locator('.react-flow__node[data-group-id]');
+  await expect(group).toHaveCount(1);
+  await expect(group).toContainText('+ 4 quantizations');
+  await expect(lineage(page).locator('.react-flow__node[data-asset-id^="tarnlab/chat-7b-q"]')).toHaveCount(8);
+  // The table still lists every edge.
+  await expect(page.getByRole('table', { name: 'Lineage table' }).locator('tbody tr')).toHaveCount(14);
+  await group.click();
+  await expect(group).toHaveCount(0);
+  await expect(lineage(page).locator('.react-flow__node[data-asset-id^="tarnlab/chat-7b-q"]')).toHaveCount(12);
+});
+
 test('catalog-wide lineage page: all assets or one root', async ({ page }) => {
   await page.goto('/');
   await importFiles(page, [BASE, CHAT, MATH, AWQ, MERGED, DIALOGS]);

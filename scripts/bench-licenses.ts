@@ -1,5 +1,5 @@
-// `npx tsx scripts/bench-licenses.ts [--n=100000] [--runs=50] [--repeat=1] [--seed=42] [--oracle]`: licence engine
-// timings (--oracle: the frozen pre-optimisation engine of src/core/licenses/oracle, for before/after numbers).
+// `npx tsx scripts/bench-licenses.ts [--n=100000] [--runs=50] [--repeat=1] [--seed=42]`: licence engine
+// timings.
 // Targets: one asset with 50 ancestors <= 5 ms; whole-catalog sweep (evaluateCatalog) of 100k assets <= 3 s in a worker.
 //  1. licence-shaped synthetic catalog (src/core/licenses/bench.ts, also callable from the browser bench):
 //     ~60 % models (two thirds derived, chains up to depth 5, merges), datasets with trained_on / derived_from /
@@ -16,7 +16,7 @@ import type { LicenseBenchResult, SweepTiming } from '../src/core/licenses/bench
 import { runLicenseBench, timeSweep } from '../src/core/licenses/bench.ts';
 import type { CatalogLicenseAsset, CatalogLicenseRelation } from '../src/core/licenses/index.ts';
 
-type Job = { kind: 'licenses' | 'corpus'; n: number; seed: number; runs: number; oracle: boolean };
+type Job = { kind: 'licenses' | 'corpus'; n: number; seed: number; runs: number };
 type Reply = { licenses?: LicenseBenchResult; corpus?: SweepTiming };
 
 async function corpusCatalog(n: number, seed: number) {
@@ -48,10 +48,8 @@ function cpuMs(): number {
 }
 
 async function work(job: Job): Promise<Reply> {
-  // --oracle: the frozen pre-optimisation engine (test oracle), for before/after numbers on the same machine.
-  const engine = job.oracle ? await import('../src/core/licenses/oracle/evaluate.ts') : undefined;
-  if (job.kind === 'licenses') return { licenses: runLicenseBench({ ...job, cpu: cpuMs, engine }) };
-  return { corpus: timeSweep(await corpusCatalog(job.n, job.seed), cpuMs, engine) };
+  if (job.kind === 'licenses') return { licenses: runLicenseBench({ ...job, cpu: cpuMs }) };
+  return { corpus: timeSweep(await corpusCatalog(job.n, job.seed), cpuMs) };
 }
 
 function inWorker(job: Job): Promise<Reply> {
@@ -83,12 +81,11 @@ async function main(): Promise<void> {
   const runs = arg('runs', 50);
   const repeat = arg('repeat', 1);
   const seed = arg('seed', 42);
-  const oracle = process.argv.includes('--oracle');
   const lic: LicenseBenchResult[] = [];
   const corpus: SweepTiming[] = [];
   for (let i = 0; i < repeat; i++) {
-    const a = (await inWorker({ kind: 'licenses', n, seed, runs, oracle })).licenses;
-    const b = (await inWorker({ kind: 'corpus', n, seed, runs, oracle })).corpus;
+    const a = (await inWorker({ kind: 'licenses', n, seed, runs })).licenses;
+    const b = (await inWorker({ kind: 'corpus', n, seed, runs })).corpus;
     if (a) lic.push(a);
     if (b) corpus.push(b);
     console.log(
@@ -116,12 +113,11 @@ async function main(): Promise<void> {
     `  sweep warm (non-commercial, cons.)  ${stat(corpus.map((r) => r.altMs))}`,
     `node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg()[0]?.toFixed(2)}`,
   ];
-  console.log(`engine: ${oracle ? 'pre-optimisation oracle' : 'current'}`);
   console.log(lines.join('\n'));
   const dir = fileURLToPath(new URL('../bench/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   writeFileSync(
-    `${dir}licenses-results${oracle ? '-oracle' : ''}.json`,
+    `${dir}licenses-results.json`,
     JSON.stringify(
       {
         at: new Date().toISOString(),

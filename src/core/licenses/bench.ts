@@ -5,7 +5,7 @@
  */
 import { evaluateAsset, evaluateCatalog } from './evaluate';
 
-/** The two entry points timed (the default engine, or e.g. the pre-optimisation oracle for an A/B run). */
+/** The two entry points timed (the default engine, or another implementation for an A/B run). */
 export type LicenseBenchEngine = {
   evaluateAsset: typeof evaluateAsset;
   evaluateCatalog: typeof evaluateCatalog;
