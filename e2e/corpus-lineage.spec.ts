@@ -35,7 +35,12 @@ const MISTRAL = 'mistralai/Mistral-7B-v0.1';
 const lineage = (page: Page) => page.getByRole('region', { name: 'Lineage' });
 const node = (page: Page, id: string) => lineage(page).locator(`.react-flow__node[data-asset-id="${id}"]`);
 
-async function expectLabelledEdge(page: Page, child: string, parent: string, types?: string[]): Promise<void> {
+async function expectLabelledEdge(
+  page: Page,
+  child: string,
+  parent: string,
+  types?: string[],
+): Promise<void> {
   const edge = lineage(page).locator(`.react-flow__edge[data-child="${child}"][data-parent="${parent}"]`);
   await expect(edge).toHaveCount(1);
   const type = (await edge.getAttribute('data-relation-type')) ?? '';
@@ -43,7 +48,9 @@ async function expectLabelledEdge(page: Page, child: string, parent: string, typ
   expect(LABELS[type], `label for ${type}`).toBeDefined();
   await expect(edge).toContainText(LABELS[type]!);
   // The lineage table lists the same edge with the same caption.
-  const row = page.getByRole('table', { name: 'Lineage table' }).locator(`tr[data-relation-id="${child.toLowerCase()}|${type}|${parent.toLowerCase()}"]`);
+  const row = page
+    .getByRole('table', { name: 'Lineage table' })
+    .locator(`tr[data-relation-id="${child.toLowerCase()}|${type}|${parent.toLowerCase()}"]`);
   await expect(row).toContainText(LABELS[type]!);
 }
 
@@ -55,7 +62,9 @@ test('a real four-step chain: AWQ → Newton → openchat → Mistral, placehold
   await expect(importReport(page)).toContainText('3 new');
 
   await page.goto(`/asset/${encodeURIComponent(AWQ)}`);
-  await expect(lineage(page).locator('[data-lineage-canvas][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  await expect(lineage(page).locator('[data-lineage-canvas][data-ready="true"]')).toBeVisible({
+    timeout: 30_000,
+  });
   for (const id of [AWQ, NEWTON, OPENCHAT, MISTRAL]) await expect(node(page, id)).toBeVisible();
   await expect(node(page, MISTRAL)).toHaveAttribute('data-placeholder', 'true');
   await expect(node(page, MISTRAL)).toContainText('not in catalog');
@@ -72,7 +81,8 @@ test('a real four-step chain: AWQ → Newton → openchat → Mistral, placehold
 
   await page.goto(`/asset/${encodeURIComponent(MISTRAL)}`);
   const usedBy = page.getByRole('region', { name: 'Used by' });
-  for (const id of [OPENCHAT, NEWTON, AWQ]) await expect(usedBy.locator(`tr[data-impacted-id="${id}"]`)).toBeVisible();
+  for (const id of [OPENCHAT, NEWTON, AWQ])
+    await expect(usedBy.locator(`tr[data-impacted-id="${id}"]`)).toBeVisible();
   await expect(usedBy.locator(`tr[data-impacted-id="${AWQ}"]`)).toContainText(`${MISTRAL} ← `);
 
   // Descendants below: widen the descendant depth to see the whole chain under the base.
@@ -90,7 +100,9 @@ test('a real merge shows all its parents', async ({ page }) => {
   await page.goto('/');
   await importFiles(page, [fileOf(MERGE), ...parents.map(fileOf)]);
   await page.goto(`/asset/${encodeURIComponent(MERGE)}`);
-  await expect(lineage(page).locator('[data-lineage-canvas][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  await expect(lineage(page).locator('[data-lineage-canvas][data-ready="true"]')).toBeVisible({
+    timeout: 30_000,
+  });
   for (const p of parents) {
     await expect(node(page, p)).toBeVisible();
     await expectLabelledEdge(page, MERGE, p, ['merge_of']);

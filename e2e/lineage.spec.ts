@@ -20,13 +20,19 @@ function node(page: Page, id: string) {
   return lineage(page).locator(`.react-flow__node[data-asset-id="${id}"]`);
 }
 function edge(page: Page, child: string, type: string, parent: string) {
-  return lineage(page).locator(`.react-flow__edge[data-child="${child}"][data-relation-type="${type}"][data-parent="${parent}"]`);
+  return lineage(page).locator(
+    `.react-flow__edge[data-child="${child}"][data-relation-type="${type}"][data-parent="${parent}"]`,
+  );
 }
 async function graphReady(page: Page) {
-  await expect(lineage(page).locator('[data-lineage-canvas][data-ready="true"]')).toBeVisible({ timeout: 30_000 });
+  await expect(lineage(page).locator('[data-lineage-canvas][data-ready="true"]')).toBeVisible({
+    timeout: 30_000,
+  });
 }
 
-test('a fine-tune chain shows every ancestor, labelled edges and a placeholder that becomes real', async ({ page }) => {
+test('a fine-tune chain shows every ancestor, labelled edges and a placeholder that becomes real', async ({
+  page,
+}) => {
   await page.goto('/');
   await importFiles(page, [AWQ, MATH, CHAT]);
   await expect(importReport(page)).toContainText('3 new');
@@ -34,16 +40,29 @@ test('a fine-tune chain shows every ancestor, labelled edges and a placeholder t
   await page.goto(assetUrl('tarnlab/chat-7b-math-AWQ'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('chat-7b-math-AWQ');
   await graphReady(page);
-  for (const id of ['tarnlab/chat-7b-math-AWQ', 'tarnlab/chat-7b-math', 'tarnlab/chat-7b', 'tarnlab/base-7b', 'tarnlab/dialogs']) {
+  for (const id of [
+    'tarnlab/chat-7b-math-AWQ',
+    'tarnlab/chat-7b-math',
+    'tarnlab/chat-7b',
+    'tarnlab/base-7b',
+    'tarnlab/dialogs',
+  ]) {
     await expect(node(page, id)).toBeVisible();
   }
+  // Laid out by ELK in the layout worker (not the main-thread fallback).
+  await expect(lineage(page).locator('[data-lineage-canvas]')).toHaveAttribute('data-layout-engine', 'elk');
+  expect(page.workers().some((w) => w.url().includes('layout.worker'))).toBe(true);
   // Ancestors sit above the asset.
   const focusBox = await node(page, 'tarnlab/chat-7b-math-AWQ').boundingBox();
   const baseBox = await node(page, 'tarnlab/base-7b').boundingBox();
   expect(baseBox!.y).toBeLessThan(focusBox!.y);
 
-  await expect(edge(page, 'tarnlab/chat-7b-math-AWQ', 'quantized_from', 'tarnlab/chat-7b-math')).toContainText('quantized from');
-  await expect(edge(page, 'tarnlab/chat-7b-math', 'finetune_of', 'tarnlab/chat-7b')).toContainText('fine-tune of');
+  await expect(
+    edge(page, 'tarnlab/chat-7b-math-AWQ', 'quantized_from', 'tarnlab/chat-7b-math'),
+  ).toContainText('quantized from');
+  await expect(edge(page, 'tarnlab/chat-7b-math', 'finetune_of', 'tarnlab/chat-7b')).toContainText(
+    'fine-tune of',
+  );
   await expect(edge(page, 'tarnlab/chat-7b', 'finetune_of', 'tarnlab/base-7b')).toContainText('fine-tune of');
   await expect(edge(page, 'tarnlab/chat-7b', 'trained_on', 'tarnlab/dialogs')).toContainText('trained on');
 
@@ -58,7 +77,9 @@ test('a fine-tune chain shows every ancestor, labelled edges and a placeholder t
   // The table lists the same edges.
   const table = page.getByRole('table', { name: 'Lineage table' });
   await expect(table.locator('tbody tr')).toHaveCount(4);
-  await expect(table.locator('tr[data-relation-id="tarnlab/chat-7b-math-awq|quantized_from|tarnlab/chat-7b-math"]')).toContainText('quantized from');
+  await expect(
+    table.locator('tr[data-relation-id="tarnlab/chat-7b-math-awq|quantized_from|tarnlab/chat-7b-math"]'),
+  ).toContainText('quantized from');
 
   // Import the missing base: the placeholder becomes the real asset.
   await importFiles(page, [BASE]);
@@ -109,15 +130,26 @@ test('impact analysis of the base lists its descendants and exports them', async
   await expect(importReport(page)).toContainText('7 new');
   await page.goto(assetUrl('tarnlab/base-7b'));
   const usedBy = page.getByRole('region', { name: 'Used by' });
-  for (const id of ['tarnlab/chat-7b', 'tarnlab/chat-7b-math', 'tarnlab/chat-7b-math-AWQ', 'tarnlab/merged-7b', 'tarnlab/chat-7b-tuned']) {
+  for (const id of [
+    'tarnlab/chat-7b',
+    'tarnlab/chat-7b-math',
+    'tarnlab/chat-7b-math-AWQ',
+    'tarnlab/merged-7b',
+    'tarnlab/chat-7b-tuned',
+  ]) {
     await expect(usedBy.locator(`tr[data-impacted-id="${id}"]`)).toBeVisible();
   }
   await expect(usedBy.getByTestId('impact-summary')).toContainText('5 downstream assets');
-  await expect(usedBy.locator('tr[data-impacted-id="tarnlab/chat-7b-math-AWQ"]')).toContainText('quantized from');
+  await expect(usedBy.locator('tr[data-impacted-id="tarnlab/chat-7b-math-AWQ"]')).toContainText(
+    'quantized from',
+  );
 
   const jsonDownload = page.waitForEvent('download');
   await usedBy.getByRole('button', { name: 'Export impact JSON' }).click();
-  const json = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as { total: number; impacted: { id: string; path: { ids: string[] } }[] };
+  const json = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as {
+    total: number;
+    impacted: { id: string; path: { ids: string[] } }[];
+  };
   expect(json.total).toBe(5);
   expect(json.impacted.find((a) => a.id === 'tarnlab/chat-7b-math-AWQ')?.path.ids).toEqual([
     'tarnlab/base-7b',
@@ -147,7 +179,9 @@ test('a rejected inferred edge stays rejected after reload and re-import', async
   const inferred = edge(page, 'tarnlab/chat-7b-tuned', 'finetune_of', 'tarnlab/chat-7b-math');
   await expect(inferred).toHaveAttribute('data-origin', 'inferred');
   await expect(inferred).toHaveClass(/is-inferred/);
-  const row = page.getByRole('table', { name: 'Lineage table' }).locator('tr[data-relation-id="tarnlab/chat-7b-tuned|finetune_of|tarnlab/chat-7b-math"]');
+  const row = page
+    .getByRole('table', { name: 'Lineage table' })
+    .locator('tr[data-relation-id="tarnlab/chat-7b-tuned|finetune_of|tarnlab/chat-7b-math"]');
   await expect(row).toContainText('inferred');
   await expect(row).toContainText('base_model in');
   await row.getByRole('button', { name: 'Reject' }).click();
@@ -199,7 +233,9 @@ test('a wide fan-out is grouped and expands on click', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Lineage table' }).locator('tbody tr')).toHaveCount(14);
   await group.click();
   await expect(group).toHaveCount(0);
-  await expect(lineage(page).locator('.react-flow__node[data-asset-id^="tarnlab/chat-7b-q"]')).toHaveCount(12);
+  await expect(lineage(page).locator('.react-flow__node[data-asset-id^="tarnlab/chat-7b-q"]')).toHaveCount(
+    12,
+  );
 });
 
 test('catalog-wide lineage page: all assets or one root', async ({ page }) => {

@@ -43,14 +43,48 @@ export function generateLineageCatalog(n) {
     if (assets.length >= n) return false;
     const key = id.toLowerCase();
     const license = licenses[assets.length % licenses.length];
-    const asset = { id, kind, name: id.split('/')[1], license: { raw: license.toLowerCase(), normalized: license } };
-    assets.push({ ...asset, key, sourceFormat: 'hf-model-card', createdAt: at, updatedAt: at, contributions: [{ format: 'hf-model-card', sourceName: `bench/${key}`, sha256: key.padEnd(64, '0').slice(0, 64), importedAt: at, asset }], fieldSources: {} });
+    const asset = {
+      id,
+      kind,
+      name: id.split('/')[1],
+      license: { raw: license.toLowerCase(), normalized: license },
+    };
+    assets.push({
+      ...asset,
+      key,
+      sourceFormat: 'hf-model-card',
+      createdAt: at,
+      updatedAt: at,
+      contributions: [
+        {
+          format: 'hf-model-card',
+          sourceName: `bench/${key}`,
+          sha256: key.padEnd(64, '0').slice(0, 64),
+          importedAt: at,
+          asset,
+        },
+      ],
+      fieldSources: {},
+    });
     return true;
   };
   const rel = (child, type, parent, origin = 'declared') => {
     const childKey = child.toLowerCase();
     const parentKey = parent.toLowerCase();
-    relations.push({ id: `${childKey}|${type}|${parentKey}`, child, type, parent, origin, evidence: origin === 'declared' ? 'base_model_relation in bench card' : 'base_model in bench card; name marker awq', childKey, parentKey, vias: ['hf-model-card'] });
+    relations.push({
+      id: `${childKey}|${type}|${parentKey}`,
+      child,
+      type,
+      parent,
+      origin,
+      evidence:
+        origin === 'declared'
+          ? 'base_model_relation in bench card'
+          : 'base_model in bench card; name marker awq',
+      childKey,
+      parentKey,
+      vias: ['hf-model-card'],
+    });
   };
   const bases = Math.max(1, Math.round(n / 50));
   const datasets = Math.max(1, Math.round(n / 12.5));
@@ -133,10 +167,13 @@ async function fitAll(page, expected) {
     (n) =>
       new Promise((resolve) => {
         const t0 = performance.now();
-        document.querySelector('.react-flow__controls-fitview')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        document
+          .querySelector('.react-flow__controls-fitview')
+          ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
         const tick = () => {
           const count = document.querySelectorAll('.react-flow__node').length;
-          if (count >= n || performance.now() - t0 > 30_000) requestAnimationFrame(() => resolve({ fitMs: performance.now() - t0, domNodes: count }));
+          if (count >= n || performance.now() - t0 > 30_000)
+            requestAnimationFrame(() => resolve({ fitMs: performance.now() - t0, domNodes: count }));
           else requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
@@ -159,7 +196,12 @@ async function main() {
     await build({ root, logLevel: 'warn', build: { outDir: DIST } });
   }
   process.env.TARN_DIST = DIST;
-  const server = await preview({ root, logLevel: 'warn', build: { outDir: DIST }, preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false } });
+  const server = await preview({
+    root,
+    logLevel: 'warn',
+    build: { outDir: DIST },
+    preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false },
+  });
   const browser = await chromium.launch({
     ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
     chromiumSandbox: false,
@@ -213,19 +255,40 @@ async function main() {
   const rows = [
     ['metric', 'median', 'target', ''],
     ['nodes / edges', `${summary.nodes} / ${summary.edges}`, '2000', ''],
-    [`layout (${summary.engine}, request → positions)`, `${summary.layoutMs.toFixed(0)} ms`, `≤ ${TARGETS.layoutMs} ms`, pass.layout ? 'ok' : 'MISS'],
+    [
+      `layout (${summary.engine}, request → positions)`,
+      `${summary.layoutMs.toFixed(0)} ms`,
+      `≤ ${TARGETS.layoutMs} ms`,
+      pass.layout ? 'ok' : 'MISS',
+    ],
     ['  of which inside the worker', `${summary.layoutWorkerMs.toFixed(0)} ms`, '', ''],
-    ['render (positions → painted)', `${summary.renderMs.toFixed(0)} ms`, `≤ ${TARGETS.renderMs} ms`, pass.render ? 'ok' : 'MISS'],
+    [
+      'render (positions → painted)',
+      `${summary.renderMs.toFixed(0)} ms`,
+      `≤ ${TARGETS.renderMs} ms`,
+      pass.render ? 'ok' : 'MISS',
+    ],
     ['  nodes in the DOM at first paint', String(summary.domNodesInitial), '', ''],
     ['fit view: all nodes painted', `${summary.fitAllMs.toFixed(0)} ms`, '', ''],
     ['import of the export file', `${summary.importMs.toFixed(0)} ms`, '', ''],
   ];
-  if (elk) rows.push(['ELK forced (request → positions)', elk.timedOut ?? `${elk.layoutMs.toFixed(0)} ms`, '', 'info']);
+  if (elk)
+    rows.push([
+      'ELK forced (request → positions)',
+      elk.timedOut ?? `${elk.layoutMs.toFixed(0)} ms`,
+      '',
+      'info',
+    ]);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
   const out = {
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memGB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+    },
     catalog: stats,
     targets: TARGETS,
     summary,

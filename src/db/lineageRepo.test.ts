@@ -16,7 +16,15 @@ beforeEach(async () => {
 function card(id: string, base: string, origin: 'declared' | 'inferred'): ParseResult {
   return {
     format: 'hf-model-card',
-    assets: [{ id, kind: 'model', name: id.split('/')[1] ?? id, license: { raw: 'mit', normalized: 'MIT' }, baseModels: [base] }],
+    assets: [
+      {
+        id,
+        kind: 'model',
+        name: id.split('/')[1] ?? id,
+        license: { raw: 'mit', normalized: 'MIT' },
+        baseModels: [base],
+      },
+    ],
     relations: [{ child: id, type: 'finetune_of', parent: base, origin, evidence: 'base_model in card.md' }],
     issues: [],
   };
@@ -25,7 +33,13 @@ const src = (name: string, sha: string) => ({ name, text: `text ${sha}`, sha256:
 
 describe('lineageRepo', () => {
   it('loads assets (with placeholders and licenses), relations and decisions', async () => {
-    await importParsedFile(src('a.md', '1'), card('acme/child', 'acme/base', 'inferred'), '2026-01-01T00:00:00Z', undefined, db);
+    await importParsedFile(
+      src('a.md', '1'),
+      card('acme/child', 'acme/base', 'inferred'),
+      '2026-01-01T00:00:00Z',
+      undefined,
+      db,
+    );
     const data = await loadLineageData(db);
     expect(data.relations).toHaveLength(1);
     const child = data.assets.find((a) => a.id === 'acme/child');
@@ -35,11 +49,23 @@ describe('lineageRepo', () => {
   });
 
   it('a rejected inferred edge stays rejected after re-import, and is audited', async () => {
-    await importParsedFile(src('a.md', '1'), card('acme/child', 'acme/base', 'inferred'), '2026-01-01T00:00:00Z', undefined, db);
+    await importParsedFile(
+      src('a.md', '1'),
+      card('acme/child', 'acme/base', 'inferred'),
+      '2026-01-01T00:00:00Z',
+      undefined,
+      db,
+    );
     const id = (await loadLineageData(db)).relations[0]!.id;
     await decideEdge(id, 'rejected', db);
     // A changed card re-creates the relation row; the decision is kept apart.
-    await importParsedFile(src('a.md', '2'), card('acme/child', 'acme/base', 'inferred'), '2026-01-02T00:00:00Z', undefined, db);
+    await importParsedFile(
+      src('a.md', '2'),
+      card('acme/child', 'acme/base', 'inferred'),
+      '2026-01-02T00:00:00Z',
+      undefined,
+      db,
+    );
     const data = await loadLineageData(db);
     expect(data.decisions).toMatchObject([{ id, decision: 'rejected' }]);
     const g = buildLineageGraph(data.relations, data.assets, { isRejected: rejectedFilter(data.decisions) });
@@ -51,7 +77,9 @@ describe('lineageRepo', () => {
 
     await decideEdge(id, 'confirmed', db);
     const after = await loadLineageData(db);
-    expect(buildLineageGraph(after.relations, after.assets, { isRejected: rejectedFilter(after.decisions) }).edges).toHaveLength(1);
+    expect(
+      buildLineageGraph(after.relations, after.assets, { isRejected: rejectedFilter(after.decisions) }).edges,
+    ).toHaveLength(1);
     expect((await listAudit({ assetKey: 'acme/child' }, db)).map((a) => a.action)).toContain('edge:confirm');
 
     await clearEdgeDecision(id, db);
@@ -59,10 +87,18 @@ describe('lineageRepo', () => {
   });
 
   it('never hides a declared relation', async () => {
-    await importParsedFile(src('a.md', '1'), card('acme/child', 'acme/base', 'declared'), '2026-01-01T00:00:00Z', undefined, db);
+    await importParsedFile(
+      src('a.md', '1'),
+      card('acme/child', 'acme/base', 'declared'),
+      '2026-01-01T00:00:00Z',
+      undefined,
+      db,
+    );
     const data = await loadLineageData(db);
     await decideEdge(data.relations[0]!.id, 'rejected', db);
     const again = await loadLineageData(db);
-    expect(buildLineageGraph(again.relations, again.assets, { isRejected: rejectedFilter(again.decisions) }).edges).toHaveLength(1);
+    expect(
+      buildLineageGraph(again.relations, again.assets, { isRejected: rejectedFilter(again.decisions) }).edges,
+    ).toHaveLength(1);
   });
 });

@@ -30,9 +30,16 @@ export type LineageData = {
 };
 
 function summarize(a: StoredAsset): LineageAssetSummary {
-  const out: LineageAssetSummary = { id: a.id, key: a.key, kind: a.kind, name: a.name, placeholder: a.placeholder === true };
+  const out: LineageAssetSummary = {
+    id: a.id,
+    key: a.key,
+    kind: a.kind,
+    name: a.name,
+    placeholder: a.placeholder === true,
+  };
   const raw = a.license?.raw;
-  const license = a.license?.normalized ?? (typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined);
+  const license =
+    a.license?.normalized ?? (typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined);
   if (license !== undefined) out.license = license;
   return out;
 }
@@ -40,7 +47,11 @@ function summarize(a: StoredAsset): LineageAssetSummary {
 /** Everything the lineage views read, in one consistent snapshot. */
 export async function loadLineageData(db: CatalogDb = getDb()): Promise<LineageData> {
   return db.transaction('r', [db.assets, db.relations, db.edgeDecisions], async () => {
-    const [assets, relations, decisions] = await Promise.all([db.assets.toArray(), db.relations.toArray(), db.edgeDecisions.toArray()]);
+    const [assets, relations, decisions] = await Promise.all([
+      db.assets.toArray(),
+      db.relations.toArray(),
+      db.edgeDecisions.toArray(),
+    ]);
     return { assets: assets.map(summarize), relations, decisions };
   });
 }
@@ -51,7 +62,9 @@ export async function listEdgeDecisions(db: CatalogDb = getDb()): Promise<EdgeDe
 
 /** The stored id of a relation (`childKey|type|parentKey`). */
 export function relationRowId(r: Relation & { id?: string }): string {
-  return typeof r.id === 'string' && r.id !== '' ? r.id : `${assetKey(r.child)}|${r.type}|${assetKey(r.parent)}`;
+  return typeof r.id === 'string' && r.id !== ''
+    ? r.id
+    : `${assetKey(r.child)}|${r.type}|${assetKey(r.parent)}`;
 }
 
 /**
@@ -65,7 +78,9 @@ export function rejectedFilter(decisions: readonly EdgeDecisionRow[]): (r: Relat
 
 function describeRelation(id: string, relation: Relation | undefined): string {
   if (!relation) return id;
-  const evidence = relation.evidence ? ` (${relation.origin}: ${relation.evidence})` : ` (${relation.origin})`;
+  const evidence = relation.evidence
+    ? ` (${relation.origin}: ${relation.evidence})`
+    : ` (${relation.origin})`;
   return `${relation.child} ${relation.type} ${relation.parent}${evidence}`;
 }
 
@@ -73,7 +88,11 @@ function describeRelation(id: string, relation: Relation | undefined): string {
  * Confirms or rejects an edge (by relation id). Writes the decision and an audit row
  * (`edge:confirm` / `edge:reject`) in one transaction.
  */
-export async function decideEdge(relationId: string, decision: EdgeDecision, db: CatalogDb = getDb()): Promise<void> {
+export async function decideEdge(
+  relationId: string,
+  decision: EdgeDecision,
+  db: CatalogDb = getDb(),
+): Promise<void> {
   const at = new Date().toISOString();
   await db.transaction('rw', [db.edgeDecisions, db.audit, db.relations], async () => {
     const relation = await db.relations.get(relationId);

@@ -78,7 +78,11 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibl
     setDraft(q);
     written.current = q;
     clearTimeout(qTimer.current);
-    qTimer.current = setTimeout(() => setView({ ...viewRef.current, q }, { replace: true }), 250);
+    const path = window.location.pathname;
+    // Skip when the user has navigated away meanwhile (a lazy route keeps this view mounted while it loads).
+    qTimer.current = setTimeout(() => {
+      if (window.location.pathname === path) setView({ ...viewRef.current, q }, { replace: true });
+    }, 250);
   };
   const setViewNow = (next: CatalogViewState) => {
     clearTimeout(qTimer.current);

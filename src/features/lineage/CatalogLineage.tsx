@@ -47,7 +47,10 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
     [setParams],
   );
 
-  const ids = useMemo(() => (lineage ? lineage.data.assets.map((a) => a.id).sort((a, b) => a.localeCompare(b)) : []), [lineage]);
+  const ids = useMemo(
+    () => (lineage ? lineage.data.assets.map((a) => a.id).sort((a, b) => a.localeCompare(b)) : []),
+    [lineage],
+  );
   const rootKnown = lineage !== undefined && root !== '' && getNode(lineage.graph, root) !== undefined;
   const view = useMemo(() => {
     if (!lineage) return undefined;
@@ -67,7 +70,10 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
       decisions: lineage.decisions,
     });
   }, [lineage, root, up, down, lineageOnly, group, expanded]);
-  const onExpandGroup = useCallback((groupId: string) => setExpanded((prev) => (prev.includes(groupId) ? prev : [...prev, groupId])), []);
+  const onExpandGroup = useCallback(
+    (groupId: string) => setExpanded((prev) => (prev.includes(groupId) ? prev : [...prev, groupId])),
+    [],
+  );
 
   return (
     <section aria-label="Catalog lineage" className="catalog-lineage">
@@ -82,7 +88,13 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
       >
         <label>
           Root asset{' '}
-          <input type="search" list="lineage-asset-ids" value={draft} placeholder="owner/name" onChange={(e) => setDraft(e.currentTarget.value)} />
+          <input
+            type="search"
+            list="lineage-asset-ids"
+            value={draft}
+            placeholder="owner/name"
+            onChange={(e) => setDraft(e.currentTarget.value)}
+          />
         </label>
         <datalist id="lineage-asset-ids">
           {ids.slice(0, 5000).map((id) => (
@@ -102,17 +114,30 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
         </button>
         {root === '' ? (
           <label>
-            <input type="checkbox" checked={lineageOnly} onChange={(e) => update({ lineageOnly: e.currentTarget.checked ? null : '0' })} /> Only
-            assets with lineage
+            <input
+              type="checkbox"
+              checked={lineageOnly}
+              onChange={(e) => update({ lineageOnly: e.currentTarget.checked ? null : '0' })}
+            />{' '}
+            Only assets with lineage
           </label>
         ) : (
           <>
             <DepthSelect label="Ancestors depth" value={up} onChange={(d) => update({ up: String(d) })} />
-            <DepthSelect label="Descendants depth" value={down} onChange={(d) => update({ down: String(d) })} />
+            <DepthSelect
+              label="Descendants depth"
+              value={down}
+              onChange={(d) => update({ down: String(d) })}
+            />
           </>
         )}
         <label>
-          <input type="checkbox" checked={group} onChange={(e) => update({ group: e.currentTarget.checked ? null : '0' })} /> Group wide fan-outs
+          <input
+            type="checkbox"
+            checked={group}
+            onChange={(e) => update({ group: e.currentTarget.checked ? null : '0' })}
+          />{' '}
+          Group wide fan-outs
         </label>
         <LineageLegend />
       </form>
@@ -126,7 +151,9 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
         <>
           <p className="small muted" role="status" aria-label="Lineage size">
             {view.nodes.length} assets, {view.edges.length} edges
-            {view.groups.length > 0 ? `, ${view.groups.reduce((s, g) => s + g.count, 0)} more in ${view.groups.length} groups` : ''}
+            {view.groups.length > 0
+              ? `, ${view.groups.reduce((s, g) => s + g.count, 0)} more in ${view.groups.length} groups`
+              : ''}
           </p>
           <Suspense fallback={<p className="muted">Loading graph…</p>}>
             <LineageView

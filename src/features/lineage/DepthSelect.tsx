@@ -3,7 +3,15 @@ import { parseDepth } from './viewModel';
 
 const OPTIONS: readonly LineageDepth[] = [1, 2, 3, 'all'];
 
-export function DepthSelect({ label, value, onChange }: { label: string; value: LineageDepth; onChange: (d: LineageDepth) => void }) {
+export function DepthSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: LineageDepth;
+  onChange: (d: LineageDepth) => void;
+}) {
   return (
     <label className="lineage-depth">
       {label}

@@ -46,7 +46,9 @@ export function ImpactPanel({ graph, id }: { graph: LineageGraph; id: string }) 
                 {result.modelsTrainedOn.slice(0, MAX_ROWS).map((m) => (
                   <li key={m.id}>
                     <Link to={`/asset/${encodeURIComponent(m.id)}`}>{m.id}</Link>{' '}
-                    <span className="badge">{m.direct ? 'directly' : `through ${m.path.ids.slice(1, -1).join(' → ')}`}</span>
+                    <span className="badge">
+                      {m.direct ? 'directly' : `through ${m.path.ids.slice(1, -1).join(' → ')}`}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -87,10 +89,16 @@ export function ImpactPanel({ graph, id }: { graph: LineageGraph; id: string }) 
         </>
       )}
       <div className="inline">
-        <button type="button" onClick={() => downloadText(impactToJson(result), `impact-${slug}.json`, 'application/json')}>
+        <button
+          type="button"
+          onClick={() => downloadText(impactToJson(result), `impact-${slug}.json`, 'application/json')}
+        >
           Export impact JSON
         </button>
-        <button type="button" onClick={() => downloadText(impactToCsv(result), `impact-${slug}.csv`, 'text/csv')}>
+        <button
+          type="button"
+          onClick={() => downloadText(impactToCsv(result), `impact-${slug}.csv`, 'text/csv')}
+        >
           Export impact CSV
         </button>
       </div>

@@ -40,10 +40,21 @@ export function LineageSection({ id, verdictFor }: LineageSectionProps) {
   const [down, setDown] = useState<LineageDepth>(1);
   const [expanded, setExpanded] = useState<readonly string[]>([]);
   const onDecide = useEdgeDecision();
-  const onExpandGroup = useCallback((groupId: string) => setExpanded((prev) => (prev.includes(groupId) ? prev : [...prev, groupId])), []);
+  const onExpandGroup = useCallback(
+    (groupId: string) => setExpanded((prev) => (prev.includes(groupId) ? prev : [...prev, groupId])),
+    [],
+  );
 
   const view = useMemo(
-    () => (lineage ? neighbourhoodView(lineage.graph, lineage.facts, id, { up, down, expanded, decisions: lineage.decisions }) : undefined),
+    () =>
+      lineage
+        ? neighbourhoodView(lineage.graph, lineage.facts, id, {
+            up,
+            down,
+            expanded,
+            decisions: lineage.decisions,
+          })
+        : undefined,
     [lineage, id, up, down, expanded],
   );
 
@@ -52,9 +63,14 @@ export function LineageSection({ id, verdictFor }: LineageSectionProps) {
     if (!lineage || !view) return [];
     const shown = new Set(view.nodes.map((n) => n.key));
     shown.add(assetKey(id));
-    const touching = lineage.graph.rejected.filter((r) => shown.has(assetKey(r.child)) || shown.has(assetKey(r.parent)));
+    const touching = lineage.graph.rejected.filter(
+      (r) => shown.has(assetKey(r.child)) || shown.has(assetKey(r.parent)),
+    );
     if (touching.length === 0) return [];
-    return buildLineageGraph(touching, lineage.data.assets).edges.map((e) => ({ ...toViewEdge(e, lineage.decisions), decision: 'rejected' as const }));
+    return buildLineageGraph(touching, lineage.data.assets).edges.map((e) => ({
+      ...toViewEdge(e, lineage.decisions),
+      decision: 'rejected' as const,
+    }));
   }, [lineage, view, id]);
 
   const hasGraph = view !== undefined && (view.edges.length > 0 || view.groups.length > 0);
@@ -70,13 +86,20 @@ export function LineageSection({ id, verdictFor }: LineageSectionProps) {
             <DepthSelect label="Descendants depth" value={down} onChange={setDown} />
             <span className="small muted">
               {view.nodes.length} assets, {view.edges.length} edges
-              {view.groups.length > 0 ? `, ${view.groups.reduce((s, g) => s + g.count, 0)} more in groups` : ''}
+              {view.groups.length > 0
+                ? `, ${view.groups.reduce((s, g) => s + g.count, 0)} more in groups`
+                : ''}
             </span>
             <LineageLegend />
           </div>
           {hasGraph ? (
             <Suspense fallback={<p className="muted">Loading graph…</p>}>
-              <LineageView view={view} onExpandGroup={onExpandGroup} label={`Lineage of ${id}`} {...(verdictFor ? { verdictFor } : {})} />
+              <LineageView
+                view={view}
+                onExpandGroup={onExpandGroup}
+                label={`Lineage of ${id}`}
+                {...(verdictFor ? { verdictFor } : {})}
+              />
             </Suspense>
           ) : (
             <p className="muted">No lineage recorded for this asset.</p>

@@ -46,7 +46,13 @@ export function LineageTable({ edges, rejected = [], onDecide, caption }: Lineag
         {rows.map((e) => {
           const what = `${e.child} ${e.label} ${e.parent}`;
           return (
-            <tr key={e.id} data-relation-id={e.id} data-origin={e.origin} data-decision={e.decision ?? ''} className={e.decision === 'rejected' ? 'is-rejected' : undefined}>
+            <tr
+              key={e.id}
+              data-relation-id={e.id}
+              data-origin={e.origin}
+              data-decision={e.decision ?? ''}
+              className={e.decision === 'rejected' ? 'is-rejected' : undefined}
+            >
               <td>
                 <AssetRef id={e.child} />
               </td>
@@ -62,17 +68,29 @@ export function LineageTable({ edges, rejected = [], onDecide, caption }: Lineag
                 {e.origin === 'inferred' && onDecide ? (
                   <span className="inline">
                     {e.decision !== 'confirmed' ? (
-                      <button type="button" aria-label={`Confirm edge: ${what}`} onClick={() => onDecide(e.id, 'confirmed')}>
+                      <button
+                        type="button"
+                        aria-label={`Confirm edge: ${what}`}
+                        onClick={() => onDecide(e.id, 'confirmed')}
+                      >
                         Confirm
                       </button>
                     ) : null}
                     {e.decision !== 'rejected' ? (
-                      <button type="button" aria-label={`Reject edge: ${what}`} onClick={() => onDecide(e.id, 'rejected')}>
+                      <button
+                        type="button"
+                        aria-label={`Reject edge: ${what}`}
+                        onClick={() => onDecide(e.id, 'rejected')}
+                      >
                         Reject
                       </button>
                     ) : null}
                     {e.decision !== undefined ? (
-                      <button type="button" aria-label={`Undo decision: ${what}`} onClick={() => onDecide(e.id, null)}>
+                      <button
+                        type="button"
+                        aria-label={`Undo decision: ${what}`}
+                        onClick={() => onDecide(e.id, null)}
+                      >
                         Undo
                       </button>
                     ) : null}

@@ -35,13 +35,19 @@ export type LineageViewProps = {
   engine?: LayoutEngine;
 };
 
-const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+};
 const PRO_OPTIONS = { hideAttribution: false };
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2 };
 
 function minimapClass(node: LineageFlowNode): string {
   if (node.type === 'fanout') return 'minimap-group';
-  return node.data.placeholder ? 'minimap-placeholder' : node.data.focus ? 'minimap-focus' : `minimap-${node.data.kind}`;
+  return node.data.placeholder
+    ? 'minimap-placeholder'
+    : node.data.focus
+      ? 'minimap-focus'
+      : `minimap-${node.data.kind}`;
 }
 
 type Laid = {
@@ -53,20 +59,36 @@ type Laid = {
 };
 
 /** Big graphs start at a readable zoom on the focus node (or the top-most node), not fitted. */
-function startViewport(nodes: readonly LineageFlowNode[], layout: LayoutResult, containerWidth: number): Viewport {
+function startViewport(
+  nodes: readonly LineageFlowNode[],
+  layout: LayoutResult,
+  containerWidth: number,
+): Viewport {
   const focus = nodes.find((n) => n.type === 'asset' && n.data.focus) ?? topMost(nodes, layout);
   const p = focus ? layout.positions[focus.id] : undefined;
   const zoom = 0.8;
-  return p ? { x: containerWidth / 2 - (p.x + (focus?.width ?? 0) / 2) * zoom, y: 40 - p.y * zoom, zoom } : { x: 20, y: 20, zoom };
+  return p
+    ? { x: containerWidth / 2 - (p.x + (focus?.width ?? 0) / 2) * zoom, y: 40 - p.y * zoom, zoom }
+    : { x: 20, y: 20, zoom };
 }
 
-export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage graph', fitMaxNodes = 300, className, engine = 'auto' }: LineageViewProps) {
+export function LineageView({
+  view,
+  verdictFor,
+  onExpandGroup,
+  label = 'Lineage graph',
+  fitMaxNodes = 300,
+  className,
+  engine = 'auto',
+}: LineageViewProps) {
   const navigate = useNavigate();
   const elements = useMemo(() => toFlowElements(view, verdictFor), [view, verdictFor]);
   const key = useMemo(() => layoutKey(elements), [elements]);
   const [laid, setLaid] = useState<Laid | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [instance, setInstance] = useState<ReactFlowInstance<LineageFlowNode, LineageFlowEdge> | undefined>(undefined);
+  const [instance, setInstance] = useState<ReactFlowInstance<LineageFlowNode, LineageFlowEdge> | undefined>(
+    undefined,
+  );
   const containerRef = useRef<HTMLDivElement>(null);
   const seqRef = useRef(0);
   const requestedKey = useRef<string | undefined>(undefined);
@@ -167,7 +189,10 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
   const minZoom = useMemo(() => {
     if (!laid) return 0.05;
     const el = containerRef.current;
-    const fit = Math.min((el?.clientWidth ?? 800) / Math.max(1, laid.result.width), (el?.clientHeight ?? 500) / Math.max(1, laid.result.height));
+    const fit = Math.min(
+      (el?.clientWidth ?? 800) / Math.max(1, laid.result.width),
+      (el?.clientHeight ?? 500) / Math.max(1, laid.result.height),
+    );
     return Math.max(0.001, Math.min(0.05, fit * 0.8));
   }, [laid]);
 
@@ -194,7 +219,11 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
   );
 
   return (
-    <div ref={containerRef} className={`lineage-canvas${className ? ` ${className}` : ''}`} data-lineage-canvas="">
+    <div
+      ref={containerRef}
+      className={`lineage-canvas${className ? ` ${className}` : ''}`}
+      data-lineage-canvas=""
+    >
       {error ? <p className="error-box">Layout failed: {error}</p> : null}
       {!laid ? <p className="lineage-canvas__wait muted">Laying out {elements.nodes.length} nodes…</p> : null}
       {laid ? (
@@ -223,7 +252,13 @@ export function LineageView({ view, verdictFor, onExpandGroup, label = 'Lineage 
         >
           <Background gap={24} size={1} />
           {showMiniMap ? (
-            <MiniMap<LineageFlowNode> pannable zoomable nodeClassName={minimapClass} nodeComponent={MiniMapRect} ariaLabel="Lineage overview" />
+            <MiniMap<LineageFlowNode>
+              pannable
+              zoomable
+              nodeClassName={minimapClass}
+              nodeComponent={MiniMapRect}
+              ariaLabel="Lineage overview"
+            />
           ) : null}
           <Controls showInteractive={false} aria-label="Graph controls" />
         </ReactFlow>

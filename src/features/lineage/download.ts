@@ -12,5 +12,10 @@ export function downloadText(text: string, fileName: string, type: string): void
 
 /** A file-name-safe slug of an asset id (`org/Model-7B` → `org__Model-7B`). */
 export function fileSlug(id: string): string {
-  return id.replace(/\//g, '__').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120) || 'asset';
+  return (
+    id
+      .replace(/\//g, '__')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .slice(0, 120) || 'asset'
+  );
 }

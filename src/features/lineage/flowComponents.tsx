@@ -8,11 +8,19 @@ import type { EdgeProps, EdgeTypes, MiniMapNodeProps, NodeProps, NodeTypes } fro
 import { kindIcon } from './kindIcon';
 import type { AssetFlowNode, GroupFlowNode, LineageFlowEdge } from './toFlow';
 
-const VERDICT_TEXT = { ok: 'license ok', warning: 'license warning', review: 'license needs review', conflict: 'license conflict' } as const;
+const VERDICT_TEXT = {
+  ok: 'license ok',
+  warning: 'license warning',
+  review: 'license needs review',
+  conflict: 'license conflict',
+} as const;
 
 export const AssetNodeView = memo(function AssetNodeView({ data }: NodeProps<AssetFlowNode>) {
   return (
-    <div className={`lineage-node__body${data.verdict ? ` lineage-verdict--${data.verdict}` : ''}`} data-verdict={data.verdict}>
+    <div
+      className={`lineage-node__body${data.verdict ? ` lineage-verdict--${data.verdict}` : ''}`}
+      data-verdict={data.verdict}
+    >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="lineage-node__title">
         <span className="lineage-node__icon" aria-hidden="true" title={data.kind}>
@@ -25,9 +33,11 @@ export const AssetNodeView = memo(function AssetNodeView({ data }: NodeProps<Ass
       <div className="lineage-node__meta">
         <span className="lineage-node__license">{data.license ?? 'no license'}</span>
         {data.placeholder ? <span className="lineage-node__missing">not in catalog</span> : null}
-        {data.verdict ? <span className="lineage-node__verdict" title={VERDICT_TEXT[data.verdict]}>
+        {data.verdict ? (
+          <span className="lineage-node__verdict" title={VERDICT_TEXT[data.verdict]}>
             <span className="visually-hidden">{VERDICT_TEXT[data.verdict]}</span>
-          </span> : null}
+          </span>
+        ) : null}
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
@@ -47,13 +57,26 @@ export const GroupNodeView = memo(function GroupNodeView({ data }: NodeProps<Gro
 /** A bezier path with a plain SVG label (no measured label background: cheap at any count). */
 export const LineageEdgeView = memo(function LineageEdgeView(props: EdgeProps<LineageFlowEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const label = data?.label ?? '';
   return (
     <>
       <path className="react-flow__edge-path" d={path} fill="none" markerEnd={markerEnd} />
       {label !== '' ? (
-        <text className="lineage-edge__label" x={labelX} y={labelY} textAnchor="middle" dominantBaseline="middle">
+        <text
+          className="lineage-edge__label"
+          x={labelX}
+          y={labelY}
+          textAnchor="middle"
+          dominantBaseline="middle"
+        >
           {label}
         </text>
       ) : null}
@@ -63,7 +86,9 @@ export const LineageEdgeView = memo(function LineageEdgeView(props: EdgeProps<Li
 
 /** A bare minimap rectangle (the default sets a dozen attributes and styles per node). */
 export const MiniMapRect = memo(function MiniMapRect({ x, y, width, height, className }: MiniMapNodeProps) {
-  return <rect className={className} x={x} y={y} width={width} height={height} />;
+  return (
+    <rect className={`react-flow__minimap-node ${className}`} x={x} y={y} width={width} height={height} />
+  );
 });
 
 export const nodeTypes: NodeTypes = { asset: AssetNodeView, fanout: GroupNodeView };

@@ -4,7 +4,12 @@ import type { Relation } from '@/core/model';
 import { applyLayout, layoutKey, layoutRequestOf, NODE_HEIGHT, NODE_WIDTH, toFlowElements } from './toFlow';
 import { catalogView, factsByKey, neighbourhoodView, parseDepth } from './viewModel';
 
-const rel = (child: string, type: string, parent: string, origin: 'declared' | 'inferred' = 'declared'): Relation => ({
+const rel = (
+  child: string,
+  type: string,
+  parent: string,
+  origin: 'declared' | 'inferred' = 'declared',
+): Relation => ({
   child,
   type,
   parent,
@@ -32,8 +37,15 @@ describe('neighbourhoodView', () => {
     const view = neighbourhoodView(graph, facts, 'org/ft2', { up: 'all', down: 1 });
     const ids = view.nodes.map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining(['org/ft2', 'org/ft1', 'base/missing', 'org/data']));
-    expect(view.nodes.find((n) => n.id === 'base/missing')).toMatchObject({ placeholder: true, kind: 'model' });
-    expect(view.nodes.find((n) => n.id === 'org/ft2')).toMatchObject({ focus: true, license: 'MIT', level: 0 });
+    expect(view.nodes.find((n) => n.id === 'base/missing')).toMatchObject({
+      placeholder: true,
+      kind: 'model',
+    });
+    expect(view.nodes.find((n) => n.id === 'org/ft2')).toMatchObject({
+      focus: true,
+      license: 'MIT',
+      level: 0,
+    });
     const inferred = view.edges.find((e) => e.child === 'org/ft2');
     expect(inferred).toMatchObject({ origin: 'inferred', label: 'fine-tune of', type: 'finetune_of' });
     // Depth 1 upwards stops at the parent.
@@ -46,7 +58,11 @@ describe('neighbourhoodView', () => {
     expect(view.groups).toHaveLength(1);
     expect(view.groups[0]!.label).toBe('+ 4 quantizations');
     expect(view.allEdges.length).toBeGreaterThan(view.edges.length);
-    const open = neighbourhoodView(graph, facts, 'org/ft1', { up: 'all', down: 1, expanded: [view.groups[0]!.id] });
+    const open = neighbourhoodView(graph, facts, 'org/ft1', {
+      up: 'all',
+      down: 1,
+      expanded: [view.groups[0]!.id],
+    });
     expect(open.groups).toHaveLength(0);
     expect(open.nodes.filter((n) => n.id.startsWith('q/'))).toHaveLength(12);
   });
@@ -58,7 +74,10 @@ describe('neighbourhoodView', () => {
 
 describe('catalogView', () => {
   it('lists every asset with lineage (or all) and every edge', () => {
-    const graph = buildLineageGraph(relations, [...assets, { id: 'lonely/one', kind: 'model', name: 'one', placeholder: false }]);
+    const graph = buildLineageGraph(relations, [
+      ...assets,
+      { id: 'lonely/one', kind: 'model', name: 'one', placeholder: false },
+    ]);
     const facts = factsByKey(assets);
     const withLineage = catalogView(graph, facts);
     expect(withLineage.nodes.some((n) => n.id === 'lonely/one')).toBe(false);

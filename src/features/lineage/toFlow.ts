@@ -60,7 +60,14 @@ export function typeClass(type: string): string {
 function fixedHandles(width: number, height: number): NodeHandle[] {
   return [
     { type: 'target', position: 'top' as Position, x: width / 2 - 0.5, y: 0, width: 1, height: 1 },
-    { type: 'source', position: 'bottom' as Position, x: width / 2 - 0.5, y: height - 1, width: 1, height: 1 },
+    {
+      type: 'source',
+      position: 'bottom' as Position,
+      x: width / 2 - 0.5,
+      y: height - 1,
+      width: 1,
+      height: 1,
+    },
   ];
 }
 
@@ -75,7 +82,13 @@ export function toFlowElements(view: LineageViewModel, verdictFor?: VerdictFor):
   for (const n of view.nodes) {
     if (ids.has(n.id)) continue;
     ids.add(n.id);
-    const data: AssetNodeData = { assetId: n.id, name: n.name, kind: n.kind, placeholder: n.placeholder, focus: n.focus };
+    const data: AssetNodeData = {
+      assetId: n.id,
+      name: n.name,
+      kind: n.kind,
+      placeholder: n.placeholder,
+      focus: n.focus,
+    };
     if (n.license !== undefined) data.license = n.license;
     let verdict: LicenseVerdict | undefined;
     try {
@@ -99,7 +112,10 @@ export function toFlowElements(view: LineageViewModel, verdictFor?: VerdictFor):
       className: classes.join(' '),
       ariaRole: 'link',
       ariaLabel: `${n.name} (${kindWord(n.kind)}${n.placeholder ? ', not in catalog' : ''}${n.license ? `, license ${n.license}` : ''})${n.focus ? ', this asset' : ''}`,
-      domAttributes: { 'data-asset-id': n.id, 'data-placeholder': n.placeholder ? 'true' : 'false' } as AssetFlowNode['domAttributes'],
+      domAttributes: {
+        'data-asset-id': n.id,
+        'data-placeholder': n.placeholder ? 'true' : 'false',
+      } as AssetFlowNode['domAttributes'],
       draggable: false,
       connectable: false,
     });
@@ -127,7 +143,11 @@ export function toFlowElements(view: LineageViewModel, verdictFor?: VerdictFor):
   const edges: LineageFlowEdge[] = [];
   for (const e of view.edges) {
     if (!ids.has(e.child) || !ids.has(e.parent) || e.child === e.parent) continue;
-    const classes = ['lineage-edge', `rel-${typeClass(e.type)}`, e.origin === 'inferred' ? 'is-inferred' : 'is-declared'];
+    const classes = [
+      'lineage-edge',
+      `rel-${typeClass(e.type)}`,
+      e.origin === 'inferred' ? 'is-inferred' : 'is-declared',
+    ];
     if (e.decision === 'confirmed') classes.push('is-confirmed');
     const data: LineageEdgeData = { type: e.type, label: e.label, origin: e.origin };
     if (e.decision !== undefined) data.decision = e.decision;
@@ -170,13 +190,20 @@ export function toFlowElements(view: LineageViewModel, verdictFor?: VerdictFor):
 /** The layout worker's input for some flow elements. */
 export function layoutRequestOf(elements: FlowElements): LayoutRequest {
   return {
-    nodes: elements.nodes.map((n) => ({ id: n.id, width: n.width ?? NODE_WIDTH, height: n.height ?? NODE_HEIGHT })),
+    nodes: elements.nodes.map((n) => ({
+      id: n.id,
+      width: n.width ?? NODE_WIDTH,
+      height: n.height ?? NODE_HEIGHT,
+    })),
     edges: elements.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
   };
 }
 
 /** Copies of the nodes at their laid-out positions (nodes the layout missed stay at 0,0). */
-export function applyLayout(nodes: readonly LineageFlowNode[], layout: Pick<LayoutResult, 'positions'>): LineageFlowNode[] {
+export function applyLayout(
+  nodes: readonly LineageFlowNode[],
+  layout: Pick<LayoutResult, 'positions'>,
+): LineageFlowNode[] {
   return nodes.map((n) => {
     const p = layout.positions[n.id];
     return p ? { ...n, position: { x: p.x, y: p.y } } : n;

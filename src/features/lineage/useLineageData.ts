@@ -21,7 +21,9 @@ export function useLineage(): LineageState | undefined {
   const data = useLiveQuery(() => loadLineageData(), []);
   return useMemo(() => {
     if (!data) return undefined;
-    const graph = buildLineageGraph(data.relations, data.assets, { isRejected: rejectedFilter(data.decisions) });
+    const graph = buildLineageGraph(data.relations, data.assets, {
+      isRejected: rejectedFilter(data.decisions),
+    });
     return {
       data,
       graph,

@@ -7,7 +7,14 @@ import { assetKey } from '@/core/model';
 import type { RelationOrigin } from '@/core/model';
 import type { EdgeDecisionRow } from '@/core/catalog/rows';
 import { groupFanOut, hasLineage, relationLabel, subgraphAround } from '@/core/lineage';
-import type { FanOutGroup, FanOutGroupEdge, LineageDepth, LineageEdge, LineageGraph, LineageNode } from '@/core/lineage';
+import type {
+  FanOutGroup,
+  FanOutGroupEdge,
+  LineageDepth,
+  LineageEdge,
+  LineageGraph,
+  LineageNode,
+} from '@/core/lineage';
 
 /** Display facts of an asset, by key (`assetKey(id)`). */
 export type AssetFacts = { name?: string; license?: string; kind?: string; placeholder?: boolean };
@@ -73,7 +80,12 @@ export type CatalogViewOptions = {
 
 export const DEFAULT_FAN_OUT_THRESHOLD = 8;
 
-function toViewNode(n: LineageNode, facts: ReadonlyMap<string, AssetFacts>, focusKey: string | undefined, level?: number): ViewNode {
+function toViewNode(
+  n: LineageNode,
+  facts: ReadonlyMap<string, AssetFacts>,
+  focusKey: string | undefined,
+  level?: number,
+): ViewNode {
   const f = facts.get(n.key);
   const out: ViewNode = {
     id: n.id,
@@ -89,7 +101,10 @@ function toViewNode(n: LineageNode, facts: ReadonlyMap<string, AssetFacts>, focu
 }
 
 /** A graph edge as shown: label, origin, evidence and the user's decision. */
-export function toViewEdge(e: LineageEdge, decisions?: ReadonlyMap<string, EdgeDecisionRow['decision']>): ViewEdge {
+export function toViewEdge(
+  e: LineageEdge,
+  decisions?: ReadonlyMap<string, EdgeDecisionRow['decision']>,
+): ViewEdge {
   const out: ViewEdge = {
     id: e.id,
     child: e.child,
@@ -135,7 +150,11 @@ export function neighbourhoodView(
  * The whole catalog's lineage: every node (or only those with lineage) and every edge, fan-outs
  * grouped when a threshold is given.
  */
-export function catalogView(graph: LineageGraph, facts: ReadonlyMap<string, AssetFacts>, options: CatalogViewOptions = {}): LineageViewModel {
+export function catalogView(
+  graph: LineageGraph,
+  facts: ReadonlyMap<string, AssetFacts>,
+  options: CatalogViewOptions = {},
+): LineageViewModel {
   const only = options.onlyWithLineage ?? true;
   const nodes: LineageNode[] = [];
   for (const n of graph.nodes.values()) if (!only || hasLineage(graph, n.id)) nodes.push(n);
@@ -143,7 +162,10 @@ export function catalogView(graph: LineageGraph, facts: ReadonlyMap<string, Asse
   const threshold = options.threshold;
   const grouped =
     threshold !== undefined && Number.isFinite(threshold)
-      ? groupFanOut({ nodes, edges }, { threshold, ...(options.expanded !== undefined ? { expanded: options.expanded } : {}) })
+      ? groupFanOut(
+          { nodes, edges },
+          { threshold, ...(options.expanded !== undefined ? { expanded: options.expanded } : {}) },
+        )
       : { nodes, edges, groups: [], groupEdges: [] };
   return {
     nodes: grouped.nodes.map((n) => toViewNode(n, facts, undefined)),
@@ -155,7 +177,9 @@ export function catalogView(graph: LineageGraph, facts: ReadonlyMap<string, Asse
 }
 
 /** Display facts by key, from asset summaries. */
-export function factsByKey(assets: Iterable<{ id: string; kind: string; name: string; placeholder: boolean; license?: string }>): Map<string, AssetFacts> {
+export function factsByKey(
+  assets: Iterable<{ id: string; kind: string; name: string; placeholder: boolean; license?: string }>,
+): Map<string, AssetFacts> {
   const out = new Map<string, AssetFacts>();
   for (const a of assets) {
     const f: AssetFacts = { name: a.name, kind: a.kind, placeholder: a.placeholder };

@@ -511,22 +511,26 @@ export async function catalogRows(args: { known?: string }): Promise<RowsSnapsho
  * per-file update follows each write closely), or a resync when the catalog changed behind our back.
  */
 async function settle(): Promise<State> {
+  // During an import, snapshots are served at most every few seconds (each one is a full copy of the
+  // display rows for the window); the import's end always brings a fresh one.
+  const importWaitUntil = Date.now() + IMPORT_SNAPSHOT_INTERVAL_MS;
+  while (importing > 0 && Date.now() < importWaitUntil) await new Promise((r) => setTimeout(r, 100));
   for (let i = 0; i < 60; i++) {
     await chain;
     const st = await ensureState();
+    if (importing > 0) return st;
     const stamp = await catalogStamp();
     if (stamp === st.stamp) return st;
-    if (importing === 0) {
-      await exclusive(async () => {
-        const s = state;
-        if (s && importing === 0 && (await catalogStamp()) !== s.stamp) await resyncLocked();
-      });
-      return ensureState();
-    }
-    await new Promise((r) => setTimeout(r, 50));
+    await exclusive(async () => {
+      const s = state;
+      if (s && importing === 0 && (await catalogStamp()) !== s.stamp) await resyncLocked();
+    });
+    return ensureState();
   }
   return ensureState();
 }
+
+const IMPORT_SNAPSHOT_INTERVAL_MS = 4000;
 
 export type CatalogQuery = {
   q: string;

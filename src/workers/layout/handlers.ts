@@ -10,7 +10,8 @@ import type { LayoutRequest, LayoutResult } from './types';
 export async function computeLayout(req: LayoutRequest): Promise<LayoutResult> {
   const start = performance.now();
   const engine = req.engine ?? 'auto';
-  const useElk = engine === 'elk' || (engine === 'auto' && req.nodes.length <= (req.elkMaxNodes ?? DEFAULT_ELK_MAX_NODES));
+  const useElk =
+    engine === 'elk' || (engine === 'auto' && req.nodes.length <= (req.elkMaxNodes ?? DEFAULT_ELK_MAX_NODES));
   if (useElk) {
     try {
       // elkjs is 1.4 MB: loaded on first use, so the worker starts fast for the fast layout.
