@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     coldSweepMs: reply.coldMs,
     warmSweepMs: reply.warmMs,
     conservativeNonCommercialMs: reply.nonCommercialMs,
-    workerRoundTripMs: totalMs,
+    workerTotalMs: totalMs, // worker boot + structured clone of the catalog + the three sweeps
     usPerAssetCold: (reply.coldMs * 1000) / assets.length,
     verdicts: reply.counts,
   };

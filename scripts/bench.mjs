@@ -164,6 +164,10 @@ async function runSize(browser, n, rawJs) {
   res.engineImport = status.timings;
   log(`${n}: engine`, JSON.stringify(status.timings), `persisted after ${res.persistedAfterMs} ms`);
   log(`${n}: import ${res.importMs} ms`);
+  if (args.includes('--import-only')) {
+    await ctx.close();
+    return res;
+  }
 
   // Search (engine through the worker RPC; round trip includes postMessage + clone).
   const rts = [];

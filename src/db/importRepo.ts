@@ -216,12 +216,15 @@ export async function restoreExport(
   const tables = [db.assets, db.versions, db.relations, db.audit, db.curation, db.collections, db.savedViews, db.edgeDecisions, db.imports];
   await db.transaction('rw', tables, async () => {
     // Bulk path: read and write in chunks (bulkGet/bulkPut) instead of one await per row.
+    /** Keys present before this restore: only their versions can be duplicates. */
+    const existed = new Set<string>();
     for (let s = 0; s < env.assets.length; s += RESTORE_CHUNK) {
       const chunk = env.assets.slice(s, s + RESTORE_CHUNK);
       const found = await db.assets.bulkGet(chunk.map((a) => a.key));
       const puts: StoredAsset[] = [];
       chunk.forEach((a, i) => {
         const existing = found[i];
+        if (existing) existed.add(a.key);
         if (a.placeholder) {
           if (!existing) puts.push(a);
           return;
@@ -259,11 +262,9 @@ export async function restoreExport(
     for (let s = 0; s < env.versions.length; s += RESTORE_CHUNK) {
       const chunk = env.versions.slice(s, s + RESTORE_CHUNK);
       const have = new Set<string>();
-      if (!noVersions) {
-        const found = await db.versions
-          .where('[assetKey+sha256]')
-          .anyOf(chunk.map((v) => [v.assetKey, v.sha256]))
-          .toArray();
+      const check = noVersions ? [] : Array.from(new Set(chunk.filter((v) => existed.has(v.assetKey)).map((v) => v.assetKey)));
+      if (check.length > 0) {
+        const found = await db.versions.where('assetKey').anyOf(check).toArray();
         for (const v of found) have.add(`${v.assetKey}|${v.sha256}`);
       }
       const adds: VersionRow[] = [];
