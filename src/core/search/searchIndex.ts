@@ -93,6 +93,11 @@ export function loadSearchIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
 }
 
+/** Like `loadSearchIndex`, but yields while loading so other work (queries without text) can run. */
+export function loadSearchIndexAsync(json: string): Promise<MiniSearch<SearchDoc>> {
+  return MiniSearch.loadJSONAsync<SearchDoc>(json, SEARCH_OPTIONS);
+}
+
 /**
  * Catalog search: exact words, prefix on the last word (as you type); typo tolerance only when that finds
  * nothing (a typo rarely co-occurs with exact hits, and fuzzy expansion is the costly part at 100k).
