@@ -63,7 +63,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       // Named exports only (style rule 4).
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
     },
   },
   {
@@ -74,7 +77,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-*', 'dexie', 'dexie-*', '@xyflow/*', '@tanstack/*', 'dompurify', 'marked'],
+              group: [
+                'react',
+                'react-*',
+                'dexie',
+                'dexie-*',
+                '@xyflow/*',
+                '@tanstack/*',
+                'dompurify',
+                'marked',
+              ],
               message: 'core/ is pure TypeScript.',
             },
             {
@@ -94,7 +106,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-*', '@/app/*', '@/features/*', '@/components/*', '@/hooks/*', '@/workers/*'],
+              group: [
+                'react',
+                'react-*',
+                '@/app/*',
+                '@/features/*',
+                '@/components/*',
+                '@/hooks/*',
+                '@/workers/*',
+              ],
               message: 'db/ is React-free; it runs in the worker too.',
             },
           ],

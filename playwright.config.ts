@@ -9,7 +9,9 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // Specs that upload real corpus files run only where ../shared sits beside the repo (CI, dev machines).
-  testIgnore: existsSync(new URL('../shared/corpus/manifest.json', import.meta.url)) ? [] : ['**/corpus-*.spec.ts'],
+  testIgnore: existsSync(new URL('../shared/corpus/manifest.json', import.meta.url))
+    ? []
+    : ['**/corpus-*.spec.ts'],
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
@@ -35,7 +37,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 } } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 } } },
+  ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,

@@ -3,7 +3,18 @@
 import { Dexie } from 'dexie';
 import MiniSearch from 'minisearch';
 
-const FIELDS = ['name', 'id', 'owner', 'description', 'tags', 'task', 'library', 'datasets', 'baseModels', 'license'];
+const FIELDS = [
+  'name',
+  'id',
+  'owner',
+  'description',
+  'tags',
+  'task',
+  'library',
+  'datasets',
+  'baseModels',
+  'license',
+];
 let index;
 let assets = [];
 
@@ -31,9 +42,23 @@ const tokenize = (t) => t.split(/[\s/_\-:,;()[\]{}"'|!?*#<>=`~@&+]+/u).filter(Bo
  */
 async function importFiles(files, full = true) {
   const db = new Dexie(`tarn-raw-${Date.now()}-${full ? 'full' : 'assets'}`);
-  db.version(1).stores(full ? { assets: 'key, kind, updatedAt', versions: '++seq, assetKey, [assetKey+sha256]', relations: 'id, childKey, parentKey' } : { assets: 'key, kind, updatedAt' });
+  db.version(1).stores(
+    full
+      ? {
+          assets: 'key, kind, updatedAt',
+          versions: '++seq, assetKey, [assetKey+sha256]',
+          relations: 'id, childKey, parentKey',
+        }
+      : { assets: 'key, kind, updatedAt' },
+  );
   await db.open();
-  index = new MiniSearch({ idField: 'key', fields: FIELDS, storeFields: [], tokenize, processTerm: (t) => t.toLowerCase() });
+  index = new MiniSearch({
+    idField: 'key',
+    fields: FIELDS,
+    storeFields: [],
+    tokenize,
+    processTerm: (t) => t.toLowerCase(),
+  });
   assets = [];
   const t0 = performance.now();
   for (const f of files) {
@@ -59,7 +84,11 @@ async function importFiles(files, full = true) {
 
 function search(q) {
   const t0 = performance.now();
-  const n = q.trim() === '' ? 0 : index.search(q, { prefix: true, fuzzy: 0.2, boost: { name: 5, id: 3, tags: 2 }, combineWith: 'AND' }).length;
+  const n =
+    q.trim() === ''
+      ? 0
+      : index.search(q, { prefix: true, fuzzy: 0.2, boost: { name: 5, id: 3, tags: 2 }, combineWith: 'AND' })
+          .length;
   return { ms: performance.now() - t0, n };
 }
 
@@ -73,7 +102,8 @@ function facetCount(sel) {
     const okLic = !sel.license || sel.license.includes(a.license?.normalized ?? 'none');
     if (okKind && okLic) n++;
     if (okLic) counts.kind.set(a.kind, (counts.kind.get(a.kind) ?? 0) + 1);
-    if (okKind) counts.license.set(a.license?.normalized, (counts.license.get(a.license?.normalized) ?? 0) + 1);
+    if (okKind)
+      counts.license.set(a.license?.normalized, (counts.license.get(a.license?.normalized) ?? 0) + 1);
     if (okKind && okLic) for (const l of a.languages ?? []) counts.lang.set(l, (counts.lang.get(l) ?? 0) + 1);
   }
   return { ms: performance.now() - t0, n };
@@ -82,7 +112,9 @@ function facetCount(sel) {
 function sortByName() {
   const t0 = performance.now();
   const copy = assets.slice();
-  copy.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
+  copy.sort((a, b) =>
+    a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0,
+  );
   return { ms: performance.now() - t0 };
 }
 

@@ -5,9 +5,13 @@ import type { Page } from '@playwright/test';
 import { test, expect, importFiles, importReport, DATA_DIR } from './fixtures';
 import { generateCatalog } from '../bench/generate.mjs';
 
-const CARDS = ['alpha-org__sunbeam-7b.md', 'alpha-org__sunbeam-7b-chat.md', 'beta-lab__moonlight-classifier.md', 'beta-lab__helpdesk-dialogs.md', 'gamma__riverstone-gguf.md'].map(
-  (f) => `${DATA_DIR}/catalog/${f}`,
-);
+const CARDS = [
+  'alpha-org__sunbeam-7b.md',
+  'alpha-org__sunbeam-7b-chat.md',
+  'beta-lab__moonlight-classifier.md',
+  'beta-lab__helpdesk-dialogs.md',
+  'gamma__riverstone-gguf.md',
+].map((f) => `${DATA_DIR}/catalog/${f}`);
 
 async function loadFixtures(page: Page): Promise<void> {
   await page.goto('/');
@@ -95,7 +99,10 @@ test('the URL restores the view after reload; back and forward work', async ({ p
 
   // Hide a column through the column menu: in the URL too.
   await page.getByText('Columns', { exact: true }).click();
-  await page.getByRole('group', { name: 'Visible columns' }).getByRole('checkbox', { name: 'Task' }).uncheck();
+  await page
+    .getByRole('group', { name: 'Visible columns' })
+    .getByRole('checkbox', { name: 'Task' })
+    .uncheck();
   await expect(page).toHaveURL(/cols=/);
   await expect(table(page).getByRole('columnheader', { name: 'Task' })).toHaveCount(0);
 
@@ -105,7 +112,10 @@ test('the URL restores the view after reload; back and forward work', async ({ p
   await expect(facet(page, 'Kind').getByRole('checkbox', { name: 'model (3)' })).toBeChecked();
   await expect(table(page).locator('tbody tr').first()).toContainText('riverstone-gguf');
   await expect(table(page).getByRole('columnheader', { name: 'Task' })).toHaveCount(0);
-  await expect(table(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
 
   // Back: before the column change; back again: before the sort. Forward restores.
   await page.goBack();
@@ -178,7 +188,9 @@ test('with 10k synthetic assets, typing in the search box stays responsive', asy
   await expect(page.getByText('Showing 10000 of 10000 assets')).toBeVisible({ timeout: 60_000 });
   // Steady state: the engine has written its index to IndexedDB (a one-off, blocking stringify).
   await page.evaluate(() =>
-    (window as unknown as { __tarnCatalog: { call: (n: string, a: unknown) => Promise<unknown> } }).__tarnCatalog.call('searchStatus', { waitIndex: true, waitPersist: true }),
+    (
+      window as unknown as { __tarnCatalog: { call: (n: string, a: unknown) => Promise<unknown> } }
+    ).__tarnCatalog.call('searchStatus', { waitIndex: true, waitPersist: true }),
   );
   const box = search(page);
   await box.click();

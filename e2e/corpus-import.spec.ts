@@ -8,10 +8,17 @@ import { dirname, join } from 'node:path';
 import { zipSync } from 'fflate';
 import { test, expect, importReport, CORPUS_DIR } from './fixtures';
 
-type Entry = { file: string; kind: string; parse_error?: string | null; json_error?: string; valid_json?: boolean };
+type Entry = {
+  file: string;
+  kind: string;
+  parse_error?: string | null;
+  json_error?: string;
+  valid_json?: boolean;
+};
 const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, 'manifest.json'), 'utf8')) as { files: Entry[] };
 
-const METADATA_KINDS = /^(hf-model-card|hf-dataset-card|croissant-jsonld|cyclonedx-mlbom|spdx3-ai|spdx3-dataset|openml-dataset-description-(json|xml)|mlflow-mlmodel)$/;
+const METADATA_KINDS =
+  /^(hf-model-card|hf-dataset-card|croissant-jsonld|cyclonedx-mlbom|spdx3-ai|spdx3-dataset|openml-dataset-description-(json|xml)|mlflow-mlmodel)$/;
 
 function pickMixed(): Entry[] {
   const out: Entry[] = [];
@@ -48,7 +55,9 @@ function makeFolder(entries: Entry[], extra: Record<string, string> = {}): strin
 
 test.describe.configure({ timeout: 240_000 });
 
-test('a folder of ~300 mixed corpus files imports; counts agree; re-import is all unchanged; reload keeps it', async ({ page }) => {
+test('a folder of ~300 mixed corpus files imports; counts agree; re-import is all unchanged; reload keeps it', async ({
+  page,
+}) => {
   const folder = makeFolder(mixed, {
     'broken/invalid.json': '{"@context": {"@vocab": "https://schema.org/"}, "name": ',
     '.gitattributes': '*.bin filter=lfs',
@@ -73,7 +82,10 @@ test('a folder of ~300 mixed corpus files imports; counts agree; re-import is al
   await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
 
   await page.getByLabel('Import folder').setInputFiles(folder);
-  await expect(report.locator('.import-summary')).toHaveText(`0 new, 0 updated, ${created + updated} unchanged, 1 failed`, { timeout: 120_000 });
+  await expect(report.locator('.import-summary')).toHaveText(
+    `0 new, 0 updated, ${created + updated} unchanged, 1 failed`,
+    { timeout: 120_000 },
+  );
 
   await page.reload();
   await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
@@ -81,7 +93,8 @@ test('a folder of ~300 mixed corpus files imports; counts agree; re-import is al
 
 test('a zip of the same files imports with nested paths kept', async ({ page }) => {
   const zipEntries: Record<string, Uint8Array> = {};
-  for (const e of mixed) zipEntries[`corpus/${e.file}`] = new Uint8Array(readFileSync(join(CORPUS_DIR, e.file)));
+  for (const e of mixed)
+    zipEntries[`corpus/${e.file}`] = new Uint8Array(readFileSync(join(CORPUS_DIR, e.file)));
   const dir = mkdtempSync(join(tmpdir(), 'tarn-zip-'));
   const zipPath = join(dir, 'mixed.zip');
   writeFileSync(zipPath, zipSync(zipEntries));
@@ -97,7 +110,9 @@ test('a zip of the same files imports with nested paths kept', async ({ page }) 
   await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
 });
 
-test('cancel in the middle of the whole corpus leaves a consistent catalog; the page stays responsive', async ({ page }) => {
+test('cancel in the middle of the whole corpus leaves a consistent catalog; the page stays responsive', async ({
+  page,
+}) => {
   const all = manifest.files.filter((f) => METADATA_KINDS.test(f.kind));
   const folder = makeFolder(all);
   await page.goto('/');

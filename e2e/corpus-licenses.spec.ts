@@ -30,7 +30,9 @@ async function openAsset(page: Page, id: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
-test('corpus cards: a Llama 3 adapter relabelled Apache-2.0 conflicts; an NC fine-tune conflicts only for commercial use', async ({ page }) => {
+test('corpus cards: a Llama 3 adapter relabelled Apache-2.0 conflicts; an NC fine-tune conflicts only for commercial use', async ({
+  page,
+}) => {
   expect(LLAMA_BASE.license).toBe('llama3');
   expect(LLAMA_CHILD.license).toBe('apache-2.0');
   expect([LLAMA_CHILD.base_model_in_corpus].flat()).toContain(LLAMA_BASE.id);
@@ -58,7 +60,10 @@ test('corpus cards: a Llama 3 adapter relabelled Apache-2.0 conflicts; an NC fin
   await expect(region(page).getByTestId('license-normalized')).toContainText('Apache-2.0');
   await expect(region(page).getByTestId('license-effective')).toContainText('LicenseRef-Llama-3-Community');
   await expect(region(page).getByLabel('NOTICE text', { exact: true })).toContainText('Meta Llama 3');
-  await dropped.getByLabel('Lineage path').getByRole('link', { name: /Meta-Llama-3-8B-Instruct/ }).click();
+  await dropped
+    .getByLabel('Lineage path')
+    .getByRole('link', { name: /Meta-Llama-3-8B-Instruct/ })
+    .click();
   await expect(page).toHaveURL(/meta-llama%2FMeta-Llama-3-8B-Instruct$/);
   await expect(region(page)).toHaveAttribute('data-verdict', 'ok');
 
@@ -68,9 +73,15 @@ test('corpus cards: a Llama 3 adapter relabelled Apache-2.0 conflicts; an NC fin
 
   // Non-commercial use: the NC licence is no longer in the way (its training data is undocumented: review).
   await page.goto('/licenses/settings');
-  await page.getByRole('form', { name: 'Intended use' }).getByRole('checkbox', { name: /Commercial use/ }).uncheck();
+  await page
+    .getByRole('form', { name: 'Intended use' })
+    .getByRole('checkbox', { name: /Commercial use/ })
+    .uncheck();
   await expect(page.getByTestId('intended-use-summary')).toContainText('non-commercial');
-  await expect(page.getByRole('status', { name: 'Intended use saved state' })).toHaveAttribute('data-saved', 'true');
+  await expect(page.getByRole('status', { name: 'Intended use saved state' })).toHaveAttribute(
+    'data-saved',
+    'true',
+  );
   await openAsset(page, 'upstage/SOLAR-10.7B-Instruct-v1.0');
   await expect(region(page)).toHaveAttribute('data-verdict', /^(ok|warning|review)$/);
   await expect(region(page).locator('li[data-code="NC_COMMERCIAL_USE"]')).toHaveCount(0);

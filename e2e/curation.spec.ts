@@ -20,7 +20,9 @@ function curation(page: Page) {
   return page.getByRole('region', { name: 'Curation' });
 }
 
-test('tag, annotate, approve and collect an asset; re-import keeps the curation; every edit is audited', async ({ page }) => {
+test('tag, annotate, approve and collect an asset; re-import keeps the curation; every edit is audited', async ({
+  page,
+}) => {
   await page.goto('/');
   await importFiles(page, [CHAT, BASE, DIALOGS]);
   await expect(importReport(page)).toContainText('3 new');
@@ -33,7 +35,9 @@ test('tag, annotate, approve and collect an asset; re-import keeps the curation;
   await panel.getByLabel('Curation owner').fill('ml-platform');
   await panel.getByRole('button', { name: 'Set owner' }).click();
   await panel.getByRole('button', { name: 'Edit notes' }).click();
-  await panel.getByLabel('Notes (markdown)').fill('**Reviewed** by legal. <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>');
+  await panel
+    .getByLabel('Notes (markdown)')
+    .fill('**Reviewed** by legal. <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>');
   await panel.getByRole('button', { name: 'Save notes' }).click();
   await panel.getByLabel('New collection name').fill('Release 1');
   await panel.getByRole('button', { name: 'Create collection' }).click();
@@ -48,7 +52,14 @@ test('tag, annotate, approve and collect an asset; re-import keeps the curation;
   await expect(panel.getByRole('list', { name: 'Collections of this asset' })).toContainText('Release 1');
 
   const audit = page.getByRole('region', { name: 'Audit log' });
-  for (const action of ['import:new', 'curation:status', 'curation:tags', 'curation:owner', 'curation:notes', 'collection:add']) {
+  for (const action of [
+    'import:new',
+    'curation:status',
+    'curation:tags',
+    'curation:owner',
+    'curation:notes',
+    'collection:add',
+  ]) {
     await expect(audit).toContainText(action);
   }
   await expect(audit).toContainText('none → approved');
@@ -85,8 +96,12 @@ test('a version diff shows the changed license line and the changed license fiel
   const versions = page.getByRole('region', { name: 'Versions' });
   await expect(versions.getByRole('heading', { name: 'Versions (2)' })).toBeVisible();
   const diff = versions.getByRole('region', { name: 'Version diff' });
-  await expect(diff.locator('.diff-line[data-kind="del"]').filter({ hasText: 'license: mit' })).toHaveCount(1);
-  await expect(diff.locator('.diff-line[data-kind="add"]').filter({ hasText: 'license: apache-2.0' })).toHaveCount(1);
+  await expect(diff.locator('.diff-line[data-kind="del"]').filter({ hasText: 'license: mit' })).toHaveCount(
+    1,
+  );
+  await expect(
+    diff.locator('.diff-line[data-kind="add"]').filter({ hasText: 'license: apache-2.0' }),
+  ).toHaveCount(1);
   const licenseRow = diff.getByRole('table', { name: 'Changed fields' }).locator('tr[data-field="license"]');
   await expect(licenseRow.locator('.diff-before')).toContainText('MIT');
   await expect(licenseRow.locator('.diff-after')).toContainText('Apache-2.0');
@@ -97,10 +112,14 @@ test('a version diff shows the changed license line and the changed license fiel
   // Swapping the compared versions flips the sides.
   await versions.getByLabel('From version').selectOption('v2');
   await versions.getByLabel('To version').selectOption('v1');
-  await expect(diff.locator('.diff-line[data-kind="add"]').filter({ hasText: 'license: mit' })).toHaveCount(1);
+  await expect(diff.locator('.diff-line[data-kind="add"]').filter({ hasText: 'license: mit' })).toHaveCount(
+    1,
+  );
 });
 
-test('asset page: fields with their sources, sortable evaluations, files with hashes, RAI, completeness, provenance', async ({ page }) => {
+test('asset page: fields with their sources, sortable evaluations, files with hashes, RAI, completeness, provenance', async ({
+  page,
+}) => {
   await page.goto('/');
   await importFiles(page, [CHAT, BASE, DIALOGS, CROISSANT]);
   await expect(importReport(page)).toContainText('0 failed');
@@ -109,7 +128,9 @@ test('asset page: fields with their sources, sortable evaluations, files with ha
   await expect(page.getByRole('region', { name: 'Base models' })).not.toContainText('not in catalog');
   await expect(page.getByRole('region', { name: 'Datasets' })).toContainText('acme/pocket-dialogs');
   const fields = page.getByRole('table', { name: 'Parsed fields' });
-  await expect(fields.getByRole('row', { name: /^license/ })).toContainText('hf-model-card: acme__pocket-llm-chat.md');
+  await expect(fields.getByRole('row', { name: /^license/ })).toContainText(
+    'hf-model-card: acme__pocket-llm-chat.md',
+  );
   const evals = page.getByRole('table', { name: 'Evaluation results table' });
   await evals.getByRole('button', { name: 'Value' }).click();
   await expect(evals.locator('tbody tr').first()).toContainText('0.71');
@@ -121,17 +142,27 @@ test('asset page: fields with their sources, sortable evaluations, files with ha
 
   // A dataset described by an HF card and a Croissant file: both sources, files with hashes, RAI.
   await openAsset(page, 'acme/pocket-dialogs');
-  await expect(fields.getByRole('row', { name: /^version/ })).toContainText('croissant: pocket-dialogs.croissant.json');
-  await expect(fields.getByRole('row', { name: /^extra\.prettyName/ })).toContainText('hf-dataset-card: acme__pocket-dialogs.md');
-  await expect(page.getByRole('region', { name: 'Files' })).toContainText('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
-  await expect(page.getByRole('region', { name: 'Responsible AI' })).toContainText('anonymised support tickets');
+  await expect(fields.getByRole('row', { name: /^version/ })).toContainText(
+    'croissant: pocket-dialogs.croissant.json',
+  );
+  await expect(fields.getByRole('row', { name: /^extra\.prettyName/ })).toContainText(
+    'hf-dataset-card: acme__pocket-dialogs.md',
+  );
+  await expect(page.getByRole('region', { name: 'Files' })).toContainText(
+    '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  );
+  await expect(page.getByRole('region', { name: 'Responsible AI' })).toContainText(
+    'anonymised support tickets',
+  );
   const completeness = page.getByRole('region', { name: 'Completeness' });
   await expect(completeness.getByTestId('completeness-croissant')).toContainText('Missing');
   await expect(completeness.getByTestId('completeness-hf-dataset-card')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Sources' }).locator('tbody tr')).toHaveCount(2);
 });
 
-test('bulk actions on a table selection: tag, collect, set status, export, delete with undo', async ({ page }) => {
+test('bulk actions on a table selection: tag, collect, set status, export, delete with undo', async ({
+  page,
+}) => {
   await page.goto('/');
   await importFiles(page, [CHAT, BASE, DIALOGS]);
   await expect(importReport(page)).toContainText('3 new');
@@ -162,7 +193,12 @@ test('bulk actions on a table selection: tag, collect, set status, export, delet
     assets: { key: string; placeholder?: boolean }[];
     curation: { key: string; tags: string[]; status: string }[];
   };
-  expect(env.assets.filter((a) => !a.placeholder).map((a) => a.key).sort()).toEqual(['acme/pocket-llm-base', 'acme/pocket-llm-chat']);
+  expect(
+    env.assets
+      .filter((a) => !a.placeholder)
+      .map((a) => a.key)
+      .sort(),
+  ).toEqual(['acme/pocket-llm-base', 'acme/pocket-llm-chat']);
   // Without closure the dataset travels as a placeholder only.
   expect(env.assets.find((a) => a.key === 'acme/pocket-dialogs')?.placeholder).toBe(true);
   expect(env.curation.every((c) => c.tags.includes('llm') && c.status === 'deprecated')).toBe(true);
@@ -177,7 +213,9 @@ test('bulk actions on a table selection: tag, collect, set status, export, delet
   await openAsset(page, 'acme/pocket-llm-chat');
   await expect(page.getByTestId('asset-status')).toHaveText('deprecated');
   await expect(page.getByTestId('asset-tags')).toContainText('llm');
-  await expect(curation(page).getByRole('list', { name: 'Collections of this asset' })).toContainText('Models');
+  await expect(curation(page).getByRole('list', { name: 'Collections of this asset' })).toContainText(
+    'Models',
+  );
   const audit = page.getByRole('region', { name: 'Audit log' });
   await expect(audit).toContainText('undo-delete');
   await expect(audit).toContainText('delete');

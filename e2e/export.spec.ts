@@ -3,7 +3,11 @@ import type { Page } from '@playwright/test';
 import { test, expect, importFiles, importReport, DATA_DIR } from './fixtures';
 
 const CUR = `${DATA_DIR}/curation`;
-const CARDS = [`${CUR}/acme__pocket-llm-chat.md`, `${CUR}/acme__pocket-llm-base.md`, `${CUR}/acme__pocket-dialogs.md`];
+const CARDS = [
+  `${CUR}/acme__pocket-llm-chat.md`,
+  `${CUR}/acme__pocket-llm-base.md`,
+  `${CUR}/acme__pocket-dialogs.md`,
+];
 const BAD = `${DATA_DIR}/bad-exports`;
 
 type Row = Record<string, unknown> & { key?: string; seq?: number; placeholder?: boolean };
@@ -53,10 +57,13 @@ async function curationSnapshot(page: Page, id: string): Promise<string[]> {
   ];
 }
 
-const byKey = (rows: Row[] | undefined) => [...(rows ?? [])].sort((a, b) => String(a.key ?? a.id).localeCompare(String(b.key ?? b.id)));
+const byKey = (rows: Row[] | undefined) =>
+  [...(rows ?? [])].sort((a, b) => String(a.key ?? a.id).localeCompare(String(b.key ?? b.id)));
 const noSeq = (rows: Row[] | undefined) => (rows ?? []).map(({ seq: _s, ...r }) => r);
 
-test('curate, export a collection with lineage closure, clear, import: everything comes back identical', async ({ page }) => {
+test('curate, export a collection with lineage closure, clear, import: everything comes back identical', async ({
+  page,
+}) => {
   await page.goto('/');
   await importFiles(page, CARDS);
   await expect(importReport(page)).toContainText('3 new');
@@ -80,9 +87,16 @@ test('curate, export a collection with lineage closure, clear, import: everythin
   const before = await curationSnapshot(page, 'acme/pocket-llm-chat');
   const first = await exportCollection(page, 'Q3 release');
   const env = first.env;
-  expect(env).toMatchObject({ format: 'tarn-catalog', version: 1, scope: { kind: 'collection', lineageClosure: true, includesSources: true } });
+  expect(env).toMatchObject({
+    format: 'tarn-catalog',
+    version: 1,
+    scope: { kind: 'collection', lineageClosure: true, includesSources: true },
+  });
   // The collection holds only the chat model; lineage closure brings its base and its dataset.
-  const real = env.assets.filter((a) => !a.placeholder).map((a) => a.key).sort();
+  const real = env.assets
+    .filter((a) => !a.placeholder)
+    .map((a) => a.key)
+    .sort();
   expect(real).toEqual(['acme/pocket-dialogs', 'acme/pocket-llm-base', 'acme/pocket-llm-chat']);
   expect(env.versions.every((v) => typeof v.text === 'string')).toBe(true);
   expect(byKey(env.curation).map((c) => [c.key, c.status])).toEqual([
@@ -90,7 +104,11 @@ test('curate, export a collection with lineage closure, clear, import: everythin
     ['acme/pocket-llm-chat', 'approved'],
   ]);
   expect(env.collections).toMatchObject([{ name: 'Q3 release', assetKeys: ['acme/pocket-llm-chat'] }]);
-  expect(env.licenses?.results.map((r) => r.id).sort()).toEqual(['acme/pocket-dialogs', 'acme/pocket-llm-base', 'acme/pocket-llm-chat']);
+  expect(env.licenses?.results.map((r) => r.id).sort()).toEqual([
+    'acme/pocket-dialogs',
+    'acme/pocket-llm-base',
+    'acme/pocket-llm-chat',
+  ]);
   expect(env.licenses?.notice).toContain('NOTICE for pocket-llm-chat');
 
   // Clear, then import the export file.
@@ -152,7 +170,11 @@ test('bad export files are refused with a clear message and the catalog is untou
   await page.goto('/');
   await importFiles(page, [CARDS[1] ?? '']);
   await expect(importReport(page)).toContainText('1 new');
-  await importFiles(page, [`${BAD}/tarn-export-v99.json`, `${BAD}/tarn-export-truncated.json`, `${BAD}/tarn-export-hostile.json`]);
+  await importFiles(page, [
+    `${BAD}/tarn-export-v99.json`,
+    `${BAD}/tarn-export-truncated.json`,
+    `${BAD}/tarn-export-hostile.json`,
+  ]);
   const report = importReport(page);
   await expect(report).toContainText('0 new, 0 updated, 0 unchanged, 3 failed');
   await expect(report).toContainText('tarn-export-v99.json: failed');

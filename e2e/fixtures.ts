@@ -45,7 +45,10 @@ export function importReport(page: Page) {
 }
 
 /** Dispatches a synthetic drop of in-memory files on the window. */
-export async function dropFiles(page: Page, files: { name: string; text: string; type?: string }[]): Promise<void> {
+export async function dropFiles(
+  page: Page,
+  files: { name: string; text: string; type?: string }[],
+): Promise<void> {
   await page.evaluate((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type ?? 'text/markdown' }));

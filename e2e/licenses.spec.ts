@@ -34,7 +34,10 @@ async function openAsset(page: Page, id: string): Promise<void> {
 
 /** Waits until the intended-use form has stored its last change. */
 async function saved(page: Page): Promise<void> {
-  await expect(page.getByRole('status', { name: 'Intended use saved state' }).first()).toHaveAttribute('data-saved', 'true');
+  await expect(page.getByRole('status', { name: 'Intended use saved state' }).first()).toHaveAttribute(
+    'data-saved',
+    'true',
+  );
 }
 
 /** Uses the intended-use form at /licenses/settings. */
@@ -47,7 +50,9 @@ async function settingsPage(page: Page) {
   return form;
 }
 
-test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, obligations and a NOTICE', async ({ page }) => {
+test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, obligations and a NOTICE', async ({
+  page,
+}) => {
   await loadCards(page);
   await openAsset(page, 'acme-labs/support-llama-ft');
   const r = region(page);
@@ -55,7 +60,9 @@ test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, 
   // Badge in the header slot.
   await expect(page.getByTestId('license-badge')).toHaveAttribute('data-verdict', 'conflict');
   // The lineage graph colours its nodes by verdict.
-  await expect(page.locator('.react-flow [data-verdict="conflict"]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.react-flow [data-verdict="conflict"]').first()).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.locator('.react-flow [data-verdict="ok"]').first()).toBeVisible();
   // Finding with its code, plain-language explanation and the lineage path (links).
   const finding = r.locator('li[data-code="CUSTOM_TERMS_DROPPED"]');
@@ -64,13 +71,18 @@ test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, 
   await expect(r.locator('li[data-code="USE_RESTRICTIONS_DROPPED"]')).toBeVisible();
   const path = finding.getByLabel('Lineage path');
   await expect(path.getByRole('link', { name: 'support-llama-ft' })).toBeVisible();
-  await expect(path.getByRole('link', { name: 'Llama-3.1-8B' })).toHaveAttribute('href', '/asset/meta-llama%2FLlama-3.1-8B');
+  await expect(path.getByRole('link', { name: 'Llama-3.1-8B' })).toHaveAttribute(
+    'href',
+    '/asset/meta-llama%2FLlama-3.1-8B',
+  );
   // Normalised licence and how it was derived.
   await expect(r.getByTestId('license-raw')).toContainText('apache-2.0');
   await expect(r.getByTestId('license-normalized')).toContainText('Apache-2.0');
   await expect(r.getByTestId('license-how')).toContainText(/HF licence id/i);
   await expect(r.getByTestId('license-effective')).toContainText('LicenseRef-Llama-3.1-Community');
-  await expect(r.getByRole('table', { name: 'Licences in the lineage' })).toContainText('LicenseRef-Llama-3.1-Community');
+  await expect(r.getByRole('table', { name: 'Licences in the lineage' })).toContainText(
+    'LicenseRef-Llama-3.1-Community',
+  );
   // Obligations checklist.
   const obligation = r.getByRole('checkbox', { name: /Display the attribution: Built with Llama/ });
   await expect(obligation).not.toBeChecked();
@@ -80,7 +92,10 @@ test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, 
   const notice = r.getByLabel('NOTICE text', { exact: true });
   await expect(notice).toContainText('Llama 3.1 is licensed under the Llama 3.1 Community License');
   await expect(notice).toContainText('Llama-3.1-8B (meta-llama/Llama-3.1-8B)');
-  const [download] = await Promise.all([page.waitForEvent('download'), r.getByRole('button', { name: 'Download NOTICE' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    r.getByRole('button', { name: 'Download NOTICE' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('NOTICE-acme-labs_support-llama-ft.txt');
   const text = readFileSync(await download.path(), 'utf8');
   expect(text).toContain('NOTICE for support-llama-ft');
@@ -106,7 +121,9 @@ test('the intended use changes verdicts: NC data, profiles and the MAU threshold
   await expect(region(page)).toHaveAttribute('data-verdict', 'review');
   const unsettled = region(page).locator('li[data-code="TRAINING_DATA_NC_UNSETTLED"]');
   await expect(unsettled).toContainText('legally unsettled');
-  await expect(unsettled.getByLabel('Lineage path').getByRole('link', { name: 'street-captions' })).toBeVisible();
+  await expect(
+    unsettled.getByLabel('Lineage path').getByRole('link', { name: 'street-captions' }),
+  ).toBeVisible();
 
   let form = await settingsPage(page);
   await form.getByRole('checkbox', { name: /Commercial use/ }).uncheck();
@@ -136,13 +153,17 @@ test('the intended use changes verdicts: NC data, profiles and the MAU threshold
   await saved(page);
   await openAsset(page, 'acme-labs/Llama-3.1-helpdesk');
   await expect(region(page)).toHaveAttribute('data-verdict', 'conflict');
-  await expect(region(page).locator('li[data-code="MAU_THRESHOLD"]').first()).toContainText('monthly active users');
+  await expect(region(page).locator('li[data-code="MAU_THRESHOLD"]').first()).toContainText(
+    'monthly active users',
+  );
   // Settings persist across reloads.
   await page.reload();
   await expect(region(page)).toHaveAttribute('data-verdict', 'conflict');
 });
 
-test('the "License check" facet filters the catalog for the current intended use; counts agree', async ({ page }) => {
+test('the "License check" facet filters the catalog for the current intended use; counts agree', async ({
+  page,
+}) => {
   await loadCards(page);
   await expect(facet(page).getByRole('checkbox', { name: 'conflict (2)' })).toBeVisible({ timeout: 20_000 });
   await expect(facet(page).getByRole('checkbox', { name: 'ok (2)' })).toBeVisible();
@@ -168,7 +189,9 @@ test('the "License check" facet filters the catalog for the current intended use
   await expect(facet(page).getByRole('checkbox', { name: 'ok (3)' })).toBeVisible();
 });
 
-test('the licence report counts verdicts and families, lists conflicts and reviews, exports JSON and CSV', async ({ page }) => {
+test('the licence report counts verdicts and families, lists conflicts and reviews, exports JSON and CSV', async ({
+  page,
+}) => {
   await loadCards(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
   const report = page.getByRole('region', { name: 'License report' });
@@ -181,23 +204,43 @@ test('the licence report counts verdicts and families, lists conflicts and revie
   await expect(issues.locator('tbody tr').first()).toHaveAttribute('data-verdict', 'conflict');
   await expect(issues).toContainText('CUSTOM_TERMS_DROPPED');
   await expect(issues).toContainText('TRAINING_DATA_NC_UNSETTLED');
-  await expect(issues.getByRole('link', { name: 'support-llama-ft' })).toHaveAttribute('href', '/asset/acme-labs%2Fsupport-llama-ft');
+  await expect(issues.getByRole('link', { name: 'support-llama-ft' })).toHaveAttribute(
+    'href',
+    '/asset/acme-labs%2Fsupport-llama-ft',
+  );
 
-  const [json] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    report.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   expect(json.suggestedFilename()).toMatch(/^tarn-license-report-.*\.json$/);
-  const parsed = JSON.parse(readFileSync(await json.path(), 'utf8')) as { byVerdict: Record<string, number>; issues: { id: string; verdict: string; codes: string[] }[]; profile: string };
+  const parsed = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
+    byVerdict: Record<string, number>;
+    issues: { id: string; verdict: string; codes: string[] }[];
+    profile: string;
+  };
   expect(parsed.byVerdict).toEqual({ ok: 2, warning: 0, review: 1, conflict: 2 });
   expect(parsed.profile).toBe('balanced');
-  expect(parsed.issues.find((i) => i.id === 'acme-labs/support-llama-ft')?.codes).toContain('CUSTOM_TERMS_DROPPED');
-  const [csv] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(parsed.issues.find((i) => i.id === 'acme-labs/support-llama-ft')?.codes).toContain(
+    'CUSTOM_TERMS_DROPPED',
+  );
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    report.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-  const lines = readFileSync(await csv.path(), 'utf8').trim().split(/\r\n/);
+  const lines = readFileSync(await csv.path(), 'utf8')
+    .trim()
+    .split(/\r\n/);
   expect(lines[0]).toContain('"verdict"');
   expect(lines).toHaveLength(4);
   expect(lines.some((l) => l.includes('"acme-labs/caption-model"') && l.includes('"review"'))).toBe(true);
 
   // The intended-use panel on the same page updates the report live.
-  await page.getByRole('form', { name: 'Intended use' }).getByRole('checkbox', { name: /Commercial use/ }).uncheck();
+  await page
+    .getByRole('form', { name: 'Intended use' })
+    .getByRole('checkbox', { name: /Commercial use/ })
+    .uncheck();
   await expect(report.getByTestId('count-conflict')).toHaveText('1');
   await expect(report.getByTestId('count-ok')).toHaveText('3');
 });

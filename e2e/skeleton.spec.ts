@@ -4,7 +4,9 @@ import { test, expect, importFiles, importReport, dropFiles, DATA_DIR } from './
 const CHAT = `${DATA_DIR}/acme__tiny-llama-chat.md`;
 const BASE = `${DATA_DIR}/acme__tiny-llama-base.md`;
 
-test('import a model card, find it, open it, re-import is unchanged, data survives reload', async ({ page }) => {
+test('import a model card, find it, open it, re-import is unchanged, data survives reload', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByText('Showing 0 of 0 assets')).toBeVisible();
   await importFiles(page, [CHAT]);
@@ -96,7 +98,12 @@ test('export JSON, clear, import the export restores the catalog', async ({ page
   await page.getByRole('dialog', { name: 'Export JSON' }).getByRole('button', { name: 'Download' }).click();
   const download = await downloadPromise;
   const path = await download.path();
-  const env = JSON.parse(readFileSync(path, 'utf8')) as { format: string; version: number; assets: unknown[]; relations: unknown[] };
+  const env = JSON.parse(readFileSync(path, 'utf8')) as {
+    format: string;
+    version: number;
+    assets: unknown[];
+    relations: unknown[];
+  };
   expect(env.format).toBe('tarn-catalog');
   expect(env.version).toBe(1);
   const realAssets = (env.assets as { placeholder?: boolean }[]).filter((a) => !a.placeholder);

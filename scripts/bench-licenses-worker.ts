@@ -21,12 +21,41 @@ import {
 } from '../src/core/licenses/index.ts';
 
 type SweepRequest = { assets: CatalogLicenseAsset[]; relations: CatalogLicenseRelation[] };
-type SweepReply = { coldMs: number; warmMs: number; nonCommercialMs: number; counts: Record<LicenseVerdict, number> };
+type SweepReply = {
+  coldMs: number;
+  warmMs: number;
+  nonCommercialMs: number;
+  counts: Record<LicenseVerdict, number>;
+};
 
 const USES: IntendedUse[] = [
-  { commercial: true, redistribute: true, hosted_service: false, licensee_mau_at_release: null, annual_revenue_usd: null, licensee_region: null, licensee_is_end_user: false },
-  { commercial: false, redistribute: true, hosted_service: false, licensee_mau_at_release: null, annual_revenue_usd: null, licensee_region: null, licensee_is_end_user: false },
-  { commercial: true, redistribute: false, hosted_service: true, licensee_mau_at_release: 800_000_000, annual_revenue_usd: 5_000_000, licensee_region: 'EU', licensee_is_end_user: false },
+  {
+    commercial: true,
+    redistribute: true,
+    hosted_service: false,
+    licensee_mau_at_release: null,
+    annual_revenue_usd: null,
+    licensee_region: null,
+    licensee_is_end_user: false,
+  },
+  {
+    commercial: false,
+    redistribute: true,
+    hosted_service: false,
+    licensee_mau_at_release: null,
+    annual_revenue_usd: null,
+    licensee_region: null,
+    licensee_is_end_user: false,
+  },
+  {
+    commercial: true,
+    redistribute: false,
+    hosted_service: true,
+    licensee_mau_at_release: 800_000_000,
+    annual_revenue_usd: 5_000_000,
+    licensee_region: 'EU',
+    licensee_is_end_user: false,
+  },
 ];
 
 function countVerdicts(sweep: Record<string, { verdict: LicenseVerdict }>): Record<LicenseVerdict, number> {
@@ -38,7 +67,12 @@ function countVerdicts(sweep: Record<string, { verdict: LicenseVerdict }>): Reco
 if (!isMainThread) {
   // Worker: receives the catalog once, sweeps it for two intended uses.
   const req = workerData as SweepRequest;
-  const ctx: LicenseContext = { assets: req.assets, relations: req.relations, intendedUse: USES[0], profile: 'balanced' };
+  const ctx: LicenseContext = {
+    assets: req.assets,
+    relations: req.relations,
+    intendedUse: USES[0],
+    profile: 'balanced',
+  };
   let t = performance.now();
   const first = evaluateCatalog(ctx);
   const coldMs = performance.now() - t;
@@ -48,7 +82,12 @@ if (!isMainThread) {
   t = performance.now();
   evaluateCatalog({ ...ctx, intendedUse: USES[1], profile: 'conservative' });
   const nonCommercialMs = performance.now() - t;
-  parentPort?.postMessage({ coldMs, warmMs, nonCommercialMs, counts: countVerdicts(first) } satisfies SweepReply);
+  parentPort?.postMessage({
+    coldMs,
+    warmMs,
+    nonCommercialMs,
+    counts: countVerdicts(first),
+  } satisfies SweepReply);
 } else {
   await main();
 }
@@ -62,12 +101,21 @@ function pct(values: number[], p: number): number {
  * A target with exactly `ancestors` ancestors: a chain of finetunes / adapters / quantizations of a Llama base,
  * every third step also trained on a dataset.
  */
-function chain(ancestors: number): { assets: CatalogLicenseAsset[]; relations: CatalogLicenseRelation[]; target: string } {
+function chain(ancestors: number): {
+  assets: CatalogLicenseAsset[];
+  relations: CatalogLicenseRelation[];
+  target: string;
+} {
   const assets: CatalogLicenseAsset[] = [];
   const relations: CatalogLicenseRelation[] = [];
   const licenses = ['llama3.1', 'other', 'apache-2.0', 'mit', 'cc-by-4.0', 'llama3.1'];
   const dataLicenses = ['cc-by-4.0', 'odc-by', 'cc-by-sa-4.0', 'mit', 'cc-by-nc-4.0', 'apache-2.0'];
-  assets.push({ id: 'meta-llama/Llama-3.1-8B', kind: 'model', name: 'Llama-3.1-8B', license: { raw: 'llama3.1' } });
+  assets.push({
+    id: 'meta-llama/Llama-3.1-8B',
+    kind: 'model',
+    name: 'Llama-3.1-8B',
+    license: { raw: 'llama3.1' },
+  });
   let parent = 'meta-llama/Llama-3.1-8B';
   for (let i = 1; assets.length < ancestors; i++) {
     const id = `bench/Llama-step-${i}`;
@@ -76,12 +124,24 @@ function chain(ancestors: number): { assets: CatalogLicenseAsset[]; relations: C
       id,
       kind: 'model',
       name: `Llama-step-${i}`,
-      license: raw === 'other' ? { raw, name: 'llama3.1', link: 'https://llama.meta.com/llama3_1/license/' } : { raw },
+      license:
+        raw === 'other'
+          ? { raw, name: 'llama3.1', link: 'https://llama.meta.com/llama3_1/license/' }
+          : { raw },
     });
-    relations.push({ child: id, type: i % 7 === 0 ? 'adapter_of' : i % 11 === 0 ? 'quantized_from' : 'finetune_of', parent });
+    relations.push({
+      child: id,
+      type: i % 7 === 0 ? 'adapter_of' : i % 11 === 0 ? 'quantized_from' : 'finetune_of',
+      parent,
+    });
     if (i % 3 === 0 && assets.length < ancestors) {
       const ds = `bench/data-${i}`;
-      assets.push({ id: ds, kind: 'dataset', name: `data-${i}`, license: { raw: dataLicenses[i % dataLicenses.length] } });
+      assets.push({
+        id: ds,
+        kind: 'dataset',
+        name: `data-${i}`,
+        license: { raw: dataLicenses[i % dataLicenses.length] },
+      });
       relations.push({ child: id, type: 'trained_on', parent: ds });
     }
     parent = id;
@@ -98,19 +158,32 @@ async function main(): Promise<void> {
   const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 20);
   const out: Record<string, unknown> = {
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version, totalMemGB: Math.round(os.totalmem() / 2 ** 30) },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? '',
+      node: process.version,
+      totalMemGB: Math.round(os.totalmem() / 2 ** 30),
+    },
   };
 
   // 1. One asset, 50 ancestors.
   const c = chain(50);
   const ancestors = c.assets.length - 1;
   let t = performance.now();
-  const coldCtx: LicenseContext = { assets: c.assets, relations: c.relations, intendedUse: USES[0], profile: 'balanced' };
+  const coldCtx: LicenseContext = {
+    assets: c.assets,
+    relations: c.relations,
+    intendedUse: USES[0],
+    profile: 'balanced',
+  };
   const cold = evaluateAsset(c.target, coldCtx);
   const coldMs = performance.now() - t;
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const ctx: LicenseContext = { ...coldCtx, intendedUse: { ...(USES[i % USES.length] ?? USES[0]), annual_revenue_usd: i } };
+    const ctx: LicenseContext = {
+      ...coldCtx,
+      intendedUse: { ...(USES[i % USES.length] ?? USES[0]), annual_revenue_usd: i },
+    };
     t = performance.now();
     evaluateAsset(c.target, ctx);
     warm.push(performance.now() - t);
@@ -121,7 +194,12 @@ async function main(): Promise<void> {
   // A fresh array identity each time = graph rebuilt (what a changed catalog costs).
   const rebuilt: number[] = [];
   for (let i = 0; i < Math.min(runs, 10); i++) {
-    const ctx: LicenseContext = { assets: [...c.assets], relations: [...c.relations], intendedUse: USES[0], profile: 'balanced' };
+    const ctx: LicenseContext = {
+      assets: [...c.assets],
+      relations: [...c.relations],
+      intendedUse: USES[0],
+      profile: 'balanced',
+    };
     t = performance.now();
     evaluateAsset(c.target, ctx);
     rebuilt.push(performance.now() - t);

@@ -23,7 +23,15 @@ const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 const BASE = `http://127.0.0.1:${PORT}`;
 const SEED = 42;
 
-const TARGETS_100K = { importRatio: 0.75, firstRowsMs: 500, searchReadyMs: 1500, searchP95Ms: 15, firstPaintMs: 150, sortMs: 300, heapMB: 400 };
+const TARGETS_100K = {
+  importRatio: 0.75,
+  firstRowsMs: 500,
+  searchReadyMs: 1500,
+  searchP95Ms: 15,
+  firstPaintMs: 150,
+  sortMs: 300,
+  heapMB: 400,
+};
 
 function log(...a) {
   console.error('[bench]', ...a);
@@ -38,7 +46,9 @@ function pct(values, p) {
 function ensureData(n) {
   mkdirSync(dataDir, { recursive: true });
   const prefix = `synthetic-${n}-s${SEED}`;
-  let files = readdirSync(dataDir).filter((f) => f.startsWith(`${prefix}-part`)).sort();
+  let files = readdirSync(dataDir)
+    .filter((f) => f.startsWith(`${prefix}-part`))
+    .sort();
   if (files.length === 0) {
     log(`generating ${n} assets…`);
     const gen = generateCatalog({ n, seed: SEED, prefix });
@@ -52,12 +62,52 @@ function ensureData(n) {
 /** Fixed query set: free text, typos, prefixes, field clauses, combinations (50). */
 function querySet(popularBase, popularDataset) {
   const q = [
-    'llama', 'mistral chat', 'qwen coder', 'gemma instruct', 'phi math', 'bert', 'whisper', 'stable diffusion', 'dialogs', 'reviews corpus',
-    'lora', 'gguf', 'medical', 'legal documents', 'customer support', 'translation', 'falcon 7b', 'deepseek', 'hermes', 'dolphin uncensored',
-    'mistrla', 'qwne', 'instrcut', 'lla', 'mis', 'code', 'roberta base', 'vit', 'olmo', 'pythia 1b',
-    'license:apache-2.0', 'license:permissive', 'task:text-generation', 'kind:dataset', 'library:peft', 'lang:de', 'format:croissant',
-    `base:${popularBase}`, `trained-on:${popularDataset}`, 'llama license:mit', 'chat task:text-generation -gguf', '"customer support" kind:model',
-    'kind:model -license:none', 'license:non-commercial task:text-generation', 'qwen lang:zh', 'coder library:transformers',
+    'llama',
+    'mistral chat',
+    'qwen coder',
+    'gemma instruct',
+    'phi math',
+    'bert',
+    'whisper',
+    'stable diffusion',
+    'dialogs',
+    'reviews corpus',
+    'lora',
+    'gguf',
+    'medical',
+    'legal documents',
+    'customer support',
+    'translation',
+    'falcon 7b',
+    'deepseek',
+    'hermes',
+    'dolphin uncensored',
+    'mistrla',
+    'qwne',
+    'instrcut',
+    'lla',
+    'mis',
+    'code',
+    'roberta base',
+    'vit',
+    'olmo',
+    'pythia 1b',
+    'license:apache-2.0',
+    'license:permissive',
+    'task:text-generation',
+    'kind:dataset',
+    'library:peft',
+    'lang:de',
+    'format:croissant',
+    `base:${popularBase}`,
+    `trained-on:${popularDataset}`,
+    'llama license:mit',
+    'chat task:text-generation -gguf',
+    '"customer support" kind:model',
+    'kind:model -license:none',
+    'license:non-commercial task:text-generation',
+    'qwen lang:zh',
+    'coder library:transformers',
   ];
   const withFacets = [
     { q: 'llama', facets: { kind: ['model'] } },
@@ -78,7 +128,12 @@ function freeTextOf(q) {
 
 async function startServer() {
   process.env.TARN_DIST = DIST;
-  const server = await preview({ root, logLevel: 'warn', build: { outDir: DIST }, preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false } });
+  const server = await preview({
+    root,
+    logLevel: 'warn',
+    build: { outDir: DIST },
+    preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false },
+  });
   return { kill: () => void server.close() };
 }
 
@@ -87,7 +142,16 @@ async function buildRaw() {
   await build({
     configFile: false,
     logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true, lib: { entry: join(root, 'bench', 'raw.mjs'), formats: ['iife'], name: 'TarnRawBundle', fileName: () => 'raw.js' } },
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      lib: {
+        entry: join(root, 'bench', 'raw.mjs'),
+        formats: ['iife'],
+        name: 'TarnRawBundle',
+        fileName: () => 'raw.js',
+      },
+    },
   });
   return join(out, 'raw.js');
 }
@@ -99,7 +163,9 @@ async function heapMB(page) {
   await cdp.detach();
   let worker = 0;
   for (const w of page.workers()) {
-    const used = await w.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0)).catch(() => 0);
+    const used = await w
+      .evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0))
+      .catch(() => 0);
     worker += used;
   }
   return { main: main.usedSize / 1048576, worker: worker / 1048576 };
@@ -110,7 +176,12 @@ async function engineCall(page, name, a) {
     async ([n, x]) => {
       const t0 = performance.now();
       const r = await window.__tarnCatalog.call(n, x);
-      return { rt: performance.now() - t0, ms: r.ms, n: r.order ? r.order.length : undefined, total: r.total };
+      return {
+        rt: performance.now() - t0,
+        ms: r.ms,
+        n: r.order ? r.order.length : undefined,
+        total: r.total,
+      };
     },
     [name, a],
   );
@@ -121,7 +192,8 @@ async function waitRow0(page) {
     () =>
       new Promise((resolve) => {
         const tick = () => {
-          if (document.querySelector('table[aria-label="Catalog"] tbody tr[data-index="0"]')) resolve(performance.now());
+          if (document.querySelector('table[aria-label="Catalog"] tbody tr[data-index="0"]'))
+            resolve(performance.now());
           else requestAnimationFrame(tick);
         };
         tick();
@@ -159,7 +231,9 @@ async function runSize(browser, n, rawJs) {
   res.importMs = Date.now() - t0;
   await page.getByText(`Showing ${n} of ${n} assets`).waitFor({ timeout: 120_000 });
   res.importToRowsMs = Date.now() - t0;
-  const status = await page.evaluate(() => window.__tarnCatalog.call('searchStatus', { waitIndex: true, waitPersist: true }));
+  const status = await page.evaluate(() =>
+    window.__tarnCatalog.call('searchStatus', { waitIndex: true, waitPersist: true }),
+  );
   res.persistedAfterMs = Date.now() - t0;
   res.engineImport = status.timings;
   log(`${n}: engine`, JSON.stringify(status.timings), `persisted after ${res.persistedAfterMs} ms`);
@@ -187,9 +261,17 @@ async function runSize(browser, n, rawJs) {
   res.searchRtP95 = pct(rts, 95);
 
   // Facet recount: facet-only queries (no text).
-  const facetSels = [{ kind: ['model'] }, { family: ['permissive'] }, { kind: ['model'], lang: ['en'] }, { license: ['Apache-2.0'], kind: ['dataset'] }, { derivative: ['finetune'], lineage: ['yes'] }];
+  const facetSels = [
+    { kind: ['model'] },
+    { family: ['permissive'] },
+    { kind: ['model'], lang: ['en'] },
+    { license: ['Apache-2.0'], kind: ['dataset'] },
+    { derivative: ['finetune'], lineage: ['yes'] },
+  ];
   const facetMs = [];
-  for (let rep = 0; rep < 4; rep++) for (const f of facetSels) facetMs.push((await engineCall(page, 'queryCatalog', { q: '', facets: f })).ms);
+  for (let rep = 0; rep < 4; rep++)
+    for (const f of facetSels)
+      facetMs.push((await engineCall(page, 'queryCatalog', { q: '', facets: f })).ms);
   res.facetP50 = pct(facetMs, 50);
   res.facetP95 = pct(facetMs, 95);
 
@@ -197,13 +279,48 @@ async function runSize(browser, n, rawJs) {
   // the first), round trip with the verdicts cloned back; then one asset with its lineage, NOTICE included.
   res.licenses = await page.evaluate(async () => {
     while (!window.__tarnLicenses) await new Promise((r) => setTimeout(r, 20));
-    const use = { commercial: true, redistribute: true, hosted_service: false, licensee_mau_at_release: null, annual_revenue_usd: null, licensee_region: null, licensee_is_end_user: false };
-    const t = (f) => { const t0 = performance.now(); return f().then((v) => ({ ms: performance.now() - t0, v })); };
-    const a = await t(() => window.__tarnLicenses.call('licenseSweep', { intendedUse: { ...use, annual_revenue_usd: 1 }, profile: 'conservative' }));
-    const b = await t(() => window.__tarnLicenses.call('licenseSweep', { intendedUse: { ...use, commercial: false }, profile: 'permissive' }));
+    const use = {
+      commercial: true,
+      redistribute: true,
+      hosted_service: false,
+      licensee_mau_at_release: null,
+      annual_revenue_usd: null,
+      licensee_region: null,
+      licensee_is_end_user: false,
+    };
+    const t = (f) => {
+      const t0 = performance.now();
+      return f().then((v) => ({ ms: performance.now() - t0, v }));
+    };
+    const a = await t(() =>
+      window.__tarnLicenses.call('licenseSweep', {
+        intendedUse: { ...use, annual_revenue_usd: 1 },
+        profile: 'conservative',
+      }),
+    );
+    const b = await t(() =>
+      window.__tarnLicenses.call('licenseSweep', {
+        intendedUse: { ...use, commercial: false },
+        profile: 'permissive',
+      }),
+    );
     const counts = Object.values(b.v.verdicts).reduce((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
-    const one = await t(() => window.__tarnLicenses.call('licenseAsset', { intendedUse: use, profile: 'balanced', id: Object.keys(b.v.verdicts)[0] }));
-    return { sweepRtMs: a.ms, sweepEngineMs: a.v.ms, sweep2RtMs: b.ms, sweep2EngineMs: b.v.ms, assets: b.v.assets, verdicts: counts, assetRtMs: one.ms };
+    const one = await t(() =>
+      window.__tarnLicenses.call('licenseAsset', {
+        intendedUse: use,
+        profile: 'balanced',
+        id: Object.keys(b.v.verdicts)[0],
+      }),
+    );
+    return {
+      sweepRtMs: a.ms,
+      sweepEngineMs: a.v.ms,
+      sweep2RtMs: b.ms,
+      sweep2EngineMs: b.v.ms,
+      assets: b.v.assets,
+      verdicts: counts,
+      assetRtMs: one.ms,
+    };
   });
   log(`${n}: licences`, JSON.stringify(res.licenses));
 
@@ -233,7 +350,9 @@ async function runSize(browser, n, rawJs) {
     before,
   );
   res.sortMs = sortEnd - sortStart;
-  res.sortEngineMs = (await engineCall(page, 'queryCatalog', { q: '', facets: {}, sort: { id: 'owner', desc: false } })).ms;
+  res.sortEngineMs = (
+    await engineCall(page, 'queryCatalog', { q: '', facets: {}, sort: { id: 'owner', desc: false } })
+  ).ms;
 
   // Table first paint: SPA navigation back to the catalog (data already loaded).
   await page.goto(BASE);
@@ -278,9 +397,13 @@ async function runSize(browser, n, rawJs) {
   });
   await rpage.locator('#raw-input').setInputFiles(files);
   // Assets only (bulkPut assets + addAll), then the same rows the export holds (assets, versions, relations).
-  res.rawAssetsOnlyMs = (await rpage.evaluate(() => window.TarnRaw.importFiles(document.getElementById('raw-input').files, false))).ms;
+  res.rawAssetsOnlyMs = (
+    await rpage.evaluate(() => window.TarnRaw.importFiles(document.getElementById('raw-input').files, false))
+  ).ms;
   const rawT0 = Date.now();
-  const raw = await rpage.evaluate(() => window.TarnRaw.importFiles(document.getElementById('raw-input').files, true));
+  const raw = await rpage.evaluate(() =>
+    window.TarnRaw.importFiles(document.getElementById('raw-input').files, true),
+  );
   res.rawImportMs = Date.now() - rawT0;
   res.rawImportInPageMs = raw.ms;
   const rawSearch = [];
@@ -296,7 +419,8 @@ async function runSize(browser, n, rawJs) {
   res.rawSearchP95 = pct(rawSearch, 95);
   const rawFacet = [];
   for (let rep = 0; rep < 4; rep++) {
-    for (const f of [{ kind: ['model'] }, { license: ['Apache-2.0'], kind: ['dataset'] }]) rawFacet.push((await rpage.evaluate((s) => window.TarnRaw.facetCount(s), f)).ms);
+    for (const f of [{ kind: ['model'] }, { license: ['Apache-2.0'], kind: ['dataset'] }])
+      rawFacet.push((await rpage.evaluate((s) => window.TarnRaw.facetCount(s), f)).ms);
   }
   res.rawFacetP50 = pct(rawFacet, 50);
   res.rawSortMs = (await rpage.evaluate(() => window.TarnRaw.sortByName())).ms;
@@ -312,24 +436,53 @@ function fmt(x, d = 0) {
 
 function table(results) {
   const lines = [];
-  const row = (...c) => lines.push(c.map((x, i) => (i === 0 ? String(x).padEnd(34) : String(x).padStart(14))).join(''));
+  const row = (...c) =>
+    lines.push(c.map((x, i) => (i === 0 ? String(x).padEnd(34) : String(x).padStart(14))).join(''));
   row('metric', ...results.flatMap((r) => [`app ${r.n}`, `raw ${r.n}`]), 'target@100k');
   row('-'.repeat(30), ...results.flatMap(() => ['-'.repeat(10), '-'.repeat(10)]), '-'.repeat(10));
   row('import (ms)', ...results.flatMap((r) => [fmt(r.importMs), fmt(r.rawImportMs)]), '');
-  row('import throughput vs raw (x)', ...results.flatMap((r) => [fmt(r.importRatio, 2), '1.00']), `≥ ${TARGETS_100K.importRatio}`);
+  row(
+    'import throughput vs raw (x)',
+    ...results.flatMap((r) => [fmt(r.importRatio, 2), '1.00']),
+    `≥ ${TARGETS_100K.importRatio}`,
+  );
   row('  raw, assets table only (ms)', ...results.flatMap((r) => ['', fmt(r.rawAssetsOnlyMs)]), '');
   row('licence sweep, worker RT (ms)', ...results.flatMap((r) => [fmt(r.licenses?.sweepRtMs), '']), '');
   row('  engine only (ms)', ...results.flatMap((r) => [fmt(r.licenses?.sweepEngineMs), '']), '');
   row('licence check, one asset RT (ms)', ...results.flatMap((r) => [fmt(r.licenses?.assetRtMs, 1), '']), '');
-  row('cold reload → first rows (ms)', ...results.flatMap((r) => [fmt(r.firstRowsMs), '']), `≤ ${TARGETS_100K.firstRowsMs}`);
-  row('cold reload → search-ready (ms)', ...results.flatMap((r) => [fmt(r.searchReadyMs), '']), `≤ ${TARGETS_100K.searchReadyMs}`);
+  row(
+    'cold reload → first rows (ms)',
+    ...results.flatMap((r) => [fmt(r.firstRowsMs), '']),
+    `≤ ${TARGETS_100K.firstRowsMs}`,
+  );
+  row(
+    'cold reload → search-ready (ms)',
+    ...results.flatMap((r) => [fmt(r.searchReadyMs), '']),
+    `≤ ${TARGETS_100K.searchReadyMs}`,
+  );
   row('search p50 engine (ms)', ...results.flatMap((r) => [fmt(r.searchP50, 1), fmt(r.rawSearchP50, 1)]), '');
-  row('search p95 engine (ms)', ...results.flatMap((r) => [fmt(r.searchP95, 1), fmt(r.rawSearchP95, 1)]), `≤ ${TARGETS_100K.searchP95Ms}`);
+  row(
+    'search p95 engine (ms)',
+    ...results.flatMap((r) => [fmt(r.searchP95, 1), fmt(r.rawSearchP95, 1)]),
+    `≤ ${TARGETS_100K.searchP95Ms}`,
+  );
   row('search p95 round trip (ms)', ...results.flatMap((r) => [fmt(r.searchRtP95, 1), '']), '');
   row('facet recount p50 (ms)', ...results.flatMap((r) => [fmt(r.facetP50, 1), fmt(r.rawFacetP50, 1)]), '');
-  row('table first paint (ms)', ...results.flatMap((r) => [fmt(r.firstPaintMs), '']), `≤ ${TARGETS_100K.firstPaintMs}`);
-  row('sort by name, click → rows (ms)', ...results.flatMap((r) => [fmt(r.sortMs), fmt(r.rawSortMs)]), `≤ ${TARGETS_100K.sortMs}`);
-  row('JS heap main+worker (MB)', ...results.flatMap((r) => [fmt(r.heap.main + r.heap.worker), fmt(r.rawHeap.main)]), `≤ ${TARGETS_100K.heapMB}`);
+  row(
+    'table first paint (ms)',
+    ...results.flatMap((r) => [fmt(r.firstPaintMs), '']),
+    `≤ ${TARGETS_100K.firstPaintMs}`,
+  );
+  row(
+    'sort by name, click → rows (ms)',
+    ...results.flatMap((r) => [fmt(r.sortMs), fmt(r.rawSortMs)]),
+    `≤ ${TARGETS_100K.sortMs}`,
+  );
+  row(
+    'JS heap main+worker (MB)',
+    ...results.flatMap((r) => [fmt(r.heap.main + r.heap.worker), fmt(r.rawHeap.main)]),
+    `≤ ${TARGETS_100K.heapMB}`,
+  );
   return lines.join('\n');
 }
 
@@ -345,7 +498,13 @@ async function main() {
   const browser = await chromium.launch({
     ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
     chromiumSandbox: false,
-    args: ['--disable-gpu', '--no-first-run', '--disable-dev-shm-usage', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    args: [
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
   });
   const results = [];
   try {
@@ -363,8 +522,13 @@ async function main() {
     chromium: browser.version(),
     date: new Date().toISOString(),
   };
-  writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ machine, targets100k: TARGETS_100K, results }, null, 2));
-  console.log(`\nMachine: ${machine.cpu} × ${machine.cores}, ${machine.memGB} GB, Chromium ${machine.chromium}\n`);
+  writeFileSync(
+    join(root, 'bench', 'results.json'),
+    JSON.stringify({ machine, targets100k: TARGETS_100K, results }, null, 2),
+  );
+  console.log(
+    `\nMachine: ${machine.cpu} × ${machine.cores}, ${machine.memGB} GB, Chromium ${machine.chromium}\n`,
+  );
   console.log(table(results));
   console.log('\nbench/results.json written.');
 }

@@ -12,7 +12,14 @@ import { parseFile } from '@/core/formats/parseFile';
 import { sha256Hex } from '@/core/util/hash';
 import { createCatalogDb, importParsedFile, readExport } from '@/db';
 
-type ManifestEntry = { file: string; kind: string; id?: string; base_model_in_corpus?: string[]; datasets?: string[] | string; license?: unknown };
+type ManifestEntry = {
+  file: string;
+  kind: string;
+  id?: string;
+  base_model_in_corpus?: string[];
+  datasets?: string[] | string;
+  license?: unknown;
+};
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = `${root}/../shared/corpus`;
@@ -46,7 +53,11 @@ for (const f of files.filter((x) => chosen.has(x.file))) {
   }
 }
 // 3. A sample of every other format, and some dataset cards with several licenses.
-const take = (kind: string, n: number) => files.filter((f) => f.kind === kind).slice(0, n).forEach((f) => chosen.add(f.file));
+const take = (kind: string, n: number) =>
+  files
+    .filter((f) => f.kind === kind)
+    .slice(0, n)
+    .forEach((f) => chosen.add(f.file));
 take('hf-dataset-card', 40);
 take('croissant-jsonld', 15);
 take('cyclonedx-mlbom', 8);
@@ -64,10 +75,22 @@ for (const file of Array.from(chosen).sort()) {
   const text = readFileSync(`${corpus}/${file}`, 'utf8');
   const result = parseFile({ name: file, text });
   if (result.assets.length === 0) continue;
-  const report = await importParsedFile({ name: file, text: '', sha256: await sha256Hex(text), bytes: text.length }, result, importedAt, undefined, db);
+  const report = await importParsedFile(
+    { name: file, text: '', sha256: await sha256Hex(text), bytes: text.length },
+    result,
+    importedAt,
+    undefined,
+    db,
+  );
   if (report.status !== 'failed') ok++;
 }
-const env = await readExport({ includeSources: false, scope: { kind: 'demo', description: 'Demo catalog built from the shared corpus' } }, db);
+const env = await readExport(
+  {
+    includeSources: false,
+    scope: { kind: 'demo', description: 'Demo catalog built from the shared corpus' },
+  },
+  db,
+);
 env.exportedAt = importedAt;
 const shorten = (s: unknown) => (typeof s === 'string' && s.length > 280 ? `${s.slice(0, 277)}…` : s);
 for (const a of env.assets) {
@@ -81,4 +104,6 @@ for (const a of env.assets) {
 env.audit = [];
 writeFileSync(`${root}/public/demo-catalog.json`, JSON.stringify(env));
 const real = env.assets.filter((a) => !a.placeholder).length;
-console.log(`demo catalog: ${ok} files → ${real} assets (+${env.assets.length - real} placeholders), ${env.relations.length} relations`);
+console.log(
+  `demo catalog: ${ok} files → ${real} assets (+${env.assets.length - real} placeholders), ${env.relations.length} relations`,
+);

@@ -9,10 +9,14 @@ const AssetPage = lazy(() => import('./routes/AssetPage').then((m) => ({ default
 const ImportsPage = lazy(() => import('./routes/ImportsPage').then((m) => ({ default: m.ImportsPage })));
 const AuditPage = lazy(() => import('./routes/AuditPage').then((m) => ({ default: m.AuditPage })));
 const LicensesPage = lazy(() => import('./routes/LicensesPage').then((m) => ({ default: m.LicensesPage })));
-const LicenseSettingsPage = lazy(() => import('./routes/LicensesPage').then((m) => ({ default: m.LicenseSettingsPage })));
+const LicenseSettingsPage = lazy(() =>
+  import('./routes/LicensesPage').then((m) => ({ default: m.LicenseSettingsPage })),
+);
 const LineagePage = lazy(() => import('./routes/LineagePage').then((m) => ({ default: m.LineagePage })));
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
 
 export function App() {
   return (

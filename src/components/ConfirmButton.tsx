@@ -1,6 +1,12 @@
 import { useState, type ReactNode } from 'react';
 
-type Props = { label: string; confirmLabel: string; question: ReactNode; onConfirm: () => void; disabled?: boolean };
+type Props = {
+  label: string;
+  confirmLabel: string;
+  question: ReactNode;
+  onConfirm: () => void;
+  disabled?: boolean;
+};
 
 /** A button that asks for confirmation inline before doing something destructive. */
 export function ConfirmButton({ label, confirmLabel, question, onConfirm, disabled }: Props) {

@@ -47,7 +47,8 @@ function installHooks(): void {
       if (v !== null && !/^(data:image\/|blob:|#)/i.test(v.trim())) {
         node.removeAttribute(attr);
         node.setAttribute('data-blocked-src', v.slice(0, 500));
-        if (node.tagName === 'IMG' && !node.getAttribute('alt')) node.setAttribute('alt', 'remote image not loaded');
+        if (node.tagName === 'IMG' && !node.getAttribute('alt'))
+          node.setAttribute('alt', 'remote image not loaded');
       }
     }
     if (node.tagName === 'A') {
@@ -62,10 +63,30 @@ function installHooks(): void {
 /** Markdown → sanitized HTML string (safe to inject). */
 export function renderSafeMarkdown(text: string): string {
   installHooks();
-  const src = text.length > MAX_MARKDOWN ? `${text.slice(0, MAX_MARKDOWN)}\n\n*(card truncated for display)*` : text;
+  const src =
+    text.length > MAX_MARKDOWN ? `${text.slice(0, MAX_MARKDOWN)}\n\n*(card truncated for display)*` : text;
   const raw = marked.parse(src) as string;
   return DOMPurify.sanitize(raw, {
-    FORBID_TAGS: ['style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'picture', 'frame', 'frameset'],
+    FORBID_TAGS: [
+      'style',
+      'iframe',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'link',
+      'meta',
+      'base',
+      'svg',
+      'math',
+      'video',
+      'audio',
+      'source',
+      'picture',
+      'frame',
+      'frameset',
+    ],
     FORBID_ATTR: ['style', 'srcset'],
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['target'],

@@ -25,7 +25,10 @@ export async function listRelations(db: CatalogDb = getDb()): Promise<RelationRo
 }
 
 /** Relations where the asset is child or parent. */
-export async function relationsOf(id: string, db: CatalogDb = getDb()): Promise<{ parents: RelationRow[]; children: RelationRow[] }> {
+export async function relationsOf(
+  id: string,
+  db: CatalogDb = getDb(),
+): Promise<{ parents: RelationRow[]; children: RelationRow[] }> {
   const key = assetKey(id);
   const [parents, children] = await Promise.all([
     db.relations.where('childKey').equals(key).toArray(),
@@ -84,7 +87,9 @@ export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getD
   const allAssets = await db.assets.toArray();
   const allRelations = await db.relations.toArray();
   const chosen = sel.keys ? sel.keys.map(assetKey) : undefined;
-  const keySet = chosen ? new Set(sel.lineageClosure ? lineageClosure(chosen, allRelations) : chosen) : undefined;
+  const keySet = chosen
+    ? new Set(sel.lineageClosure ? lineageClosure(chosen, allRelations) : chosen)
+    : undefined;
   const assets = keySet ? allAssets.filter((a) => keySet.has(a.key)) : allAssets;
   const relations = keySet ? allRelations.filter((r) => keySet.has(r.childKey)) : allRelations;
   const inSet = new Set(assets.map((a) => a.key));
@@ -116,8 +121,12 @@ export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getD
     env.collections = (await db.collections.toArray())
       .map((c) => (keySet ? { ...c, assetKeys: c.assetKeys.filter((k) => full.has(k)) } : c))
       .filter((c) => !keySet || c.assetKeys.length > 0);
-    env.audit = (await db.audit.toArray()).filter((x) => !keySet || x.assetKey === '*' || full.has(x.assetKey));
-    env.edgeDecisions = (await db.edgeDecisions.toArray()).filter((d) => !keySet || full.has(d.id.split('|')[0] ?? ''));
+    env.audit = (await db.audit.toArray()).filter(
+      (x) => !keySet || x.assetKey === '*' || full.has(x.assetKey),
+    );
+    env.edgeDecisions = (await db.edgeDecisions.toArray()).filter(
+      (d) => !keySet || full.has(d.id.split('|')[0] ?? ''),
+    );
   }
   if (includeSavedViews) env.savedViews = await db.savedViews.toArray();
   return env;

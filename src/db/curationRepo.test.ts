@@ -30,7 +30,15 @@ beforeEach(async () => {
 function card(id: string, license: string, base?: string): ParseResult {
   return {
     format: 'hf-model-card',
-    assets: [{ id, kind: 'model', name: id.split('/')[1] ?? id, license: { raw: license }, ...(base ? { baseModels: [base] } : {}) }],
+    assets: [
+      {
+        id,
+        kind: 'model',
+        name: id.split('/')[1] ?? id,
+        license: { raw: license },
+        ...(base ? { baseModels: [base] } : {}),
+      },
+    ],
     relations: base ? [{ child: id, type: 'finetune_of', parent: base, origin: 'declared' }] : [],
     issues: [],
   };
@@ -39,11 +47,26 @@ const src = (name: string, sha: string) => ({ name, text: `text ${sha}`, sha256:
 
 describe('curation overlay', () => {
   it('edits tags, notes, status and owner; every change is audited; no-ops are not', async () => {
-    await updateCuration('Acme/M', { tags: ['gold', ' gold ', ''], notes: 'Looks **good**', status: 'approved', owner: 'ana' }, db);
-    expect(await getCuration('acme/m', db)).toMatchObject({ key: 'acme/m', tags: ['gold'], notes: 'Looks **good**', status: 'approved', owner: 'ana' });
+    await updateCuration(
+      'Acme/M',
+      { tags: ['gold', ' gold ', ''], notes: 'Looks **good**', status: 'approved', owner: 'ana' },
+      db,
+    );
+    expect(await getCuration('acme/m', db)).toMatchObject({
+      key: 'acme/m',
+      tags: ['gold'],
+      notes: 'Looks **good**',
+      status: 'approved',
+      owner: 'ana',
+    });
     await updateCuration('acme/m', { status: 'approved' }, db);
     const audit = await listAudit({ assetKey: 'acme/m' }, db);
-    expect(audit.map((a) => a.action).sort()).toEqual(['curation:notes', 'curation:owner', 'curation:status', 'curation:tags']);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'curation:notes',
+      'curation:owner',
+      'curation:status',
+      'curation:tags',
+    ]);
     expect(audit.find((a) => a.action === 'curation:status')?.detail).toBe('none → approved');
     await updateCuration('acme/m', { status: null, owner: null }, db);
     const row = await getCuration('acme/m', db);
@@ -81,13 +104,26 @@ describe('collections', () => {
     await deleteCollection(c.id, db);
     expect(await listCollections(db)).toEqual([]);
     const actions = (await listAudit({}, db)).map((a) => a.action);
-    expect(actions).toEqual(['collection:delete', 'collection:rename', 'collection:remove', 'collection:add', 'collection:add', 'collection:create']);
+    expect(actions).toEqual([
+      'collection:delete',
+      'collection:rename',
+      'collection:remove',
+      'collection:add',
+      'collection:add',
+      'collection:create',
+    ]);
   });
 });
 
 describe('delete with undo', () => {
   it('removes an asset with its versions, relations, curation and memberships; undo restores it exactly', async () => {
-    await importParsedFile(src('ft.md', 's1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-01T00:00:00Z', 1, db);
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
     await importParsedFile(src('other.md', 's2'), card('acme/other', 'mit'), '2026-01-01T00:00:00Z', 1, db);
     await updateCuration('acme/ft', { tags: ['t'], notes: 'n' }, db);
     const col = await createCollection('C', ['acme/ft', 'acme/other'], db);
@@ -105,7 +141,9 @@ describe('delete with undo', () => {
 
     await undoDelete(snap, db);
     const after = await readExport({}, db);
-    expect(after.assets.sort((a, b) => a.key.localeCompare(b.key))).toEqual(before.assets.sort((a, b) => a.key.localeCompare(b.key)));
+    expect(after.assets.sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+      before.assets.sort((a, b) => a.key.localeCompare(b.key)),
+    );
     expect(after.versions).toEqual(before.versions);
     expect(after.relations).toEqual(before.relations);
     expect(after.curation).toEqual(before.curation);
@@ -114,7 +152,13 @@ describe('delete with undo', () => {
   });
 
   it('an asset still referenced by another stays as a placeholder', async () => {
-    await importParsedFile(src('ft.md', 's1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-01T00:00:00Z', 1, db);
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
     await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit'), '2026-01-01T00:00:00Z', 1, db);
     const snap = await deleteAssets(['acme/base'], db);
     expect(await db.assets.get('acme/base')).toMatchObject({ placeholder: true, kind: 'model' });

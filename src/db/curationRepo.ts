@@ -49,9 +49,18 @@ export async function listCuration(db: CatalogDb = getDb()): Promise<CurationRow
 }
 
 /** Changes to a curation row; `null` clears status/owner. */
-export type CurationPatch = { tags?: string[]; notes?: string; status?: CurationStatus | null; owner?: string | null };
+export type CurationPatch = {
+  tags?: string[];
+  notes?: string;
+  status?: CurationStatus | null;
+  owner?: string | null;
+};
 
-function applyPatch(prev: CurationRow, patch: CurationPatch, at: string): { row: CurationRow; audit: AuditRow[] } {
+function applyPatch(
+  prev: CurationRow,
+  patch: CurationPatch,
+  at: string,
+): { row: CurationRow; audit: AuditRow[] } {
   const row: CurationRow = { ...prev, tags: [...prev.tags] };
   const audit: AuditRow[] = [];
   const log = (action: string, detail: string) => audit.push({ at, assetKey: prev.key, action, detail });
@@ -66,7 +75,10 @@ function applyPatch(prev: CurationRow, patch: CurationPatch, at: string): { row:
   }
   if (patch.notes !== undefined && patch.notes !== prev.notes) {
     row.notes = patch.notes.slice(0, MAX_NOTES);
-    log('curation:notes', row.notes === '' ? 'notes cleared' : `notes edited (${row.notes.length} characters)`);
+    log(
+      'curation:notes',
+      row.notes === '' ? 'notes cleared' : `notes edited (${row.notes.length} characters)`,
+    );
   }
   if (patch.status !== undefined && (patch.status ?? undefined) !== prev.status) {
     if (patch.status === null) delete row.status;
@@ -86,7 +98,11 @@ function applyPatch(prev: CurationRow, patch: CurationPatch, at: string): { row:
 }
 
 /** Applies the same patch to one or more assets; returns how many rows changed. */
-async function patchMany(keys: readonly string[], makePatch: (prev: CurationRow) => CurationPatch, db: CatalogDb): Promise<number> {
+async function patchMany(
+  keys: readonly string[],
+  makePatch: (prev: CurationRow) => CurationPatch,
+  db: CatalogDb,
+): Promise<number> {
   const at = nowIso();
   let changed = 0;
   await db.transaction('rw', [db.curation, db.audit], async () => {
@@ -103,19 +119,35 @@ async function patchMany(keys: readonly string[], makePatch: (prev: CurationRow)
 }
 
 /** Edits one asset's curation (only the fields given). */
-export async function updateCuration(key: string, patch: CurationPatch, db: CatalogDb = getDb()): Promise<void> {
+export async function updateCuration(
+  key: string,
+  patch: CurationPatch,
+  db: CatalogDb = getDb(),
+): Promise<void> {
   await patchMany([key], () => patch, db);
 }
 
-export async function addTags(keys: readonly string[], tags: readonly string[], db: CatalogDb = getDb()): Promise<number> {
+export async function addTags(
+  keys: readonly string[],
+  tags: readonly string[],
+  db: CatalogDb = getDb(),
+): Promise<number> {
   return patchMany(keys, (prev) => ({ tags: [...prev.tags, ...tags] }), db);
 }
 
-export async function removeTags(keys: readonly string[], tags: readonly string[], db: CatalogDb = getDb()): Promise<number> {
+export async function removeTags(
+  keys: readonly string[],
+  tags: readonly string[],
+  db: CatalogDb = getDb(),
+): Promise<number> {
   return patchMany(keys, (prev) => ({ tags: prev.tags.filter((t) => !tags.includes(t)) }), db);
 }
 
-export async function setStatus(keys: readonly string[], status: CurationStatus | null, db: CatalogDb = getDb()): Promise<number> {
+export async function setStatus(
+  keys: readonly string[],
+  status: CurationStatus | null,
+  db: CatalogDb = getDb(),
+): Promise<number> {
   return patchMany(keys, () => ({ status }), db);
 }
 
@@ -141,20 +173,36 @@ function newCollectionId(name: string): string {
 }
 
 /** Creates a named collection (optionally with members). Names need not be unique; ids are. */
-export async function createCollection(name: string, keys: readonly string[] = [], db: CatalogDb = getDb()): Promise<CollectionRow> {
+export async function createCollection(
+  name: string,
+  keys: readonly string[] = [],
+  db: CatalogDb = getDb(),
+): Promise<CollectionRow> {
   const at = nowIso();
   const clean = name.trim().slice(0, 200) || 'Untitled collection';
-  const row: CollectionRow = { id: newCollectionId(clean), name: clean, assetKeys: Array.from(new Set(keys.map(assetKey))), createdAt: at, updatedAt: at };
+  const row: CollectionRow = {
+    id: newCollectionId(clean),
+    name: clean,
+    assetKeys: Array.from(new Set(keys.map(assetKey))),
+    createdAt: at,
+    updatedAt: at,
+  };
   await db.transaction('rw', [db.collections, db.audit], async () => {
     await db.collections.add(row);
     await db.audit.add({ at, assetKey: '*', action: 'collection:create', detail: clean });
-    await db.audit.bulkAdd(row.assetKeys.map((k) => ({ at, assetKey: k, action: 'collection:add', detail: clean })));
+    await db.audit.bulkAdd(
+      row.assetKeys.map((k) => ({ at, assetKey: k, action: 'collection:add', detail: clean })),
+    );
   });
   return row;
 }
 
 /** Adds assets to a collection; returns how many were not in it yet. */
-export async function addToCollection(id: string, keys: readonly string[], db: CatalogDb = getDb()): Promise<number> {
+export async function addToCollection(
+  id: string,
+  keys: readonly string[],
+  db: CatalogDb = getDb(),
+): Promise<number> {
   const at = nowIso();
   let added = 0;
   await db.transaction('rw', [db.collections, db.audit], async () => {
@@ -169,7 +217,11 @@ export async function addToCollection(id: string, keys: readonly string[], db: C
   return added;
 }
 
-export async function removeFromCollection(id: string, keys: readonly string[], db: CatalogDb = getDb()): Promise<void> {
+export async function removeFromCollection(
+  id: string,
+  keys: readonly string[],
+  db: CatalogDb = getDb(),
+): Promise<void> {
   const at = nowIso();
   const drop = new Set(keys.map(assetKey));
   await db.transaction('rw', [db.collections, db.audit], async () => {
@@ -178,7 +230,9 @@ export async function removeFromCollection(id: string, keys: readonly string[], 
     const gone = c.assetKeys.filter((k) => drop.has(k));
     if (gone.length === 0) return;
     await db.collections.put({ ...c, assetKeys: c.assetKeys.filter((k) => !drop.has(k)), updatedAt: at });
-    await db.audit.bulkAdd(gone.map((k) => ({ at, assetKey: k, action: 'collection:remove', detail: c.name })));
+    await db.audit.bulkAdd(
+      gone.map((k) => ({ at, assetKey: k, action: 'collection:remove', detail: c.name })),
+    );
   });
 }
 
@@ -200,7 +254,12 @@ export async function deleteCollection(id: string, db: CatalogDb = getDb()): Pro
     const c = await db.collections.get(id);
     if (!c) return;
     await db.collections.delete(id);
-    await db.audit.add({ at, assetKey: '*', action: 'collection:delete', detail: `${c.name} (${c.assetKeys.length} assets)` });
+    await db.audit.add({
+      at,
+      assetKey: '*',
+      action: 'collection:delete',
+      detail: `${c.name} (${c.assetKeys.length} assets)`,
+    });
   });
 }
 
@@ -208,7 +267,10 @@ export async function deleteCollection(id: string, db: CatalogDb = getDb()): Pro
 // Audit log
 
 /** Audit rows, newest first: of one asset, or catalog-wide (every row). */
-export async function listAudit(opts: { assetKey?: string; limit?: number } = {}, db: CatalogDb = getDb()): Promise<AuditRow[]> {
+export async function listAudit(
+  opts: { assetKey?: string; limit?: number } = {},
+  db: CatalogDb = getDb(),
+): Promise<AuditRow[]> {
   const limit = opts.limit ?? 1000;
   if (opts.assetKey !== undefined) {
     const rows = await db.audit.where('assetKey').equals(assetKey(opts.assetKey)).toArray();
@@ -243,11 +305,31 @@ export type DeletedSnapshot = {
  * that other assets still reference stays as a placeholder; placeholders left without any edge go too.
  * Returns a snapshot for {@link undoDelete}.
  */
-export async function deleteAssets(keys: readonly string[], db: CatalogDb = getDb()): Promise<DeletedSnapshot> {
+export async function deleteAssets(
+  keys: readonly string[],
+  db: CatalogDb = getDb(),
+): Promise<DeletedSnapshot> {
   const at = nowIso();
   const keySet = new Set(keys.map(assetKey));
-  const snap: DeletedSnapshot = { at, keys: [...keySet], assets: [], versions: [], relations: [], curation: [], collections: [], edgeDecisions: [] };
-  const tables = [db.assets, db.versions, db.relations, db.curation, db.collections, db.edgeDecisions, db.audit];
+  const snap: DeletedSnapshot = {
+    at,
+    keys: [...keySet],
+    assets: [],
+    versions: [],
+    relations: [],
+    curation: [],
+    collections: [],
+    edgeDecisions: [],
+  };
+  const tables = [
+    db.assets,
+    db.versions,
+    db.relations,
+    db.curation,
+    db.collections,
+    db.edgeDecisions,
+    db.audit,
+  ];
   await db.transaction('rw', tables, async () => {
     const touchedParents = new Set<string>();
     const found: StoredAsset[] = [];
@@ -281,7 +363,9 @@ export async function deleteAssets(keys: readonly string[], db: CatalogDb = getD
       if (keySet.has(p)) continue;
       const parent = await db.assets.get(p);
       if (!parent?.placeholder) continue;
-      const edges = (await db.relations.where('parentKey').equals(p).count()) + (await db.relations.where('childKey').equals(p).count());
+      const edges =
+        (await db.relations.where('parentKey').equals(p).count()) +
+        (await db.relations.where('childKey').equals(p).count());
       if (edges > 0) continue;
       snap.assets.push(parent);
       await db.assets.delete(p);
@@ -292,7 +376,14 @@ export async function deleteAssets(keys: readonly string[], db: CatalogDb = getD
       snap.collections.push(c);
       await db.collections.put({ ...c, assetKeys: c.assetKeys.filter((k) => !keySet.has(k)), updatedAt: at });
     }
-    await db.audit.bulkAdd(found.map((a) => ({ at, assetKey: a.key, action: 'delete', detail: `${a.id} deleted (${a.contributions.length} sources)` })));
+    await db.audit.bulkAdd(
+      found.map((a) => ({
+        at,
+        assetKey: a.key,
+        action: 'delete',
+        detail: `${a.id} deleted (${a.contributions.length} sources)`,
+      })),
+    );
   });
   return snap;
 }
@@ -300,7 +391,15 @@ export async function deleteAssets(keys: readonly string[], db: CatalogDb = getD
 /** Puts back what {@link deleteAssets} removed (collections get their members back, other edits kept). */
 export async function undoDelete(snap: DeletedSnapshot, db: CatalogDb = getDb()): Promise<void> {
   const at = nowIso();
-  const tables = [db.assets, db.versions, db.relations, db.curation, db.collections, db.edgeDecisions, db.audit];
+  const tables = [
+    db.assets,
+    db.versions,
+    db.relations,
+    db.curation,
+    db.collections,
+    db.edgeDecisions,
+    db.audit,
+  ];
   await db.transaction('rw', tables, async () => {
     await db.assets.bulkPut(snap.assets);
     for (const v of snap.versions) {
@@ -321,6 +420,8 @@ export async function undoDelete(snap: DeletedSnapshot, db: CatalogDb = getDb())
       await db.collections.put({ ...now, assetKeys: [...now.assetKeys, ...back] });
     }
     const restored = snap.assets.filter((a) => snap.keys.includes(a.key));
-    await db.audit.bulkAdd(restored.map((a) => ({ at, assetKey: a.key, action: 'undo-delete', detail: `${a.id} restored` })));
+    await db.audit.bulkAdd(
+      restored.map((a) => ({ at, assetKey: a.key, action: 'undo-delete', detail: `${a.id} restored` })),
+    );
   });
 }

@@ -24,7 +24,9 @@ function card(id: string, license: string, base?: string): ParseResult {
         body: `# ${id}`,
       },
     ],
-    relations: base ? [{ child: id, type: 'finetune_of', parent: base, origin: 'declared', evidence: 'base_model' }] : [],
+    relations: base
+      ? [{ child: id, type: 'finetune_of', parent: base, origin: 'declared', evidence: 'base_model' }]
+      : [],
     issues: [],
   };
 }
@@ -33,16 +35,34 @@ const src = (name: string, sha: string) => ({ name, text: `text ${sha}`, sha256:
 
 describe('importParsedFile', () => {
   it('creates, then reports unchanged for the same content, and updated with a new version for changed content', async () => {
-    const r1 = await importParsedFile(src('a.md', 'sha1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-01T00:00:00Z', 1, db);
+    const r1 = await importParsedFile(
+      src('a.md', 'sha1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
     expect(r1).toMatchObject({ status: 'imported', created: 1, updated: 0, unchanged: 0, relationsAdded: 1 });
     // The base is referenced but absent: a placeholder exists.
     expect(await db.assets.get('acme/base')).toMatchObject({ placeholder: true, kind: 'model' });
 
-    const r2 = await importParsedFile(src('a.md', 'sha1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-02T00:00:00Z', 2, db);
+    const r2 = await importParsedFile(
+      src('a.md', 'sha1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-02T00:00:00Z',
+      2,
+      db,
+    );
     expect(r2).toMatchObject({ status: 'unchanged', created: 0, updated: 0, unchanged: 1 });
     expect(await db.versions.count()).toBe(1);
 
-    const r3 = await importParsedFile(src('a.md', 'sha2'), card('acme/ft', 'apache-2.0', 'acme/other'), '2026-01-03T00:00:00Z', 3, db);
+    const r3 = await importParsedFile(
+      src('a.md', 'sha2'),
+      card('acme/ft', 'apache-2.0', 'acme/other'),
+      '2026-01-03T00:00:00Z',
+      3,
+      db,
+    );
     expect(r3).toMatchObject({ status: 'imported', updated: 1 });
     expect(await db.versions.where('assetKey').equals('acme/ft').count()).toBe(2);
     const rels = await db.relations.where('childKey').equals('acme/ft').toArray();
@@ -51,8 +71,20 @@ describe('importParsedFile', () => {
   });
 
   it('fills a placeholder when the real asset arrives, keeping its edges', async () => {
-    await importParsedFile(src('ft.md', 's1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-01T00:00:00Z', 1, db);
-    const r = await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit'), '2026-01-02T00:00:00Z', 2, db);
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
+    const r = await importParsedFile(
+      src('base.md', 's2'),
+      card('acme/base', 'mit'),
+      '2026-01-02T00:00:00Z',
+      2,
+      db,
+    );
     expect(r.created).toBe(1);
     const base = await db.assets.get('acme/base');
     expect(base?.placeholder).toBeUndefined();
@@ -61,16 +93,30 @@ describe('importParsedFile', () => {
 
   it('ids are case-insensitive: one asset whatever the case', async () => {
     await importParsedFile(src('a.md', 's1'), card('Acme/Model', 'mit'), '2026-01-01T00:00:00Z', 1, db);
-    const r = await importParsedFile(src('b.md', 's2'), card('acme/model', 'mit'), '2026-01-02T00:00:00Z', 2, db);
+    const r = await importParsedFile(
+      src('b.md', 's2'),
+      card('acme/model', 'mit'),
+      '2026-01-02T00:00:00Z',
+      2,
+      db,
+    );
     expect(r.updated + r.unchanged).toBe(1);
     expect(await db.assets.count()).toBe(1);
   });
 
   it('enriches one asset from two formats and records which source supplied each field', async () => {
-    await importParsedFile(src('card.md', 's1'), { ...card('acme/data', 'mit'), format: 'hf-dataset-card' }, '2026-01-01T00:00:00Z', 1, db);
+    await importParsedFile(
+      src('card.md', 's1'),
+      { ...card('acme/data', 'mit'), format: 'hf-dataset-card' },
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
     const croissant: ParseResult = {
       format: 'croissant',
-      assets: [{ id: 'acme/data', kind: 'dataset', name: 'data', license: { raw: undefined }, version: '1.0.0' }],
+      assets: [
+        { id: 'acme/data', kind: 'dataset', name: 'data', license: { raw: undefined }, version: '1.0.0' },
+      ],
       relations: [],
       issues: [],
     };
@@ -92,8 +138,20 @@ describe('importParsedFile', () => {
     });
     await importParsedFile(src('2.json', 'j'), openml('Public'), '2026-01-01T00:00:00Z', 1, db);
     await importParsedFile(src('2.xml', 'x'), openml('Public domain'), '2026-01-01T00:00:01Z', 1, db);
-    const again1 = await importParsedFile(src('2.json', 'j'), openml('Public'), '2026-01-02T00:00:00Z', 2, db);
-    const again2 = await importParsedFile(src('2.xml', 'x'), openml('Public domain'), '2026-01-02T00:00:01Z', 2, db);
+    const again1 = await importParsedFile(
+      src('2.json', 'j'),
+      openml('Public'),
+      '2026-01-02T00:00:00Z',
+      2,
+      db,
+    );
+    const again2 = await importParsedFile(
+      src('2.xml', 'x'),
+      openml('Public domain'),
+      '2026-01-02T00:00:01Z',
+      2,
+      db,
+    );
     expect([again1.status, again2.status]).toEqual(['unchanged', 'unchanged']);
     expect((await db.assets.get('openml:2'))?.contributions).toHaveLength(2);
   });
@@ -101,7 +159,12 @@ describe('importParsedFile', () => {
   it('a file without assets is failed and writes nothing', async () => {
     const r = await importParsedFile(
       src('x.json', 's'),
-      { format: 'unknown', assets: [], relations: [], issues: [{ severity: 'error', code: 'UNKNOWN_FORMAT', message: 'Unknown format' }] },
+      {
+        format: 'unknown',
+        assets: [],
+        relations: [],
+        issues: [{ severity: 'error', code: 'UNKNOWN_FORMAT', message: 'Unknown format' }],
+      },
       '2026-01-01T00:00:00Z',
       1,
       db,
@@ -113,13 +176,30 @@ describe('importParsedFile', () => {
 
 describe('export round trip', () => {
   it('restoring an export into an empty catalog reproduces assets, versions and relations exactly', async () => {
-    await importParsedFile(src('ft.md', 's1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-01T00:00:00Z', 1, db);
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
     await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit'), '2026-01-02T00:00:00Z', 2, db);
-    await db.curation.put({ key: 'acme/ft', tags: ['gold'], notes: 'note', status: 'approved', updatedAt: '2026-01-03' });
+    await db.curation.put({
+      key: 'acme/ft',
+      tags: ['gold'],
+      notes: 'note',
+      status: 'approved',
+      updatedAt: '2026-01-03',
+    });
     const env = await readExport({}, db);
     const other = createCatalogDb(`tarn-import-test-other-${n++}`);
     await other.open();
-    const report = await restoreExport({ name: 'e.json', text: '', sha256: 'x', bytes: 1 }, env, '2026-02-01T00:00:00Z', other);
+    const report = await restoreExport(
+      { name: 'e.json', text: '', sha256: 'x', bytes: 1 },
+      env,
+      '2026-02-01T00:00:00Z',
+      other,
+    );
     expect(report.created).toBe(2);
     const again = await readExport({}, other);
     expect(again.assets).toEqual(env.assets);
@@ -127,7 +207,12 @@ describe('export round trip', () => {
     expect(again.versions.map(({ seq: _s, ...v }) => v)).toEqual(env.versions.map(({ seq: _s, ...v }) => v));
     expect(again.curation).toEqual(env.curation);
     // Importing it again merges without duplicates.
-    const r2 = await restoreExport({ name: 'e.json', text: '', sha256: 'x', bytes: 1 }, env, '2026-02-02T00:00:00Z', other);
+    const r2 = await restoreExport(
+      { name: 'e.json', text: '', sha256: 'x', bytes: 1 },
+      env,
+      '2026-02-02T00:00:00Z',
+      other,
+    );
     expect(r2).toMatchObject({ created: 0, unchanged: 2 });
     expect(await other.versions.count()).toBe(env.versions.length);
   });
@@ -136,10 +221,32 @@ describe('export round trip', () => {
 describe('curated export round trip (curation, collections, audit)', () => {
   it('restores curation, collections and the audit log exactly; a closure export brings the ancestors', async () => {
     const { updateCuration, createCollection } = await import('./curationRepo');
-    await importParsedFile(src('ft.md', 's1'), card('acme/ft', 'mit', 'acme/base'), '2026-01-01T00:00:00Z', 1, db);
-    await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit', 'acme/root'), '2026-01-02T00:00:00Z', 2, db);
-    await importParsedFile(src('root.md', 's3'), card('acme/root', 'apache-2.0'), '2026-01-02T00:00:00Z', 2, db);
-    await updateCuration('acme/ft', { tags: ['gold'], notes: '# Note\n\nfine', status: 'approved', owner: 'ana' }, db);
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
+    await importParsedFile(
+      src('base.md', 's2'),
+      card('acme/base', 'mit', 'acme/root'),
+      '2026-01-02T00:00:00Z',
+      2,
+      db,
+    );
+    await importParsedFile(
+      src('root.md', 's3'),
+      card('acme/root', 'apache-2.0'),
+      '2026-01-02T00:00:00Z',
+      2,
+      db,
+    );
+    await updateCuration(
+      'acme/ft',
+      { tags: ['gold'], notes: '# Note\n\nfine', status: 'approved', owner: 'ana' },
+      db,
+    );
     await updateCuration('acme/base', { status: 'draft' }, db);
     const col = await createCollection('Release', ['acme/ft'], db);
 
@@ -148,7 +255,10 @@ describe('curated export round trip (curation, collections, audit)', () => {
     expect(flat.assets.find((a) => a.key === 'acme/base')).toMatchObject({ placeholder: true });
     expect(flat.versions.map((v) => v.assetKey)).toEqual(['acme/ft']);
 
-    const env = await readExport({ keys: [...col.assetKeys], lineageClosure: true, scope: { kind: 'collection' } }, db);
+    const env = await readExport(
+      { keys: [...col.assetKeys], lineageClosure: true, scope: { kind: 'collection' } },
+      db,
+    );
     expect(env.assets.map((a) => a.key).sort()).toEqual(['acme/base', 'acme/ft', 'acme/root']);
     expect(env.assets.every((a) => !a.placeholder)).toBe(true);
     expect(env.curation?.map((c) => c.key).sort()).toEqual(['acme/base', 'acme/ft']);
@@ -157,10 +267,16 @@ describe('curated export round trip (curation, collections, audit)', () => {
     const other = createCatalogDb(`tarn-import-test-curated-${n++}`);
     await other.open();
     const text = JSON.stringify(env);
-    const rep = await restoreExport({ name: 'c.json', text, sha256: 'x', bytes: text.length }, JSON.parse(text) as typeof env, '2026-03-01T00:00:00Z', other);
+    const rep = await restoreExport(
+      { name: 'c.json', text, sha256: 'x', bytes: text.length },
+      JSON.parse(text) as typeof env,
+      '2026-03-01T00:00:00Z',
+      other,
+    );
     expect(rep.created).toBe(3);
     const again = await readExport({}, other);
-    const byKey = <T extends { key: string }>(xs: T[] | undefined) => [...(xs ?? [])].sort((a, b) => a.key.localeCompare(b.key));
+    const byKey = <T extends { key: string }>(xs: T[] | undefined) =>
+      [...(xs ?? [])].sort((a, b) => a.key.localeCompare(b.key));
     expect(byKey(again.assets)).toEqual(byKey(env.assets));
     expect(byKey(again.curation)).toEqual(byKey(env.curation));
     expect(again.collections).toEqual(env.collections);
@@ -170,13 +286,28 @@ describe('curated export round trip (curation, collections, audit)', () => {
     expect(again.audit?.at(-1)).toMatchObject({ assetKey: '*', action: 'import:export' });
 
     // Importing the same export again adds nothing; a changed curation is reported as a conflict.
-    const rep2 = await restoreExport({ name: 'c.json', text, sha256: 'x', bytes: text.length }, JSON.parse(text) as typeof env, '2026-03-02T00:00:00Z', other);
+    const rep2 = await restoreExport(
+      { name: 'c.json', text, sha256: 'x', bytes: text.length },
+      JSON.parse(text) as typeof env,
+      '2026-03-02T00:00:00Z',
+      other,
+    );
     expect(rep2).toMatchObject({ created: 0, unchanged: 3 });
     expect(await other.curation.count()).toBe(2);
     expect(await other.collections.count()).toBe(1);
     expect(await other.audit.count()).toBe((again.audit?.length ?? 0) + 1);
-    await other.curation.put({ key: 'acme/ft', tags: ['local'], notes: '', updatedAt: '2999-01-01T00:00:00Z' });
-    const rep3 = await restoreExport({ name: 'c.json', text, sha256: 'x', bytes: text.length }, JSON.parse(text) as typeof env, '2026-03-03T00:00:00Z', other);
+    await other.curation.put({
+      key: 'acme/ft',
+      tags: ['local'],
+      notes: '',
+      updatedAt: '2999-01-01T00:00:00Z',
+    });
+    const rep3 = await restoreExport(
+      { name: 'c.json', text, sha256: 'x', bytes: text.length },
+      JSON.parse(text) as typeof env,
+      '2026-03-03T00:00:00Z',
+      other,
+    );
     expect(rep3.issues.some((i) => i.code === 'CURATION_CONFLICT')).toBe(true);
     expect((await other.curation.get('acme/ft'))?.tags).toEqual(['local']);
   });

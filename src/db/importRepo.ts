@@ -3,8 +3,21 @@
  * is never half-written and a failure leaves the catalog as it was.
  */
 import { assetKey, type Asset, type Issue, type ParseResult, type Relation } from '@/core/model';
-import { kindFromRelation, makePlaceholder, mergeAsset, contentFingerprint, viaTag } from '@/core/catalog/merge';
-import { relationId, type AuditRow, type FileReport, type RelationRow, type StoredAsset, type VersionRow } from '@/core/catalog/rows';
+import {
+  kindFromRelation,
+  makePlaceholder,
+  mergeAsset,
+  contentFingerprint,
+  viaTag,
+} from '@/core/catalog/merge';
+import {
+  relationId,
+  type AuditRow,
+  type FileReport,
+  type RelationRow,
+  type StoredAsset,
+  type VersionRow,
+} from '@/core/catalog/rows';
 import type { CatalogExport } from '@/core/export/envelope';
 import { getDb } from './db';
 import type { CatalogDb } from './schema';
@@ -36,7 +49,11 @@ function emptyReport(source: ImportSource, result: ParseResult): FileReport {
 function failIfEmpty(report: FileReport, result: ParseResult): boolean {
   if (result.assets.length > 0) return false;
   if (!report.issues.some((i) => i.severity === 'error')) {
-    report.issues.push({ severity: 'error', code: 'NO_ASSETS', message: 'No asset could be read from this file.' });
+    report.issues.push({
+      severity: 'error',
+      code: 'NO_ASSETS',
+      message: 'No asset could be read from this file.',
+    });
   }
   report.status = 'failed';
   return true;
@@ -64,7 +81,12 @@ async function writeParsedFile(
   for (const a of result.assets) byKey.set(assetKey(a.id), a);
   for (const [key, asset] of byKey) {
     const existing = await db.assets.get(key);
-    const outcome = mergeAsset(existing, asset, { format, sourceName: source.name, sha256: source.sha256, importedAt });
+    const outcome = mergeAsset(existing, asset, {
+      format,
+      sourceName: source.name,
+      sha256: source.sha256,
+      importedAt,
+    });
     report.assetIds.push(outcome.record.id);
     if (outcome.status === 'unchanged') {
       report.unchanged++;
@@ -140,14 +162,20 @@ export async function importParsedFile(
   const report = emptyReport(source, result);
   if (failIfEmpty(report, result)) return report;
   try {
-    await db.transaction('rw', writeTables(db), () => writeParsedFile(db, source, result, report, importedAt, importId));
+    await db.transaction('rw', writeTables(db), () =>
+      writeParsedFile(db, source, result, report, importedAt, importId),
+    );
   } catch (e) {
     return {
       ...emptyReport(source, result),
       status: 'failed',
       issues: [
         ...result.issues,
-        { severity: 'error', code: 'STORE_FAILED', message: `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}` },
+        {
+          severity: 'error',
+          code: 'STORE_FAILED',
+          message: `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}`,
+        },
       ],
     };
   }
@@ -213,7 +241,17 @@ export async function restoreExport(
     assetIds: [],
     issues,
   };
-  const tables = [db.assets, db.versions, db.relations, db.audit, db.curation, db.collections, db.savedViews, db.edgeDecisions, db.imports];
+  const tables = [
+    db.assets,
+    db.versions,
+    db.relations,
+    db.audit,
+    db.curation,
+    db.collections,
+    db.savedViews,
+    db.edgeDecisions,
+    db.imports,
+  ];
   await db.transaction('rw', tables, async () => {
     // Bulk path: read and write in chunks (bulkGet/bulkPut) instead of one await per row.
     /** Keys present before this restore: only their versions can be duplicates. */
@@ -244,7 +282,10 @@ export async function restoreExport(
             if (mine && mine.importedAt >= c.importedAt) continue;
             merged = mergeAsset(merged, c.asset, c).record;
           }
-          merged = { ...merged, createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt };
+          merged = {
+            ...merged,
+            createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt,
+          };
           puts.push(merged);
           written?.changed.push(a.key);
           report.updated++;
@@ -262,7 +303,9 @@ export async function restoreExport(
     for (let s = 0; s < env.versions.length; s += RESTORE_CHUNK) {
       const chunk = env.versions.slice(s, s + RESTORE_CHUNK);
       const have = new Set<string>();
-      const check = noVersions ? [] : Array.from(new Set(chunk.filter((v) => existed.has(v.assetKey)).map((v) => v.assetKey)));
+      const check = noVersions
+        ? []
+        : Array.from(new Set(chunk.filter((v) => existed.has(v.assetKey)).map((v) => v.assetKey)));
       if (check.length > 0) {
         const found = await db.versions.where('assetKey').anyOf(check).toArray();
         for (const v of found) have.add(`${v.assetKey}|${v.sha256}`);
@@ -296,15 +339,25 @@ export async function restoreExport(
       const prev = await db.curation.get(c.key);
       if (!prev || prev.updatedAt < c.updatedAt) await db.curation.put(c);
       if (prev && prev.updatedAt !== c.updatedAt) {
-        issues.push({ severity: 'warning', code: 'CURATION_CONFLICT', message: `Curation of ${c.key} differed; kept the newer.` });
+        issues.push({
+          severity: 'warning',
+          code: 'CURATION_CONFLICT',
+          message: `Curation of ${c.key} differed; kept the newer.`,
+        });
       }
     }
     for (const c of env.collections ?? []) {
       const prev = await db.collections.get(c.id);
       if (prev && (prev.name !== c.name || prev.assetKeys.join('\n') !== c.assetKeys.join('\n'))) {
-        issues.push({ severity: 'warning', code: 'COLLECTION_CONFLICT', message: `Collection "${prev.name}" differed; members were combined.` });
+        issues.push({
+          severity: 'warning',
+          code: 'COLLECTION_CONFLICT',
+          message: `Collection "${prev.name}" differed; members were combined.`,
+        });
       }
-      await db.collections.put(prev ? { ...prev, assetKeys: Array.from(new Set([...prev.assetKeys, ...c.assetKeys])) } : c);
+      await db.collections.put(
+        prev ? { ...prev, assetKeys: Array.from(new Set([...prev.assetKeys, ...c.assetKeys])) } : c,
+      );
     }
     for (const s of env.savedViews ?? []) if (!(await db.savedViews.get(s.id))) await db.savedViews.put(s);
     for (const d of env.edgeDecisions ?? []) {
@@ -312,7 +365,9 @@ export async function restoreExport(
       if (!prev || prev.at < d.at) await db.edgeDecisions.put(d);
     }
     const auditAdds: AuditRow[] = [];
-    const existingAudit = new Set((await db.audit.toArray()).map((x) => `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`));
+    const existingAudit = new Set(
+      (await db.audit.toArray()).map((x) => `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`),
+    );
     for (const x of env.audit ?? []) {
       const k = `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`;
       if (existingAudit.has(k)) continue;
@@ -326,7 +381,12 @@ export async function restoreExport(
       const dup = (await db.imports.toArray()).some((r) => r.startedAt === run.startedAt);
       if (!dup) await db.imports.add(rest);
     }
-    await db.audit.add({ at: importedAt, assetKey: '*', action: 'import:export', detail: `${source.name}: ${env.assets.length} assets` });
+    await db.audit.add({
+      at: importedAt,
+      assetKey: '*',
+      action: 'import:export',
+      detail: `${source.name}: ${env.assets.length} assets`,
+    });
   });
   if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
   return report;

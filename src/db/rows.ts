@@ -1,8 +1,36 @@
 /** What is stored in IndexedDB. Plain JSON only (structured-clone safe, exportable as is). */
 import type { Asset, Relation } from '@/core/model';
-import type { StoredAsset, VersionRow, RelationRow, ImportRun, CurationRow, CollectionRow, AuditRow, SavedViewRow, EdgeDecisionRow, FileReport, ImportSummary, Contribution } from '@/core/catalog/rows';
+import type {
+  StoredAsset,
+  VersionRow,
+  RelationRow,
+  ImportRun,
+  CurationRow,
+  CollectionRow,
+  AuditRow,
+  SavedViewRow,
+  EdgeDecisionRow,
+  FileReport,
+  ImportSummary,
+  Contribution,
+} from '@/core/catalog/rows';
 
-export type { Asset, Relation, StoredAsset, VersionRow, RelationRow, ImportRun, CurationRow, CollectionRow, AuditRow, SavedViewRow, EdgeDecisionRow, FileReport, ImportSummary, Contribution };
+export type {
+  Asset,
+  Relation,
+  StoredAsset,
+  VersionRow,
+  RelationRow,
+  ImportRun,
+  CurationRow,
+  CollectionRow,
+  AuditRow,
+  SavedViewRow,
+  EdgeDecisionRow,
+  FileReport,
+  ImportSummary,
+  Contribution,
+};
 
 export type SettingRow = { key: string; value: unknown };
 

@@ -38,7 +38,10 @@ describe('schema migrations', () => {
     const db = createCatalogDb(name);
     await db.open();
     expect(db.verno).toBe(2);
-    expect(await db.assets.get('acme/model')).toMatchObject({ id: 'acme/model', license: { normalized: 'MIT' } });
+    expect(await db.assets.get('acme/model')).toMatchObject({
+      id: 'acme/model',
+      license: { normalized: 'MIT' },
+    });
     expect(await db.relations.where('parentKey').equals('acme/base').count()).toBe(1);
     await db.curation.put({ key: 'acme/model', tags: ['x'], notes: '', updatedAt: 'now' });
     expect(await db.curation.count()).toBe(1);

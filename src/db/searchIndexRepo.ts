@@ -11,11 +11,18 @@ import type { RelationRow, SearchIndexRow, StoredAsset } from './rows';
  * an import, merge, deletion or clear changes what search shows.
  */
 export async function catalogStamp(db: CatalogDb = getDb()): Promise<string> {
-  const [assets, relations, last] = await Promise.all([db.assets.count(), db.relations.count(), db.assets.orderBy('updatedAt').last()]);
+  const [assets, relations, last] = await Promise.all([
+    db.assets.count(),
+    db.relations.count(),
+    db.assets.orderBy('updatedAt').last(),
+  ]);
   return `${assets}|${last?.updatedAt ?? ''}|${relations}`;
 }
 
-export async function getSearchCache(id: string, db: CatalogDb = getDb()): Promise<SearchIndexRow | undefined> {
+export async function getSearchCache(
+  id: string,
+  db: CatalogDb = getDb(),
+): Promise<SearchIndexRow | undefined> {
   return db.searchIndex.get(id);
 }
 
@@ -24,7 +31,10 @@ export async function putSearchCache(rows: SearchIndexRow[], db: CatalogDb = get
 }
 
 /** Assets by key (missing keys → undefined), in order. */
-export async function getAssetsByKeys(keys: string[], db: CatalogDb = getDb()): Promise<(StoredAsset | undefined)[]> {
+export async function getAssetsByKeys(
+  keys: string[],
+  db: CatalogDb = getDb(),
+): Promise<(StoredAsset | undefined)[]> {
   return db.assets.bulkGet(keys);
 }
 

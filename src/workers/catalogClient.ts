@@ -9,7 +9,11 @@ let client: ReturnType<typeof createRpcClient<CatalogHandlers>> | undefined;
 
 export function catalogClient(): ReturnType<typeof createRpcClient<CatalogHandlers>> {
   client ??= createRpcClient<CatalogHandlers>(
-    () => new Worker(new URL('./catalog/catalog.worker.ts', import.meta.url), { type: 'module', name: 'tarn-catalog' }),
+    () =>
+      new Worker(new URL('./catalog/catalog.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'tarn-catalog',
+      }),
     () => import('./catalog/handlers').then((m) => m.catalogHandlers),
   );
   return client;

@@ -47,7 +47,12 @@ export function serveHandlers(scope: WorkerScope, handlers: HandlerMap): void {
     }
     const handler = handlers[msg.name];
     if (!handler) {
-      scope.postMessage({ type: 'result', id: msg.id, ok: false, error: `Unknown call ${msg.name}` } satisfies Response);
+      scope.postMessage({
+        type: 'result',
+        id: msg.id,
+        ok: false,
+        error: `Unknown call ${msg.name}`,
+      } satisfies Response);
       return;
     }
     const ctx: CallContext = {
@@ -74,7 +79,12 @@ export function serveHandlers(scope: WorkerScope, handlers: HandlerMap): void {
 }
 
 /** Runs a handler in-thread with the same context contract as the worker. */
-function callInThread(handlers: HandlerMap, name: string, args: unknown, opts?: CallOptions): Promise<unknown> {
+function callInThread(
+  handlers: HandlerMap,
+  name: string,
+  args: unknown,
+  opts?: CallOptions,
+): Promise<unknown> {
   const handler = handlers[name];
   if (!handler) return Promise.reject(new Error(`Unknown call ${name}`));
   return handler(args as never, {
@@ -96,7 +106,14 @@ export function createRpcClient<H extends HandlerMap>(
   let nextId = 1;
   const pending = new Map<
     number,
-    { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (p: unknown) => void; name: string; args: unknown; opts?: CallOptions }
+    {
+      resolve: (v: unknown) => void;
+      reject: (e: Error) => void;
+      onProgress?: (p: unknown) => void;
+      name: string;
+      args: unknown;
+      opts?: CallOptions;
+    }
   >();
   let fallback: Promise<H> | undefined;
 
@@ -153,7 +170,9 @@ export function createRpcClient<H extends HandlerMap>(
     call: (name, args, opts) => {
       const w = ensureWorker();
       if (!w) {
-        return getFallback().then((h) => callInThread(h, name, args, opts)) as Promise<Awaited<ReturnType<H[typeof name]>>>;
+        return getFallback().then((h) => callInThread(h, name, args, opts)) as Promise<
+          Awaited<ReturnType<H[typeof name]>>
+        >;
       }
       const id = nextId++;
       return new Promise((resolve, reject) => {
@@ -165,7 +184,9 @@ export function createRpcClient<H extends HandlerMap>(
           ...(opts ? { opts } : {}),
           ...(opts?.onProgress ? { onProgress: opts.onProgress } : {}),
         });
-        opts?.signal?.addEventListener('abort', () => w.postMessage({ type: 'cancel', id } satisfies Request));
+        opts?.signal?.addEventListener('abort', () =>
+          w.postMessage({ type: 'cancel', id } satisfies Request),
+        );
         w.postMessage({ type: 'call', id, name, args } satisfies Request);
       });
     },

@@ -22,9 +22,17 @@ export function CatalogPage() {
         {...(licenseKey ? { licenseKey } : {})}
         selectedKeys={selected}
         onSelectionChange={setSelected}
-        toolbar={<BulkActions selectedKeys={selected} onExport={() => setExporting(true)} onDeleted={() => setSelected(NONE)} />}
+        toolbar={
+          <BulkActions
+            selectedKeys={selected}
+            onExport={() => setExporting(true)}
+            onDeleted={() => setSelected(NONE)}
+          />
+        }
       />
-      {exporting ? <ExportDialog onClose={() => setExporting(false)} selectedKeys={selected} initialScope="selection" /> : null}
+      {exporting ? (
+        <ExportDialog onClose={() => setExporting(false)} selectedKeys={selected} initialScope="selection" />
+      ) : null}
     </>
   );
 }

@@ -24,8 +24,8 @@ export function LicenseSettingsPage() {
     <div className="license-settings-page">
       <h1>Intended use</h1>
       <p className="muted">
-        Every licence verdict (asset pages, the catalog&apos;s “License check” facet, the <Link to="/licenses">licence report</Link>) is computed for this
-        use. Changes apply at once.
+        Every licence verdict (asset pages, the catalog&apos;s “License check” facet, the{' '}
+        <Link to="/licenses">licence report</Link>) is computed for this use. Changes apply at once.
       </p>
       <IntendedUseForm />
     </div>

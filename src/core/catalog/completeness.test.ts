@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { completeness, missingFields, relevantStandards, scoreStandard, type CompletenessInput } from './completeness';
+import {
+  completeness,
+  missingFields,
+  relevantStandards,
+  scoreStandard,
+  type CompletenessInput,
+} from './completeness';
 
 const model: CompletenessInput = {
   id: 'acme/m',
@@ -15,10 +21,12 @@ const model: CompletenessInput = {
 describe('completeness', () => {
   it('picks the standards of the contributing formats, else one by kind', () => {
     expect(relevantStandards(model)).toEqual(['hf-model-card']);
-    expect(relevantStandards({ ...model, contributions: [{ format: 'hf-dataset-card' }, { format: 'croissant' }] })).toEqual([
-      'hf-dataset-card',
-      'croissant',
-    ]);
+    expect(
+      relevantStandards({
+        ...model,
+        contributions: [{ format: 'hf-dataset-card' }, { format: 'croissant' }],
+      }),
+    ).toEqual(['hf-dataset-card', 'croissant']);
     expect(relevantStandards({ ...model, contributions: [{ format: 'cyclonedx' }] })).toEqual(['ml-bom']);
     expect(relevantStandards({ ...model, contributions: [{ format: 'mlflow' }] })).toEqual(['hf-model-card']);
     expect(relevantStandards({ ...model, kind: 'dataset', contributions: [] })).toEqual(['croissant']);
@@ -30,10 +38,19 @@ describe('completeness', () => {
     const s = scoreStandard('hf-model-card', model, body);
     const present = s.checks.filter((c) => c.present).map((c) => c.field);
     expect(present).toEqual(
-      expect.arrayContaining(['license', 'language', 'library_name', 'pipeline_tag', 'section: Uses', 'section: Citation']),
+      expect.arrayContaining([
+        'license',
+        'language',
+        'library_name',
+        'pipeline_tag',
+        'section: Uses',
+        'section: Citation',
+      ]),
     );
     const missing = missingFields(s).map((c) => c.field);
-    expect(missing).toEqual(expect.arrayContaining(['datasets', 'tags', 'model-index (evaluation results)', 'section: Evaluation']));
+    expect(missing).toEqual(
+      expect.arrayContaining(['datasets', 'tags', 'model-index (evaluation results)', 'section: Evaluation']),
+    );
     expect(s.present + missing.length).toBe(s.total);
     expect(s.score).toBeCloseTo(s.present / s.total);
   });
@@ -55,7 +72,9 @@ describe('completeness', () => {
     const s = r.standards[0]!;
     const missing = missingFields(s);
     expect(missing.slice(0, 3).every((c) => c.required)).toBe(true);
-    expect(missing.map((c) => c.field)).toEqual(expect.arrayContaining(['license', 'creator', 'distribution', 'version']));
+    expect(missing.map((c) => c.field)).toEqual(
+      expect.arrayContaining(['license', 'creator', 'distribution', 'version']),
+    );
     expect(s.checks.find((c) => c.field === 'datePublished')?.present).toBe(true);
     expect(s.checks.find((c) => c.field === 'keywords')?.present).toBe(true);
     expect(s.checks.find((c) => c.field.startsWith('rai'))?.present).toBe(true);
@@ -66,7 +85,10 @@ describe('completeness', () => {
       ...model,
       contributions: [{ format: 'cyclonedx' }],
       version: '1.0',
-      extra: { modelParameters: { task: 'classification', approach: 'supervised' }, hashes: [{ alg: 'SHA-256', content: 'ab' }] },
+      extra: {
+        modelParameters: { task: 'classification', approach: 'supervised' },
+        hashes: [{ alg: 'SHA-256', content: 'ab' }],
+      },
     };
     const s = scoreStandard('ml-bom', bom);
     const byField = new Map(s.checks.map((c) => [c.field, c.present]));
@@ -79,9 +101,19 @@ describe('completeness', () => {
   });
 
   it('overall score is the mean over standards; an empty placeholder scores low', () => {
-    const r = completeness({ id: 'x/y', kind: 'model', name: 'y', license: { raw: undefined }, placeholder: true, contributions: [] });
+    const r = completeness({
+      id: 'x/y',
+      kind: 'model',
+      name: 'y',
+      license: { raw: undefined },
+      placeholder: true,
+      contributions: [],
+    });
     expect(r.score).toBe(0);
-    const two = completeness({ ...model, contributions: [{ format: 'hf-model-card' }, { format: 'cyclonedx' }] });
+    const two = completeness({
+      ...model,
+      contributions: [{ format: 'hf-model-card' }, { format: 'cyclonedx' }],
+    });
     expect(two.score).toBeCloseTo((two.standards[0]!.score + two.standards[1]!.score) / 2);
   });
 });

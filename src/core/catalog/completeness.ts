@@ -66,7 +66,8 @@ function licensed(a: CompletenessInput): boolean {
 
 /** A markdown heading (any level) whose text matches. */
 function section(pattern: RegExp): (a: CompletenessInput, body: string) => boolean {
-  return (_a, body) => body.split('\n').some((line) => /^#{1,6}\s/.test(line) && pattern.test(line.replace(/^#+\s*/, '')));
+  return (_a, body) =>
+    body.split('\n').some((line) => /^#{1,6}\s/.test(line) && pattern.test(line.replace(/^#+\s*/, '')));
 }
 
 function modelParam(a: CompletenessInput, key: string): boolean {
@@ -146,7 +147,10 @@ const MLBOM_MODEL: Check[] = [
   { field: 'modelCard.modelParameters.architectureFamily', test: (a) => modelParam(a, 'architectureFamily') },
   { field: 'modelCard.modelParameters.modelArchitecture', test: (a) => modelParam(a, 'modelArchitecture') },
   { field: 'modelCard.modelParameters.datasets', test: (a) => has(a.datasets) },
-  { field: 'modelCard.modelParameters.inputs/outputs', test: (a) => modelParam(a, 'inputs') || modelParam(a, 'outputs') },
+  {
+    field: 'modelCard.modelParameters.inputs/outputs',
+    test: (a) => modelParam(a, 'inputs') || modelParam(a, 'outputs'),
+  },
   { field: 'modelCard.quantitativeAnalysis', test: (a) => has(a.evalResults) },
   { field: 'modelCard.considerations', test: (a) => has(extra(a, 'considerations')) },
 ];
@@ -202,8 +206,16 @@ function checksFor(standard: CompletenessStandard, a: CompletenessInput): Check[
 }
 
 /** Scores one asset against one standard. `body` is the card's markdown (for HF section checks). */
-export function scoreStandard(standard: CompletenessStandard, a: CompletenessInput, body = ''): StandardScore {
-  const checks = checksFor(standard, a).map((c) => ({ field: c.field, required: c.required === true, present: c.test(a, body) }));
+export function scoreStandard(
+  standard: CompletenessStandard,
+  a: CompletenessInput,
+  body = '',
+): StandardScore {
+  const checks = checksFor(standard, a).map((c) => ({
+    field: c.field,
+    required: c.required === true,
+    present: c.test(a, body),
+  }));
   const present = checks.filter((c) => c.present).length;
   return {
     standard,

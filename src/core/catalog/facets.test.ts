@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildLineageGraph, derivativeType } from '../lineage';
 import type { StoredAsset } from './rows';
-import { applyFacets, buildFacetIndex, derivationOf, licenseFamily, toCatalogRow, type CatalogRow } from './facets';
+import {
+  applyFacets,
+  buildFacetIndex,
+  derivationOf,
+  licenseFamily,
+  toCatalogRow,
+  type CatalogRow,
+} from './facets';
 import { matchesStructured } from '../search/filter';
 import { parseQuery } from '../search/query';
 
@@ -40,10 +47,34 @@ describe('derivationOf agrees with core/lineage derivativeType', () => {
   const cases: [string, { type: string; parent: string }[]][] = [
     ['original', []],
     ['finetune', [{ type: 'finetune_of', parent: 'a/base' }]],
-    ['merge2', [{ type: 'finetune_of', parent: 'a/b1' }, { type: 'finetune_of', parent: 'a/b2' }]],
-    ['quant', [{ type: 'quantized_from', parent: 'a/b' }, { type: 'finetune_of', parent: 'a/c' }]],
-    ['adapter', [{ type: 'adapter_of', parent: 'a/b' }, { type: 'trained_on', parent: 'd/x' }]],
-    ['merge', [{ type: 'merge_of', parent: 'a/b' }, { type: 'adapter_of', parent: 'a/c' }]],
+    [
+      'merge2',
+      [
+        { type: 'finetune_of', parent: 'a/b1' },
+        { type: 'finetune_of', parent: 'a/b2' },
+      ],
+    ],
+    [
+      'quant',
+      [
+        { type: 'quantized_from', parent: 'a/b' },
+        { type: 'finetune_of', parent: 'a/c' },
+      ],
+    ],
+    [
+      'adapter',
+      [
+        { type: 'adapter_of', parent: 'a/b' },
+        { type: 'trained_on', parent: 'd/x' },
+      ],
+    ],
+    [
+      'merge',
+      [
+        { type: 'merge_of', parent: 'a/b' },
+        { type: 'adapter_of', parent: 'a/c' },
+      ],
+    ],
   ];
   for (const [name, rels] of cases) {
     it(name, () => {
@@ -59,9 +90,35 @@ describe('derivationOf agrees with core/lineage derivativeType', () => {
 
 describe('rows, filters and facets', () => {
   const rows: CatalogRow[] = [
-    toCatalogRow(asset('acme/chat', { pipelineTag: 'text-generation', libraryName: 'peft', baseModels: ['mistralai/Mistral-7B-v0.1'], languages: ['en', 'de'], datasets: ['tatsu-lab/alpaca'] }), [{ type: 'adapter_of', parent: 'mistralai/Mistral-7B-v0.1' }], 0),
-    toCatalogRow(asset('acme/coder', { pipelineTag: 'text-generation', license: { raw: 'apache-2.0', normalized: 'Apache-2.0' }, languages: ['en'] }), [], 2),
-    toCatalogRow(asset('acme/data', { kind: 'dataset', license: { raw: 'cc-by-nc-4.0', normalized: 'CC-BY-NC-4.0' }, sourceFormat: 'croissant' }), [], 0),
+    toCatalogRow(
+      asset('acme/chat', {
+        pipelineTag: 'text-generation',
+        libraryName: 'peft',
+        baseModels: ['mistralai/Mistral-7B-v0.1'],
+        languages: ['en', 'de'],
+        datasets: ['tatsu-lab/alpaca'],
+      }),
+      [{ type: 'adapter_of', parent: 'mistralai/Mistral-7B-v0.1' }],
+      0,
+    ),
+    toCatalogRow(
+      asset('acme/coder', {
+        pipelineTag: 'text-generation',
+        license: { raw: 'apache-2.0', normalized: 'Apache-2.0' },
+        languages: ['en'],
+      }),
+      [],
+      2,
+    ),
+    toCatalogRow(
+      asset('acme/data', {
+        kind: 'dataset',
+        license: { raw: 'cc-by-nc-4.0', normalized: 'CC-BY-NC-4.0' },
+        sourceFormat: 'croissant',
+      }),
+      [],
+      0,
+    ),
   ];
 
   it('field clauses', () => {

@@ -10,9 +10,17 @@ import { kbLicense } from '../licenses/kb';
 import type { StoredAsset } from './rows';
 
 /** License family facet values. */
-export type LicenseFamily = 'permissive' | 'copyleft' | 'non-commercial' | 'responsible-AI' | 'custom' | 'unknown';
+export type LicenseFamily =
+  'permissive' | 'copyleft' | 'non-commercial' | 'responsible-AI' | 'custom' | 'unknown';
 
-export const LICENSE_FAMILIES: readonly LicenseFamily[] = ['permissive', 'copyleft', 'non-commercial', 'responsible-AI', 'custom', 'unknown'];
+export const LICENSE_FAMILIES: readonly LicenseFamily[] = [
+  'permissive',
+  'copyleft',
+  'non-commercial',
+  'responsible-AI',
+  'custom',
+  'unknown',
+];
 
 /** How a model derives from its bases (same rule as core/lineage `derivativeType`, from the asset's own outgoing relations). */
 export type Derivation = 'finetune' | 'adapter' | 'quantized' | 'merge' | 'original';
@@ -72,7 +80,10 @@ function uniq(xs: readonly string[]): string[] {
 }
 
 /** Derivative type from outgoing relations: merge > quantized > adapter > finetune (two or more finetune bases → merge). */
-export function derivationOf(key: string, outgoing: readonly Pick<Relation, 'type' | 'parent'>[]): Derivation {
+export function derivationOf(
+  key: string,
+  outgoing: readonly Pick<Relation, 'type' | 'parent'>[],
+): Derivation {
   let merge = false;
   let quantized = false;
   let adapter = false;
@@ -105,7 +116,14 @@ const FAMILY_RANK: Record<LicenseFamily, number> = {
 function atomFamily(atom: string): LicenseFamily {
   const id = atom.replace(/\+$/u, '').trim();
   const lower = id.toLowerCase();
-  if (lower === '' || lower === 'noassertion' || lower === 'none' || lower === 'unknown' || lower.includes('unresolved')) return 'unknown';
+  if (
+    lower === '' ||
+    lower === 'noassertion' ||
+    lower === 'none' ||
+    lower === 'unknown' ||
+    lower.includes('unresolved')
+  )
+    return 'unknown';
   const kb = kbLicense(id);
   if (kb) {
     switch (kb.category) {
@@ -134,7 +152,12 @@ function atomFamily(atom: string): LicenseFamily {
   if (/rail/u.test(lower)) return 'responsible-AI';
   if (/^(a|l)?gpl|^mpl|^epl|^eupl|^cddl|^osl|-sa\b|copyleft/u.test(lower)) return 'copyleft';
   if (lower.startsWith('licenseref-')) return 'custom';
-  if (/^(mit|bsd|apache|isc|zlib|cc0|cc-by-\d|unlicense|wtfpl|psf|python|bsl-1|0bsd|x11|ncsa|oldap|postgresql|artistic)/u.test(lower)) return 'permissive';
+  if (
+    /^(mit|bsd|apache|isc|zlib|cc0|cc-by-\d|unlicense|wtfpl|psf|python|bsl-1|0bsd|x11|ncsa|oldap|postgresql|artistic)/u.test(
+      lower,
+    )
+  )
+    return 'permissive';
   return 'custom';
 }
 
@@ -182,7 +205,11 @@ function splitAtoms(expression: string): string[] {
 export type RowRelation = Pick<Relation, 'type' | 'parent'>;
 
 /** Projects a stored asset (+ its outgoing relations and incoming count) to a catalog row. */
-export function toCatalogRow(a: StoredAsset, outgoing: readonly RowRelation[], nChildren: number): CatalogRow {
+export function toCatalogRow(
+  a: StoredAsset,
+  outgoing: readonly RowRelation[],
+  nChildren: number,
+): CatalogRow {
   const key = a.key;
   const baseModels = uniq(a.baseModels ?? []);
   const bases = new Set(baseModels.map(assetKey));
@@ -227,7 +254,18 @@ export function toCatalogRow(a: StoredAsset, outgoing: readonly RowRelation[], n
 // ---------------------------------------------------------------------------------------------------
 // Facets
 
-export type FacetId = 'kind' | 'task' | 'library' | 'license' | 'family' | 'check' | 'lang' | 'derivative' | 'lineage' | 'trained' | 'format';
+export type FacetId =
+  | 'kind'
+  | 'task'
+  | 'library'
+  | 'license'
+  | 'family'
+  | 'check'
+  | 'lang'
+  | 'derivative'
+  | 'lineage'
+  | 'trained'
+  | 'format';
 
 export type FacetDef = { id: FacetId; label: string; values: (r: CatalogRow) => readonly string[] };
 
@@ -243,7 +281,11 @@ export const FACETS: readonly FacetDef[] = [
   { id: 'check', label: 'License check', values: () => [] },
   { id: 'lang', label: 'Language', values: (r) => r.languages },
   { id: 'derivative', label: 'Derivative type', values: (r) => [r.derivative] },
-  { id: 'lineage', label: 'Has lineage', values: (r) => [r.parents.length > 0 || r.nChildren > 0 ? 'yes' : 'no'] },
+  {
+    id: 'lineage',
+    label: 'Has lineage',
+    values: (r) => [r.parents.length > 0 || r.nChildren > 0 ? 'yes' : 'no'],
+  },
   { id: 'trained', label: 'Trained-on dataset', values: (r) => r.trainedOn },
   { id: 'format', label: 'Source format', values: (r) => r.formats },
 ];
@@ -266,7 +308,10 @@ export type FacetIndex = { size: number; columns: Record<FacetId, FacetColumn> }
 export type FacetValueOverrides = Partial<Record<FacetId, (r: CatalogRow) => readonly string[]>>;
 
 /** Builds the facet index over rows (O(total values)). */
-export function buildFacetIndex(rows: readonly CatalogRow[], overrides: FacetValueOverrides = {}): FacetIndex {
+export function buildFacetIndex(
+  rows: readonly CatalogRow[],
+  overrides: FacetValueOverrides = {},
+): FacetIndex {
   const columns = {} as Record<FacetId, FacetColumn>;
   for (const facet of FACETS) {
     const override = overrides[facet.id];
@@ -318,7 +363,12 @@ export type FacetResult = {
  * rows that pass every OTHER facet's filter (so counts tell what a click would give). One pass.
  * `candidates` = row indices (e.g. text/field query hits, in rank order); `undefined` = all rows.
  */
-export function applyFacets(index: FacetIndex, candidates: Uint32Array | undefined, selection: FacetSelection, maxValues = 2000): FacetResult {
+export function applyFacets(
+  index: FacetIndex,
+  candidates: Uint32Array | undefined,
+  selection: FacetSelection,
+  maxValues = 2000,
+): FacetResult {
   const active: { bit: number; col: FacetColumn; wanted: Uint8Array }[] = [];
   FACET_IDS.forEach((id, bitIndex) => {
     const sel = selection[id];
@@ -383,7 +433,11 @@ export function applyFacets(index: FacetIndex, candidates: Uint32Array | undefin
     // Keep selected values even when cut off or at zero.
     const kept = values.slice(0, maxValues);
     for (const s of selection[id] ?? []) {
-      if (!kept.some((x) => x.value.toLowerCase() === s.toLowerCase())) kept.push({ value: s, count: values.find((x) => x.value.toLowerCase() === s.toLowerCase())?.count ?? 0 });
+      if (!kept.some((x) => x.value.toLowerCase() === s.toLowerCase()))
+        kept.push({
+          value: s,
+          count: values.find((x) => x.value.toLowerCase() === s.toLowerCase())?.count ?? 0,
+        });
     }
     counts[id] = { values: kept, distinct };
   });

@@ -68,7 +68,8 @@ export function fieldRows(a: StoredAsset): FieldRow[] {
       source = c ? describeSource(c) : a.fieldSources.extra;
     } else {
       source = a.fieldSources[field];
-      if (source === undefined && (field === 'id' || field === 'key') && byNewest[0]) source = describeSource(byNewest[0]);
+      if (source === undefined && (field === 'id' || field === 'key') && byNewest[0])
+        source = describeSource(byNewest[0]);
     }
     rows.push(source !== undefined ? { field, value, source } : { field, value });
   }

@@ -66,7 +66,9 @@ const SINGLE_SOURCE_FORMATS = new Set(['hf-model-card', 'hf-dataset-card']);
 
 /** Does contribution `c` come from the same source as `source` (so the new one replaces it)? */
 export function isSameSource(c: Contribution, source: { format: string; sourceName: string }): boolean {
-  return c.format === source.format && (c.sourceName === source.sourceName || SINGLE_SOURCE_FORMATS.has(c.format));
+  return (
+    c.format === source.format && (c.sourceName === source.sourceName || SINGLE_SOURCE_FORMATS.has(c.format))
+  );
 }
 
 /** Relation provenance tag for one source document. */
@@ -89,7 +91,10 @@ export function mergeAsset(
   const incomingJson = stableStringify(incoming);
   if (prior) {
     const known = prior.contributions.find(
-      (c) => c.format === source.format && (c.sha256 === source.sha256 || isSameSource(c, source)) && stableStringify(c.asset) === incomingJson,
+      (c) =>
+        c.format === source.format &&
+        (c.sha256 === source.sha256 || isSameSource(c, source)) &&
+        stableStringify(c.asset) === incomingJson,
     );
     if (known) return { status: 'unchanged', record: prior };
   }

@@ -64,7 +64,13 @@ export type FileReport = {
   issues: Issue[];
 };
 
-export type ImportSummary = { new: number; updated: number; unchanged: number; failed: number; skipped: number };
+export type ImportSummary = {
+  new: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  skipped: number;
+};
 
 export type ImportRun = {
   id?: number;
@@ -87,7 +93,13 @@ export type CurationRow = {
   updatedAt: string;
 };
 
-export type CollectionRow = { id: string; name: string; assetKeys: string[]; createdAt: string; updatedAt: string };
+export type CollectionRow = {
+  id: string;
+  name: string;
+  assetKeys: string[];
+  createdAt: string;
+  updatedAt: string;
+};
 
 export type AuditRow = {
   seq?: number;

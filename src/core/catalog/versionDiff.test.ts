@@ -5,7 +5,15 @@ import { fieldsDiff, textDiff } from './versionDiff';
 
 describe('textDiff', () => {
   it('shows a changed line as a removal and an addition, folding far unchanged lines', () => {
-    const before = ['---', 'license: mit', 'tags:', '- a', '---', '', ...Array.from({ length: 20 }, (_, i) => `line ${i}`)].join('\n');
+    const before = [
+      '---',
+      'license: mit',
+      'tags:',
+      '- a',
+      '---',
+      '',
+      ...Array.from({ length: 20 }, (_, i) => `line ${i}`),
+    ].join('\n');
     const after = before.replace('license: mit', 'license: apache-2.0');
     const d = textDiff(before, after, 2);
     if (!d.ok) throw new Error(d.reason);
@@ -27,9 +35,20 @@ describe('fieldsDiff', () => {
   it('reports a license change first, then other fields, with before and after', () => {
     const changes = fieldsDiff(
       { id: 'a/b', kind: 'model', name: 'b', license: { raw: 'mit', normalized: 'MIT' }, tags: ['x'] },
-      { id: 'a/b', kind: 'model', name: 'b', license: { raw: 'apache-2.0', normalized: 'Apache-2.0' }, tags: ['x', 'y'], extra: { k: 1 } },
+      {
+        id: 'a/b',
+        kind: 'model',
+        name: 'b',
+        license: { raw: 'apache-2.0', normalized: 'Apache-2.0' },
+        tags: ['x', 'y'],
+        extra: { k: 1 },
+      },
     );
-    expect(changes[0]).toEqual({ field: 'license', before: 'MIT; declared: mit', after: 'Apache-2.0; declared: apache-2.0' });
+    expect(changes[0]).toEqual({
+      field: 'license',
+      before: 'MIT; declared: mit',
+      after: 'Apache-2.0; declared: apache-2.0',
+    });
     expect(changes.map((c) => c.field)).toEqual(['license', 'tags', 'extra.k']);
     expect(changes[2]).toEqual({ field: 'extra.k', after: '1' });
   });
@@ -48,10 +67,39 @@ describe('fieldRows', () => {
       createdAt: 't',
       updatedAt: 't',
       contributions: [
-        { format: 'hf-dataset-card', sourceName: 'README.md', sha256: 's', importedAt: '1', asset: { id: 'a/b', kind: 'dataset', name: 'b', license: { raw: 'mit' }, extra: { prettyName: 'B' } } },
-        { format: 'croissant', sourceName: 'c.json', sha256: 't', importedAt: '2', asset: { id: 'a/b', kind: 'dataset', name: 'b', license: { raw: undefined }, extra: { datePublished: '2024' } } },
+        {
+          format: 'hf-dataset-card',
+          sourceName: 'README.md',
+          sha256: 's',
+          importedAt: '1',
+          asset: {
+            id: 'a/b',
+            kind: 'dataset',
+            name: 'b',
+            license: { raw: 'mit' },
+            extra: { prettyName: 'B' },
+          },
+        },
+        {
+          format: 'croissant',
+          sourceName: 'c.json',
+          sha256: 't',
+          importedAt: '2',
+          asset: {
+            id: 'a/b',
+            kind: 'dataset',
+            name: 'b',
+            license: { raw: undefined },
+            extra: { datePublished: '2024' },
+          },
+        },
       ],
-      fieldSources: { license: 'hf-dataset-card: README.md', version: 'croissant: c.json', name: 'croissant: c.json', kind: 'croissant: c.json' },
+      fieldSources: {
+        license: 'hf-dataset-card: README.md',
+        version: 'croissant: c.json',
+        name: 'croissant: c.json',
+        kind: 'croissant: c.json',
+      },
     };
     const rows = new Map(fieldRows(a).map((r) => [r.field, r]));
     expect(rows.get('license')?.source).toBe('hf-dataset-card: README.md');

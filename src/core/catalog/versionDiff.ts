@@ -9,7 +9,8 @@ import { flattenFields } from './fieldRows';
 export type DiffLine = { kind: 'add' | 'del' | 'same'; text: string; oldNo?: number; newNo?: number };
 /** A run of unchanged lines folded away. */
 export type DiffGap = { kind: 'gap'; count: number };
-export type TextDiff = { ok: true; lines: (DiffLine | DiffGap)[]; added: number; removed: number } | { ok: false; reason: string };
+export type TextDiff =
+  { ok: true; lines: (DiffLine | DiffGap)[]; added: number; removed: number } | { ok: false; reason: string };
 
 const MAX_DIFF_CHARS = 2_000_000;
 
@@ -24,7 +25,8 @@ function splitLines(value: string): string[] {
  * gaps). Gives up (ok: false) on inputs too large or too different to diff quickly.
  */
 export function textDiff(before: string, after: string, context = 3): TextDiff {
-  if (before.length + after.length > MAX_DIFF_CHARS) return { ok: false, reason: 'The sources are too large to diff line by line.' };
+  if (before.length + after.length > MAX_DIFF_CHARS)
+    return { ok: false, reason: 'The sources are too large to diff line by line.' };
   const a = before.replace(/\r\n/g, '\n');
   const b = after.replace(/\r\n/g, '\n');
   const changes = diffLines(a, b, { timeout: 3000 });
@@ -68,7 +70,10 @@ export function textDiff(before: string, after: string, context = 3): TextDiff {
 export type FieldChange = { field: string; before?: string; after?: string };
 
 /** Fields that differ between two parsed descriptions of an asset (top-level and `extra.*`). */
-export function fieldsDiff(before: Partial<Asset> | undefined, after: Partial<Asset> | undefined): FieldChange[] {
+export function fieldsDiff(
+  before: Partial<Asset> | undefined,
+  after: Partial<Asset> | undefined,
+): FieldChange[] {
   const a = before ? flattenFields(before) : new Map<string, string>();
   const b = after ? flattenFields(after) : new Map<string, string>();
   const fields = Array.from(new Set([...a.keys(), ...b.keys()]));

@@ -22,13 +22,21 @@ describe('export envelope guard', () => {
   });
 
   it('rejects a newer version with a clear message', () => {
-    const res = validateCatalogExport({ format: 'tarn-catalog', version: 99, assets: [], versions: [], relations: [] });
+    const res = validateCatalogExport({
+      format: 'tarn-catalog',
+      version: 99,
+      assets: [],
+      versions: [],
+      relations: [],
+    });
     expect(res.ok).toBe(false);
     expect(res.issues[0]?.message).toMatch(/version 99/);
   });
 
   it('rejects truncated files with line and column', () => {
-    const text = JSON.stringify(serializeCatalog({ assets: [{ ...asset }], versions: [], relations: [] })).slice(0, 60);
+    const text = JSON.stringify(
+      serializeCatalog({ assets: [{ ...asset }], versions: [], relations: [] }),
+    ).slice(0, 60);
     const res = parseCatalogExport(text);
     expect(res.ok).toBe(false);
     expect(res.issues[0]?.code).toBe('JSON_SYNTAX');
@@ -36,8 +44,24 @@ describe('export envelope guard', () => {
 
   it('rejects damaged rows and other formats', () => {
     expect(validateCatalogExport({ format: 'other' }).ok).toBe(false);
-    expect(validateCatalogExport({ format: 'tarn-catalog', version: 1, assets: [{ id: 3 }], versions: [], relations: [] }).ok).toBe(false);
-    expect(validateCatalogExport({ format: 'tarn-catalog', version: 1, assets: [], versions: [], relations: [{ id: 'x' }] }).ok).toBe(false);
+    expect(
+      validateCatalogExport({
+        format: 'tarn-catalog',
+        version: 1,
+        assets: [{ id: 3 }],
+        versions: [],
+        relations: [],
+      }).ok,
+    ).toBe(false);
+    expect(
+      validateCatalogExport({
+        format: 'tarn-catalog',
+        version: 1,
+        assets: [],
+        versions: [],
+        relations: [{ id: 'x' }],
+      }).ok,
+    ).toBe(false);
     expect(validateCatalogExport([]).ok).toBe(false);
   });
 
@@ -59,18 +83,44 @@ describe('hostile exports are refused as a whole', () => {
   };
 
   it('identifiers with markup, control characters or a key that does not match the id', () => {
-    expect(refuse({ ...base, assets: [{ ...asset, id: '<img src=x onerror=alert(1)>', key: '<img src=x onerror=alert(1)>' }] })).toMatch(/markup/);
-    expect(refuse({ ...base, assets: [{ ...asset, id: 'acme/\u202Em', key: 'acme/\u202Em' }] })).toMatch(/control|bidi/);
+    expect(
+      refuse({
+        ...base,
+        assets: [{ ...asset, id: '<img src=x onerror=alert(1)>', key: '<img src=x onerror=alert(1)>' }],
+      }),
+    ).toMatch(/markup/);
+    expect(refuse({ ...base, assets: [{ ...asset, id: 'acme/\u202Em', key: 'acme/\u202Em' }] })).toMatch(
+      /control|bidi/,
+    );
     expect(refuse({ ...base, assets: [{ ...asset, key: 'other/key' }] })).toMatch(/does not match/);
     expect(refuse({ ...base, assets: [{ ...asset, name: 'a\u0000b' }] })).toMatch(/NUL/);
   });
 
   it('relations whose id does not match their ends, and malformed curation rows', () => {
-    const rel = { id: 'x|finetune_of|y', child: 'a', childKey: 'a', parent: 'b', parentKey: 'b', type: 'finetune_of', origin: 'declared', vias: [] };
+    const rel = {
+      id: 'x|finetune_of|y',
+      child: 'a',
+      childKey: 'a',
+      parent: 'b',
+      parentKey: 'b',
+      type: 'finetune_of',
+      origin: 'declared',
+      vias: [],
+    };
     expect(refuse({ ...base, assets: [], relations: [rel] })).toMatch(/does not match its ends/);
-    expect(refuse({ ...base, assets: [], curation: [{ key: 'acme/m', tags: 'gold', notes: '', updatedAt: 'x' }] })).toMatch(/tags is not a list/);
-    expect(refuse({ ...base, assets: [], curation: [{ key: 'acme/m', tags: [], notes: '', status: 'pwned', updatedAt: 'x' }] })).toMatch(/status/);
-    expect(refuse({ ...base, assets: [], collections: [{ id: 'c', name: 'n', assetKeys: ['<script>'] }] })).toMatch(/markup/);
+    expect(
+      refuse({ ...base, assets: [], curation: [{ key: 'acme/m', tags: 'gold', notes: '', updatedAt: 'x' }] }),
+    ).toMatch(/tags is not a list/);
+    expect(
+      refuse({
+        ...base,
+        assets: [],
+        curation: [{ key: 'acme/m', tags: [], notes: '', status: 'pwned', updatedAt: 'x' }],
+      }),
+    ).toMatch(/status/);
+    expect(
+      refuse({ ...base, assets: [], collections: [{ id: 'c', name: 'n', assetKeys: ['<script>'] }] }),
+    ).toMatch(/markup/);
     expect(refuse({ ...base, assets: [], audit: [{ at: 'x', assetKey: 'a', action: 5 }] })).toMatch(/audit/);
   });
 

@@ -42,7 +42,8 @@ export type CatalogExport = {
   licenses?: { intendedUse?: unknown; profile?: string; results: LicenseSummaryEntry[]; notice?: string };
 };
 
-export type EnvelopeResult = { ok: true; value: CatalogExport; issues: Issue[] } | { ok: false; issues: Issue[] };
+export type EnvelopeResult =
+  { ok: true; value: CatalogExport; issues: Issue[] } | { ok: false; issues: Issue[] };
 
 function fail(code: string, message: string): EnvelopeResult {
   return { ok: false, issues: [{ severity: 'error', code, message }] };
@@ -52,7 +53,8 @@ const MAX_STRING = 5_000_000;
 
 function checkAsset(a: unknown, i: number): string | undefined {
   if (!isObject(a)) return `assets[${i}] is not an object`;
-  if (typeof a.id !== 'string' || a.id.trim() === '' || a.id.length > 1000) return `assets[${i}].id is missing or invalid`;
+  if (typeof a.id !== 'string' || a.id.trim() === '' || a.id.length > 1000)
+    return `assets[${i}].id is missing or invalid`;
   if (typeof a.key !== 'string') return `assets[${i}].key is missing`;
   if (typeof a.kind !== 'string') return `assets[${i}].kind is missing`;
   if (typeof a.name !== 'string') return `assets[${i}].name is missing`;
@@ -72,15 +74,18 @@ function checkRelation(r: unknown, i: number): string | undefined {
 
 function checkVersion(v: unknown, i: number): string | undefined {
   if (!isObject(v)) return `versions[${i}] is not an object`;
-  if (typeof v.assetKey !== 'string' || typeof v.sha256 !== 'string') return `versions[${i}] lacks assetKey/sha256`;
-  if (v.text !== undefined && (typeof v.text !== 'string' || v.text.length > MAX_STRING)) return `versions[${i}].text is invalid`;
+  if (typeof v.assetKey !== 'string' || typeof v.sha256 !== 'string')
+    return `versions[${i}] lacks assetKey/sha256`;
+  if (v.text !== undefined && (typeof v.text !== 'string' || v.text.length > MAX_STRING))
+    return `versions[${i}].text is invalid`;
   return undefined;
 }
 
 /** Type guard with reasons: is `x` a valid Tarn catalog export of a supported version? */
 export function validateCatalogExport(x: unknown): EnvelopeResult {
   if (!isObject(x)) return fail('EXPORT_INVALID', 'Not a Tarn export: the top level is not an object.');
-  if (x.format !== EXPORT_FORMAT) return fail('EXPORT_INVALID', `Not a Tarn export: format is ${JSON.stringify(x.format)}.`);
+  if (x.format !== EXPORT_FORMAT)
+    return fail('EXPORT_INVALID', `Not a Tarn export: format is ${JSON.stringify(x.format)}.`);
   if (typeof x.version !== 'number' || !Number.isInteger(x.version)) {
     return fail('EXPORT_VERSION', 'Tarn export without a version number.');
   }
@@ -110,7 +115,8 @@ export function validateCatalogExport(x: unknown): EnvelopeResult {
     if (err) return fail('EXPORT_INVALID', `Tarn export is damaged: ${err}.`);
   }
   for (const f of ['curation', 'collections', 'audit', 'savedViews', 'edgeDecisions', 'imports'] as const) {
-    if (x[f] !== undefined && !Array.isArray(x[f])) return fail('EXPORT_INVALID', `Tarn export: "${f}" is not a list.`);
+    if (x[f] !== undefined && !Array.isArray(x[f]))
+      return fail('EXPORT_INVALID', `Tarn export: "${f}" is not a list.`);
   }
   const hostile = findHostileContent(x);
   if (hostile) return fail('EXPORT_HOSTILE', `Tarn export refused, nothing was imported: ${hostile}.`);
@@ -121,11 +127,17 @@ export function validateCatalogExport(x: unknown): EnvelopeResult {
 export function parseCatalogExport(text: string): EnvelopeResult {
   const parsed = safeJsonParse(text.replace(/^\uFEFF/, ''));
   if (!parsed.ok) {
-    const damaged: Issue = { severity: 'error', code: 'EXPORT_DAMAGED', message: 'This Tarn export is truncated or damaged (not valid JSON); nothing was imported.' };
+    const damaged: Issue = {
+      severity: 'error',
+      code: 'EXPORT_DAMAGED',
+      message: 'This Tarn export is truncated or damaged (not valid JSON); nothing was imported.',
+    };
     return { ok: false, issues: [...parsed.issues, damaged] };
   }
   const res = validateCatalogExport(parsed.value);
-  return res.ok ? { ...res, issues: [...parsed.issues, ...res.issues] } : { ok: false, issues: [...parsed.issues, ...res.issues] };
+  return res.ok
+    ? { ...res, issues: [...parsed.issues, ...res.issues] }
+    : { ok: false, issues: [...parsed.issues, ...res.issues] };
 }
 
 /** Builds an envelope; callers pass rows read from the store. */
@@ -133,5 +145,11 @@ export function serializeCatalog(
   parts: Omit<CatalogExport, 'format' | 'version' | 'exportedAt' | 'app'> & { exportedAt?: string },
   app: { name: string; version: string } = { name: 'Tarn', version: '0.1.0' },
 ): CatalogExport {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: parts.exportedAt ?? new Date().toISOString(), app, ...parts };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: parts.exportedAt ?? new Date().toISOString(),
+    app,
+    ...parts,
+  };
 }

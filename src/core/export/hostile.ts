@@ -54,7 +54,9 @@ function badText(v: unknown, what: string, max = MAX_TEXT): string | undefined {
 function stringList(v: unknown, what: string, max = 2000): string | undefined {
   if (!Array.isArray(v)) return `${what} is not a list`;
   for (let i = 0; i < v.length; i++) {
-    const err = badText(v[i], `${what}[${i}]`, max) ?? (typeof v[i] === 'string' ? undefined : `${what}[${i}] is not a string`);
+    const err =
+      badText(v[i], `${what}[${i}]`, max) ??
+      (typeof v[i] === 'string' ? undefined : `${what}[${i}] is not a string`);
     if (err) return err;
   }
   return undefined;
@@ -83,7 +85,8 @@ function checkRelations(relations: readonly unknown[]): string | undefined {
       const err = badIdentifier(r[f], `relations[${i}].${f}`);
       if (err) return err;
     }
-    if (r.id !== `${String(r.childKey)}|${String(r.type)}|${String(r.parentKey)}`) return `relations[${i}].id does not match its ends`;
+    if (r.id !== `${String(r.childKey)}|${String(r.type)}|${String(r.parentKey)}`)
+      return `relations[${i}].id does not match its ends`;
     if (!Array.isArray(r.vias)) return `relations[${i}].vias is not a list`;
   }
   return undefined;
@@ -93,7 +96,9 @@ function checkVersions(versions: readonly unknown[]): string | undefined {
   for (let i = 0; i < versions.length; i++) {
     const v = versions[i];
     if (!isObject(v)) continue;
-    const err = badIdentifier(v.assetKey, `versions[${i}].assetKey`) ?? badText(v.sourceName, `versions[${i}].sourceName`, 4000);
+    const err =
+      badIdentifier(v.assetKey, `versions[${i}].assetKey`) ??
+      badText(v.sourceName, `versions[${i}].sourceName`, 4000);
     if (err) return err;
   }
   return undefined;
@@ -111,7 +116,8 @@ function checkCuration(rows: readonly unknown[]): string | undefined {
       badText(c.owner, `curation[${i}].owner`, 500) ??
       (typeof c.updatedAt === 'string' ? undefined : `curation[${i}].updatedAt is missing`);
     if (err) return err;
-    if (c.status !== undefined && (typeof c.status !== 'string' || !STATUSES.has(c.status))) return `curation[${i}].status is not draft, approved or deprecated`;
+    if (c.status !== undefined && (typeof c.status !== 'string' || !STATUSES.has(c.status)))
+      return `curation[${i}].status is not draft, approved or deprecated`;
   }
   return undefined;
 }
@@ -139,7 +145,10 @@ function checkAudit(rows: readonly unknown[]): string | undefined {
     const x = rows[i];
     if (!isObject(x)) return `audit[${i}] is not an object`;
     if (typeof x.at !== 'string' || typeof x.action !== 'string') return `audit[${i}] lacks at/action`;
-    const err = (x.assetKey === '*' ? undefined : badIdentifier(x.assetKey, `audit[${i}].assetKey`)) ?? badText(x.action, `audit[${i}].action`, 200) ?? badText(x.detail, `audit[${i}].detail`, 10_000);
+    const err =
+      (x.assetKey === '*' ? undefined : badIdentifier(x.assetKey, `audit[${i}].assetKey`)) ??
+      badText(x.action, `audit[${i}].action`, 200) ??
+      badText(x.detail, `audit[${i}].detail`, 10_000);
     if (err) return err;
   }
   return undefined;

@@ -2,7 +2,16 @@
  * License verdicts and a NOTICE for an exported set, so the recipient sees what the sender's Tarn
  * concluded (and can re-check: with lineage closure the ancestors travel along).
  */
-import { buildNotice, DEFAULT_INTENDED_USE, DEFAULT_PROFILE, evaluateAsset, evaluateCatalog, type IntendedUse, type LicenseContext, type Profile } from '../licenses';
+import {
+  buildNotice,
+  DEFAULT_INTENDED_USE,
+  DEFAULT_PROFILE,
+  evaluateAsset,
+  evaluateCatalog,
+  type IntendedUse,
+  type LicenseContext,
+  type Profile,
+} from '../licenses';
 import type { CatalogExport, LicenseSummaryEntry } from './envelope';
 
 export type LicenseSummary = NonNullable<CatalogExport['licenses']>;
@@ -31,7 +40,12 @@ export function summarizeLicenses(
         ...(a.libraryName ? { libraryName: a.libraryName } : {}),
         ...(a.pipelineTag ? { pipelineTag: a.pipelineTag } : {}),
       })),
-      relations: env.relations.map((r) => ({ child: r.child, type: r.type, parent: r.parent, origin: r.origin })),
+      relations: env.relations.map((r) => ({
+        child: r.child,
+        type: r.type,
+        parent: r.parent,
+        origin: r.origin,
+      })),
       intendedUse,
       profile,
     };

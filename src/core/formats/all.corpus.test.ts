@@ -36,7 +36,8 @@ describe('whole corpus through parseFile', () => {
     const wrong: string[] = [];
     for (const { entry, result } of results) {
       const expected = EXPECTED_FORMAT[entry.kind];
-      if (expected && result.format !== expected) wrong.push(`${entry.file}: ${result.format} (expected ${expected})`);
+      if (expected && result.format !== expected)
+        wrong.push(`${entry.file}: ${result.format} (expected ${expected})`);
     }
     expect(wrong).toEqual([]);
   });
@@ -56,7 +57,9 @@ describe('whole corpus through parseFile', () => {
       }
       if (result.assets.length === 0) empty.push(entry.file);
     }
-    console.log(`corpus: ${results.length} files, ${assets} assets from metadata files; without assets: ${empty.join(', ') || 'none'}`);
+    console.log(
+      `corpus: ${results.length} files, ${assets} assets from metadata files; without assets: ${empty.join(', ') || 'none'}`,
+    );
     // SPDX serialization examples whose element lists hold only ids are the only allowed empties.
     for (const f of empty) expect(f).toMatch(/^spdx\//);
   });
@@ -65,7 +68,10 @@ describe('whole corpus through parseFile', () => {
     for (const { entry, result } of results) {
       if (EXPECTED_FORMAT[entry.kind] || entry.kind.startsWith('spdx3')) continue;
       if (result.assets.length > 0) continue;
-      expect(result.issues.some((i) => i.severity === 'error'), entry.file).toBe(true);
+      expect(
+        result.issues.some((i) => i.severity === 'error'),
+        entry.file,
+      ).toBe(true);
     }
   });
 

@@ -57,7 +57,10 @@ export function utf8Length(text: string): number {
 
 /** Picks the parser whose sniff score is highest (> 0). */
 export function detectFormat(file: SourceFile): string | undefined {
-  const head = file.text.replace(/^\uFEFF/, '').slice(0, 65536).trimStart();
+  const head = file.text
+    .replace(/^\uFEFF/, '')
+    .slice(0, 65536)
+    .trimStart();
   let best: { id: string; score: number } | undefined;
   for (const p of FORMAT_PARSERS) {
     let score: number;

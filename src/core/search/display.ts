@@ -41,9 +41,36 @@ export function toDisplayRow(r: CatalogRow): DisplayRow {
 }
 
 /** Sortable columns (also the table's column ids). */
-export type SortId = 'name' | 'id' | 'kind' | 'owner' | 'task' | 'library' | 'license' | 'family' | 'base' | 'derivative' | 'lang' | 'format' | 'updated';
+export type SortId =
+  | 'name'
+  | 'id'
+  | 'kind'
+  | 'owner'
+  | 'task'
+  | 'library'
+  | 'license'
+  | 'family'
+  | 'base'
+  | 'derivative'
+  | 'lang'
+  | 'format'
+  | 'updated';
 
-export const SORT_IDS: readonly SortId[] = ['name', 'id', 'kind', 'owner', 'task', 'library', 'license', 'family', 'base', 'derivative', 'lang', 'format', 'updated'];
+export const SORT_IDS: readonly SortId[] = [
+  'name',
+  'id',
+  'kind',
+  'owner',
+  'task',
+  'library',
+  'license',
+  'family',
+  'base',
+  'derivative',
+  'lang',
+  'format',
+  'updated',
+];
 
 export type CatalogSort = { id: SortId; desc: boolean };
 

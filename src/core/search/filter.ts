@@ -35,7 +35,10 @@ export function matchesClause(row: CatalogRow, clause: FieldClause): boolean {
         const p = v.slice(0, -1);
         return licenseAtoms(row.license).some((a) => a.startsWith(p));
       }
-      return licenseAtoms(row.license).includes(v) || (row.licenseName !== '' && row.licenseName.toLowerCase() === v);
+      return (
+        licenseAtoms(row.license).includes(v) ||
+        (row.licenseName !== '' && row.licenseName.toLowerCase() === v)
+      );
     }
     case 'task':
       return eqAny(row.tasks, v);

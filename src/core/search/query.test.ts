@@ -17,7 +17,9 @@ describe('parseQuery', () => {
   });
 
   it('keeps slashes and dots in values, accepts quoted values and aliases', () => {
-    const q = parseQuery('base:mistralai/Mistral-7B-v0.1 trained:"tatsu-lab/alpaca" Language:de kind:dataset library:peft format:croissant');
+    const q = parseQuery(
+      'base:mistralai/Mistral-7B-v0.1 trained:"tatsu-lab/alpaca" Language:de kind:dataset library:peft format:croissant',
+    );
     expect(q.fields.map((f) => [f.field, f.value])).toEqual([
       ['base', 'mistralai/Mistral-7B-v0.1'],
       ['trained-on', 'tatsu-lab/alpaca'],
@@ -38,7 +40,8 @@ describe('parseQuery', () => {
 
   it('empty values hint; stray quotes and dashes never throw', () => {
     expect(parseQuery('license:').hints).toEqual(['Type a value after license:']);
-    for (const s of ['"', '-', '--', '"unterminated phrase', 'a:"b', ':x', '- -x', '']) expect(() => parseQuery(s)).not.toThrow();
+    for (const s of ['"', '-', '--', '"unterminated phrase', 'a:"b', ':x', '- -x', ''])
+      expect(() => parseQuery(s)).not.toThrow();
     expect(parseQuery('"unterminated phrase').phrases).toEqual(['unterminated phrase']);
     expect(isEmptyQuery(parseQuery('   '))).toBe(true);
     expect(parseQuery('-"base model"').excluded).toEqual(['base model']);
@@ -48,7 +51,16 @@ describe('parseQuery', () => {
 describe('currentWord', () => {
   it('finds the word being typed and a field prefix', () => {
     expect(currentWord('llama lic')).toMatchObject({ prefix: 'llama ', word: 'lic', partial: 'lic' });
-    expect(currentWord('llama license:ap')).toMatchObject({ prefix: 'llama ', field: 'license', partial: 'ap' });
-    expect(currentWord('x -task:te')).toMatchObject({ prefix: 'x ', word: '-task:te', field: 'task', partial: 'te' });
+    expect(currentWord('llama license:ap')).toMatchObject({
+      prefix: 'llama ',
+      field: 'license',
+      partial: 'ap',
+    });
+    expect(currentWord('x -task:te')).toMatchObject({
+      prefix: 'x ',
+      word: '-task:te',
+      field: 'task',
+      partial: 'te',
+    });
   });
 });

@@ -6,9 +6,21 @@
  */
 
 /** Field names the catalog understands. */
-export type QueryField = 'license' | 'task' | 'kind' | 'library' | 'base' | 'trained-on' | 'lang' | 'format' | 'owner' | 'tag';
+export type QueryField =
+  'license' | 'task' | 'kind' | 'library' | 'base' | 'trained-on' | 'lang' | 'format' | 'owner' | 'tag';
 
-export const QUERY_FIELDS: readonly QueryField[] = ['license', 'task', 'kind', 'library', 'base', 'trained-on', 'lang', 'format', 'owner', 'tag'];
+export const QUERY_FIELDS: readonly QueryField[] = [
+  'license',
+  'task',
+  'kind',
+  'library',
+  'base',
+  'trained-on',
+  'lang',
+  'format',
+  'owner',
+  'tag',
+];
 
 /** Other spellings accepted for a field. */
 const FIELD_ALIASES: Readonly<Record<string, QueryField>> = {
@@ -156,7 +168,13 @@ export function formatClause(field: QueryField, value: string, negated = false):
  * Splits the input at the word being typed (for autosuggest): `prefix` is everything before it, `word`
  * is the current (last) token, and `field` is set when that token is `field:partial`.
  */
-export function currentWord(input: string): { prefix: string; word: string; field?: QueryField; fieldName?: string; partial: string } {
+export function currentWord(input: string): {
+  prefix: string;
+  word: string;
+  field?: QueryField;
+  fieldName?: string;
+  partial: string;
+} {
   const m = /(^|\s)(-?)([^\s]*)$/u.exec(input);
   const word = m ? `${m[2] ?? ''}${m[3] ?? ''}` : '';
   const prefix = input.slice(0, input.length - word.length);

@@ -6,7 +6,11 @@ import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 
 import type { CatalogRow } from '../catalog/facets';
 
 /** Ids of the persisted search caches (searchIndex table). */
-export const SEARCH_CACHE_IDS = { rows: 'catalog-rows', display: 'catalog-display', index: 'minisearch' } as const;
+export const SEARCH_CACHE_IDS = {
+  rows: 'catalog-rows',
+  display: 'catalog-display',
+  index: 'minisearch',
+} as const;
 
 /** Stamp a persisted cache carries: index version + catalog stamp. */
 export function cacheStamp(catalogStamp: string): string {
@@ -30,7 +34,18 @@ export type SearchDoc = {
   license: string;
 };
 
-export const SEARCH_FIELDS = ['name', 'id', 'owner', 'description', 'tags', 'task', 'library', 'datasets', 'baseModels', 'license'] as const;
+export const SEARCH_FIELDS = [
+  'name',
+  'id',
+  'owner',
+  'description',
+  'tags',
+  'task',
+  'library',
+  'datasets',
+  'baseModels',
+  'license',
+] as const;
 
 /** Boosts: name > id > tags > everything else. */
 export const SEARCH_BOOST: Readonly<Record<string, number>> = { name: 5, id: 3, tags: 2 };
@@ -120,7 +135,11 @@ export function searchCatalog(index: MiniSearch<SearchDoc>, text: string): Searc
 }
 
 /** Free-text search returning asset keys ranked by score. */
-export function searchKeys(index: MiniSearch<SearchDoc>, text: string, options?: SearchOptions): { key: string; score: number }[] {
+export function searchKeys(
+  index: MiniSearch<SearchDoc>,
+  text: string,
+  options?: SearchOptions,
+): { key: string; score: number }[] {
   const q = text.trim();
   if (q === '') return [];
   return index.search(q, options).map((r) => ({ key: String(r.id), score: r.score }));
@@ -130,7 +149,8 @@ export function searchKeys(index: MiniSearch<SearchDoc>, text: string, options?:
 export function exactKeys(index: MiniSearch<SearchDoc>, word: string): Set<string> {
   const out = new Set<string>();
   if (word.trim() === '') return out;
-  for (const r of index.search(word, { prefix: false, fuzzy: false, combineWith: 'AND' })) out.add(String(r.id));
+  for (const r of index.search(word, { prefix: false, fuzzy: false, combineWith: 'AND' }))
+    out.add(String(r.id));
   return out;
 }
 
@@ -139,7 +159,12 @@ export function suggestText(index: MiniSearch<SearchDoc>, text: string, limit = 
   const q = text.trim();
   if (q === '') return [];
   return index
-    .autoSuggest(q, { prefix: (t) => t.length >= 2, fuzzy: false, boost: { name: 5, id: 3, tags: 2 }, fields: ['name', 'id', 'tags', 'owner', 'task', 'library'] })
+    .autoSuggest(q, {
+      prefix: (t) => t.length >= 2,
+      fuzzy: false,
+      boost: { name: 5, id: 3, tags: 2 },
+      fields: ['name', 'id', 'tags', 'owner', 'task', 'library'],
+    })
     .slice(0, limit)
     .map((s) => s.suggestion);
 }

@@ -3,9 +3,16 @@ import { parseViewState, serializeViewState, toggleFacet } from './urlState';
 
 describe('view state in the URL', () => {
   it('round-trips query, facets, sort and columns', () => {
-    const p = new URLSearchParams('q=llama+license%3Amit&kind=model&lang=de&lang=en&sort=-name&cols=name,kind');
+    const p = new URLSearchParams(
+      'q=llama+license%3Amit&kind=model&lang=de&lang=en&sort=-name&cols=name,kind',
+    );
     const s = parseViewState(p);
-    expect(s).toEqual({ q: 'llama license:mit', facets: { kind: ['model'], lang: ['de', 'en'] }, sort: { id: 'name', desc: true }, cols: ['name', 'kind'] });
+    expect(s).toEqual({
+      q: 'llama license:mit',
+      facets: { kind: ['model'], lang: ['de', 'en'] },
+      sort: { id: 'name', desc: true },
+      cols: ['name', 'kind'],
+    });
     expect(parseViewState(serializeViewState(s))).toEqual(s);
   });
 
@@ -13,7 +20,13 @@ describe('view state in the URL', () => {
     const s = parseViewState(new URLSearchParams('sort=bogus&cols=nope'));
     expect(s.sort).toBeUndefined();
     expect(s.cols).toBeUndefined();
-    expect(serializeViewState({ q: '', facets: {}, cols: ['name', 'kind', 'task', 'license', 'base', 'updated'] }).toString()).toBe('');
+    expect(
+      serializeViewState({
+        q: '',
+        facets: {},
+        cols: ['name', 'kind', 'task', 'license', 'base', 'updated'],
+      }).toString(),
+    ).toBe('');
   });
 
   it('toggles facet values', () => {

@@ -41,7 +41,12 @@ export function sanitizeValue(value: unknown, issues: Issue[], path = '', depth 
         });
         continue;
       }
-      Object.defineProperty(out, k, { value: sanitizeValue(v, issues, p, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: sanitizeValue(v, issues, p, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
@@ -206,7 +211,13 @@ export function safeYamlParse(text: string): SafeParseResult {
   } catch (e) {
     return {
       ok: false,
-      issues: [{ severity: 'error', code: 'YAML_SYNTAX', message: `Invalid YAML: ${e instanceof Error ? e.message : String(e)}` }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'YAML_SYNTAX',
+          message: `Invalid YAML: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ],
     };
   }
   if (doc.errors.length > 0) {
@@ -254,7 +265,10 @@ export function safeYamlParse(text: string): SafeParseResult {
         {
           severity: 'error',
           code,
-          message: code === 'YAML_ALIAS_LIMIT' ? `YAML aliases expand beyond the bound (${MAX_YAML_ALIASES}); refused.` : `Invalid YAML: ${message}`,
+          message:
+            code === 'YAML_ALIAS_LIMIT'
+              ? `YAML aliases expand beyond the bound (${MAX_YAML_ALIASES}); refused.`
+              : `Invalid YAML: ${message}`,
         },
       ],
     };

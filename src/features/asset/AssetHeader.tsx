@@ -10,7 +10,12 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-type Props = { asset: StoredAsset; curation: CurationRow | undefined; licenseBadge?: ReactNode; completenessPct?: number };
+type Props = {
+  asset: StoredAsset;
+  curation: CurationRow | undefined;
+  licenseBadge?: ReactNode;
+  completenessPct?: number;
+};
 
 /** Name (the page's only h1), id, kind, owner, license (+ verdict slot), tags and curation status. */
 export function AssetHeader({ asset, curation, licenseBadge, completenessPct }: Props) {
@@ -46,10 +51,16 @@ export function AssetHeader({ asset, curation, licenseBadge, completenessPct }: 
               {t}
             </span>
           ))}
-          {(asset.tags?.length ?? 0) + (curation?.tags.length ?? 0) === 0 ? <span className="muted">none</span> : null}
+          {(asset.tags?.length ?? 0) + (curation?.tags.length ?? 0) === 0 ? (
+            <span className="muted">none</span>
+          ) : null}
         </Fact>
         <Fact label="Status" testId="asset-status">
-          {status ? <span className={`badge status-${status}`}>{status}</span> : <span className="muted">not curated</span>}
+          {status ? (
+            <span className={`badge status-${status}`}>{status}</span>
+          ) : (
+            <span className="muted">not curated</span>
+          )}
         </Fact>
         {asset.pipelineTag ? <Fact label="Task">{asset.pipelineTag}</Fact> : null}
         {asset.libraryName ? <Fact label="Library">{asset.libraryName}</Fact> : null}

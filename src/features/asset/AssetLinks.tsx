@@ -12,7 +12,15 @@ function AssetLink({ id, existing }: { id: string; existing: Set<string> | undef
 }
 
 /** A region listing referenced assets: existing ones link, missing ones are marked "not in catalog". */
-export function AssetLinks({ label, ids, existing }: { label: string; ids: readonly string[] | undefined; existing: Set<string> | undefined }) {
+export function AssetLinks({
+  label,
+  ids,
+  existing,
+}: {
+  label: string;
+  ids: readonly string[] | undefined;
+  existing: Set<string> | undefined;
+}) {
   if (!ids || ids.length === 0) return null;
   return (
     <section aria-label={label}>

@@ -30,7 +30,10 @@ export function AssetView({ id, licenseBadge, children }: AssetViewProps) {
   const existing = useExistingKeys();
   const asset = data?.asset;
   const body = useMemo(() => (asset ? assetBody(asset) : undefined), [asset]);
-  const report = useMemo(() => (asset ? completeness(asset, body !== undefined ? { body } : {}) : undefined), [asset, body]);
+  const report = useMemo(
+    () => (asset ? completeness(asset, body !== undefined ? { body } : {}) : undefined),
+    [asset, body],
+  );
   if (data === undefined) return <p className="muted">Loading…</p>;
   if (!asset || !report) {
     return (
@@ -43,7 +46,12 @@ export function AssetView({ id, licenseBadge, children }: AssetViewProps) {
   const versions = data.versions ?? [];
   return (
     <article className="asset">
-      <AssetHeader asset={asset} curation={data.curation} licenseBadge={licenseBadge} completenessPct={Math.round(report.score * 100)} />
+      <AssetHeader
+        asset={asset}
+        curation={data.curation}
+        licenseBadge={licenseBadge}
+        completenessPct={Math.round(report.score * 100)}
+      />
       <AssetLinks label="Base models" ids={asset.baseModels} existing={existing} />
       <AssetLinks label="Datasets" ids={asset.datasets} existing={existing} />
       {children}

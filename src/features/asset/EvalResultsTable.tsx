@@ -11,7 +11,8 @@ const COLS: { col: Col; label: string }[] = [
 
 function cell(r: EvalResult, col: Col): string | number {
   if (col === 'value') return r.value;
-  if (col === 'dataset') return [r.dataset ?? r.datasetId ?? '', r.split ? `(${r.split})` : ''].join(' ').trim();
+  if (col === 'dataset')
+    return [r.dataset ?? r.datasetId ?? '', r.split ? `(${r.split})` : ''].join(' ').trim();
   return r[col] ?? '';
 }
 
@@ -38,7 +39,10 @@ export function EvalResultsTable({ results }: { results: readonly EvalResult[] |
         <thead>
           <tr>
             {COLS.map(({ col, label }) => (
-              <th key={col} aria-sort={sort.col === col ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+              <th
+                key={col}
+                aria-sort={sort.col === col ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+              >
                 <button
                   type="button"
                   className="link-like"

@@ -11,16 +11,32 @@ function parsedAsset(v: VersionRow): Asset | undefined {
 }
 
 /** What changed between two versions: the parsed fields, then the raw text line by line. */
-export function VersionDiff({ from, to, fromLabel, toLabel }: { from: VersionRow; to: VersionRow; fromLabel: string; toLabel: string }) {
+export function VersionDiff({
+  from,
+  to,
+  fromLabel,
+  toLabel,
+}: {
+  from: VersionRow;
+  to: VersionRow;
+  fromLabel: string;
+  toLabel: string;
+}) {
   const fields = useMemo(() => fieldsDiff(parsedAsset(from), parsedAsset(to)), [from, to]);
-  const text = useMemo(() => (from.text !== undefined && to.text !== undefined ? textDiff(from.text, to.text) : undefined), [from, to]);
+  const text = useMemo(
+    () => (from.text !== undefined && to.text !== undefined ? textDiff(from.text, to.text) : undefined),
+    [from, to],
+  );
   return (
     <section aria-label="Version diff" className="version-diff">
       <h3>
         Changes from {fromLabel} to {toLabel}
       </h3>
       {from.text === undefined || to.text === undefined ? (
-        <p className="muted">The raw source of one of these versions is not stored (metadata-only export), so it cannot be compared.</p>
+        <p className="muted">
+          The raw source of one of these versions is not stored (metadata-only export), so it cannot be
+          compared.
+        </p>
       ) : null}
       <h4>Fields</h4>
       {fields.length === 0 ? (

@@ -45,7 +45,11 @@ export function VersionsSection({ versions }: { versions: readonly VersionRow[] 
                 {v.text === undefined ? (
                   <span className="muted">not stored</span>
                 ) : (
-                  <button type="button" aria-pressed={shown === i} onClick={() => setShown(shown === i ? undefined : i)}>
+                  <button
+                    type="button"
+                    aria-pressed={shown === i}
+                    onClick={() => setShown(shown === i ? undefined : i)}
+                  >
                     {shown === i ? 'Hide' : 'View'} source {label(i)}
                   </button>
                 )}
@@ -60,7 +64,9 @@ export function VersionsSection({ versions }: { versions: readonly VersionRow[] 
             {source.sourceName} ({source.format}), {label(shown)}
           </figcaption>
           <pre>
-            {source.text.length > MAX_SOURCE_VIEW ? `${source.text.slice(0, MAX_SOURCE_VIEW)}\n… (truncated for display)` : source.text}
+            {source.text.length > MAX_SOURCE_VIEW
+              ? `${source.text.slice(0, MAX_SOURCE_VIEW)}\n… (truncated for display)`
+              : source.text}
           </pre>
         </figure>
       ) : null}
@@ -68,7 +74,11 @@ export function VersionsSection({ versions }: { versions: readonly VersionRow[] 
         <div className="diff-controls">
           <label>
             Compare{' '}
-            <select aria-label="From version" value={from} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
+            <select
+              aria-label="From version"
+              value={from}
+              onChange={(e) => setFrom(Number(e.currentTarget.value))}
+            >
               {versions.map((_, i) => (
                 <option key={i} value={i}>
                   {label(i)}
@@ -86,7 +96,11 @@ export function VersionsSection({ versions }: { versions: readonly VersionRow[] 
               ))}
             </select>
           </label>
-          {from === to ? <p className="muted">Choose two different versions.</p> : <VersionDiff from={a} to={b} fromLabel={label(from)} toLabel={label(to)} />}
+          {from === to ? (
+            <p className="muted">Choose two different versions.</p>
+          ) : (
+            <VersionDiff from={a} to={b} fromLabel={label(from)} toLabel={label(to)} />
+          )}
         </div>
       ) : null}
     </section>

@@ -12,5 +12,8 @@ export function useAsset(id: string) {
 
 /** Set of asset keys that exist as real (non-placeholder) assets. */
 export function useExistingKeys(): Set<string> | undefined {
-  return useLiveQuery(async () => new Set((await listAssets()).filter((a) => !a.placeholder).map((a) => a.key)), []);
+  return useLiveQuery(
+    async () => new Set((await listAssets()).filter((a) => !a.placeholder).map((a) => a.key)),
+    [],
+  );
 }

@@ -3,13 +3,35 @@
  * already filtered and sorted by the worker (manual sorting), rendered with TanStack Virtual so 100k rows
  * scroll smoothly. Keyboard: arrows move the row focus, Enter opens, Space toggles selection.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useNavigate } from 'react-router';
-import { useTable, type ColumnVisibilityState, type RowSelectionState, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  useTable,
+  type ColumnVisibilityState,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CatalogSort, DisplayRow, SortId } from '@/core/search/display';
 import { SORT_IDS } from '@/core/search/display';
-import { assetPath, catalogColumns, catalogFeatures, COLUMN_LABELS, defaultColumn, SELECT_COLUMN } from './columns';
+import {
+  assetPath,
+  catalogColumns,
+  catalogFeatures,
+  COLUMN_LABELS,
+  defaultColumn,
+  SELECT_COLUMN,
+} from './columns';
 
 const ROW_HEIGHT = 34;
 
@@ -27,7 +49,15 @@ function resolve<T>(updater: Updater<T>, prev: T): T {
   return typeof updater === 'function' ? (updater as (p: T) => T)(prev) : updater;
 }
 
-export function CatalogTable({ rows, sort, onSortChange, columns, onColumnsChange, selection, onSelectionChange }: CatalogTableProps) {
+export function CatalogTable({
+  rows,
+  sort,
+  onSortChange,
+  columns,
+  onColumnsChange,
+  selection,
+  onSelectionChange,
+}: CatalogTableProps) {
   const navigate = useNavigate();
   const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.id, desc: sort.desc }] : []), [sort]);
   const columnVisibility = useMemo<ColumnVisibilityState>(() => {
@@ -49,7 +79,11 @@ export function CatalogTable({ rows, sort, onSortChange, columns, onColumnsChang
     state: { sorting, columnVisibility, rowSelection: selection },
     onSortingChange: (u) => {
       const next = resolve(u, sorting)[0];
-      onSortChange(next && (SORT_IDS as readonly string[]).includes(next.id) ? { id: next.id as SortId, desc: next.desc } : undefined);
+      onSortChange(
+        next && (SORT_IDS as readonly string[]).includes(next.id)
+          ? { id: next.id as SortId, desc: next.desc }
+          : undefined,
+      );
     },
     onColumnVisibilityChange: (u) => {
       const next = resolve(u, columnVisibility);
@@ -153,7 +187,11 @@ export function CatalogTable({ rows, sort, onSortChange, columns, onColumnsChang
               .filter((c) => c.getCanHide())
               .map((c) => (
                 <label key={c.id}>
-                  <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
+                  <input
+                    type="checkbox"
+                    checked={c.getIsVisible()}
+                    onChange={c.getToggleVisibilityHandler()}
+                  />
                   {COLUMN_LABELS[c.id as SortId] ?? c.id}
                 </label>
               ))}
@@ -169,7 +207,13 @@ export function CatalogTable({ rows, sort, onSortChange, columns, onColumnsChang
         ) : null}
       </div>
       <div ref={scrollRef} className="table-scroll" onKeyDown={onKeyDown}>
-        <table role="table" aria-label="Catalog" aria-rowcount={tableRows.length + 1} className="vtable" style={{ width: Math.max(totalWidth, 600) }}>
+        <table
+          role="table"
+          aria-label="Catalog"
+          aria-rowcount={tableRows.length + 1}
+          className="vtable"
+          style={{ width: Math.max(totalWidth, 600) }}
+        >
           <thead role="rowgroup" className="vthead">
             {headerGroups.map((group) => (
               <tr role="row" key={group.id} style={gridStyle} aria-rowindex={1}>
@@ -181,7 +225,15 @@ export function CatalogTable({ rows, sort, onSortChange, columns, onColumnsChang
                     <th
                       role="columnheader"
                       key={header.id}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+                      aria-sort={
+                        sorted === 'asc'
+                          ? 'ascending'
+                          : sorted === 'desc'
+                            ? 'descending'
+                            : canSort
+                              ? 'none'
+                              : undefined
+                      }
                       className="vth"
                     >
                       {header.isPlaceholder ? null : canSort ? (
@@ -232,7 +284,11 @@ export function CatalogTable({ rows, sort, onSortChange, columns, onColumnsChang
                   }}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td role="cell" key={cell.id} className={cell.column.id === SELECT_COLUMN ? 'vtd select' : 'vtd'}>
+                    <td
+                      role="cell"
+                      key={cell.id}
+                      className={cell.column.id === SELECT_COLUMN ? 'vtd select' : 'vtd'}
+                    >
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

@@ -5,7 +5,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { RowSelectionState } from '@tanstack/react-table';
-import { parseViewState, serializeViewState, toggleFacet, DEFAULT_COLUMNS, type CatalogViewState } from '@/core/search/urlState';
+import {
+  parseViewState,
+  serializeViewState,
+  toggleFacet,
+  DEFAULT_COLUMNS,
+  type CatalogViewState,
+} from '@/core/search/urlState';
 import type { CatalogSort, DisplayRow, SortId } from '@/core/search/display';
 import type { FacetId } from '@/core/catalog/facets';
 import { useCatalogQuery, useCatalogSnapshot } from './useCatalogData';
@@ -48,10 +54,20 @@ function useViewState(): [CatalogViewState, (next: CatalogViewState, opts?: { re
 }
 
 function isDefaultView(v: CatalogViewState): boolean {
-  return v.q.trim() === '' && Object.keys(v.facets).length === 0 && (!v.sort || (v.sort.id === 'updated' && v.sort.desc));
+  return (
+    v.q.trim() === '' &&
+    Object.keys(v.facets).length === 0 &&
+    (!v.sort || (v.sort.id === 'updated' && v.sort.desc))
+  );
 }
 
-export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibleKeysChange, licenseKey }: CatalogViewProps) {
+export function CatalogView({
+  onSelectionChange,
+  selectedKeys,
+  toolbar,
+  onVisibleKeysChange,
+  licenseKey,
+}: CatalogViewProps) {
   const [view, setView] = useViewState();
   const { snapshot, refresh } = useCatalogSnapshot();
 
@@ -127,7 +143,8 @@ export function CatalogView({ onSelectionChange, selectedKeys, toolbar, onVisibl
     onSelectionChange?.(Object.keys(next).filter((k) => next[k]));
   };
 
-  const onToggleFacet = (id: FacetId, value: string) => setViewNow(toggleFacet({ ...view, q: draft }, id, value));
+  const onToggleFacet = (id: FacetId, value: string) =>
+    setViewNow(toggleFacet({ ...view, q: draft }, id, value));
   const onSortChange = (sort: CatalogSort | undefined) => {
     const next: CatalogViewState = { ...view, q: draft };
     if (sort) next.sort = sort;

@@ -40,11 +40,22 @@ function FacetGroup({
     <fieldset role="group" aria-label={label} className="facet">
       <legend>{label}</legend>
       {values.length > TOP_N ? (
-        <input type="search" className="facet-filter" aria-label={`Filter ${label}`} placeholder={`Filter ${label.toLowerCase()}…`} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+        <input
+          type="search"
+          className="facet-filter"
+          aria-label={`Filter ${label}`}
+          placeholder={`Filter ${label.toLowerCase()}…`}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+        />
       ) : null}
       {shown.map((v) => (
         <label key={v.value} className={v.count === 0 ? 'muted' : undefined}>
-          <input type="checkbox" checked={selected.includes(v.value)} onChange={() => onToggle(id, v.value)} />
+          <input
+            type="checkbox"
+            checked={selected.includes(v.value)}
+            onChange={() => onToggle(id, v.value)}
+          />
           {`${v.value} (${v.count})`}
         </label>
       ))}

@@ -18,7 +18,8 @@ export function SavedViews({ search }: { search: string }) {
         setName('');
         setMessage(`Saved view “${n}”.`);
       },
-      (err: unknown) => setMessage(`Could not save the view: ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) =>
+        setMessage(`Could not save the view: ${err instanceof Error ? err.message : String(err)}`),
     );
   };
 
@@ -30,7 +31,12 @@ export function SavedViews({ search }: { search: string }) {
           {views.map((v) => (
             <li key={v.id}>
               <Link to={{ pathname: '/', search: v.search ? `?${v.search}` : '' }}>{v.name}</Link>
-              <button type="button" className="link-button" aria-label={`Delete view ${v.name}`} onClick={() => void deleteSavedView(v.id)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Delete view ${v.name}`}
+                onClick={() => void deleteSavedView(v.id)}
+              >
                 ×
               </button>
             </li>
@@ -40,7 +46,12 @@ export function SavedViews({ search }: { search: string }) {
         <p className="muted small">No saved views yet.</p>
       )}
       <form onSubmit={onSubmit} className="save-view">
-        <input aria-label="View name" placeholder="Name this view" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <input
+          aria-label="View name"
+          placeholder="Name this view"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit" disabled={name.trim() === ''}>
           Save view
         </button>

@@ -88,7 +88,9 @@ export const catalogColumns = helper.columns([
         <Link to={assetPath(row.original.id)} tabIndex={-1}>
           {row.original.name}
         </Link>
-        {row.original.id !== row.original.name ? <span className="muted small"> {row.original.id}</span> : null}
+        {row.original.id !== row.original.name ? (
+          <span className="muted small"> {row.original.id}</span>
+        ) : null}
       </span>
     ),
   }),
@@ -103,7 +105,12 @@ export const catalogColumns = helper.columns([
   helper.accessor('derivative', { id: 'derivative', header: COLUMN_LABELS.derivative, size: 110 }),
   helper.accessor('languages', { id: 'lang', header: COLUMN_LABELS.lang, size: 140 }),
   helper.accessor('format', { id: 'format', header: COLUMN_LABELS.format, size: 150 }),
-  helper.accessor('updatedAt', { id: 'updated', header: COLUMN_LABELS.updated, size: 110, cell: ({ getValue }) => shortDate(getValue()) }),
+  helper.accessor('updatedAt', {
+    id: 'updated',
+    header: COLUMN_LABELS.updated,
+    size: 110,
+    cell: ({ getValue }) => shortDate(getValue()),
+  }),
 ]);
 
 export const defaultColumn = { minSize: 60, maxSize: 800 };

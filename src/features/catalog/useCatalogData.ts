@@ -19,7 +19,9 @@ type SnapshotJson = { snapshotId: string; rows: DisplayRow[] };
 /** The last snapshot, kept across remounts so returning to the catalog paints at once. */
 let lastSnapshot: CatalogSnapshot | undefined;
 
-type TestHook = { call: (name: 'queryCatalog' | 'searchStatus' | 'suggest' | 'catalogRows', args: never) => Promise<unknown> };
+type TestHook = {
+  call: (name: 'queryCatalog' | 'searchStatus' | 'suggest' | 'catalogRows', args: never) => Promise<unknown>;
+};
 
 // Automated browsers (tests, benchmark) get a handle on the catalog engine.
 if (typeof navigator !== 'undefined' && navigator.webdriver && typeof window !== 'undefined') {
@@ -55,7 +57,10 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
       try {
         do {
           f.again = false;
-          const res = await catalogClient().call('catalogRows', snapRef.current ? { known: snapRef.current.id } : {});
+          const res = await catalogClient().call(
+            'catalogRows',
+            snapRef.current ? { known: snapRef.current.id } : {},
+          );
           if (res.json !== undefined) accept(res.json);
         } while (f.again);
       } catch (e) {
@@ -83,17 +88,38 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
   return { snapshot, refresh };
 }
 
-export type QueryResult = { snapshotId: string; order: Uint32Array; total: number; counts: FacetCounts; hints: string[]; ms: number; /** The query text answered. */ q: string };
+export type QueryResult = {
+  snapshotId: string;
+  order: Uint32Array;
+  total: number;
+  counts: FacetCounts;
+  hints: string[];
+  ms: number;
+  /** The query text answered. */ q: string;
+};
 
-type QueryArgs = { q: string; facets: CatalogViewState['facets']; sort: CatalogViewState['sort']; licenseKey: string | undefined };
+type QueryArgs = {
+  q: string;
+  facets: CatalogViewState['facets'];
+  sort: CatalogViewState['sort'];
+  licenseKey: string | undefined;
+};
 
 /**
  * Runs the view's query in the worker whenever it (or the snapshot) changes. Latest wins: while a query
  * runs, only the newest pending one is kept.
  */
-export function useCatalogQuery(view: CatalogViewState, snapshotId: string | undefined, onStale: () => void, licenseKey?: string): QueryResult | undefined {
+export function useCatalogQuery(
+  view: CatalogViewState,
+  snapshotId: string | undefined,
+  onStale: () => void,
+  licenseKey?: string,
+): QueryResult | undefined {
   const [result, setResult] = useState<QueryResult>();
-  const args = useMemo<QueryArgs>(() => ({ q: view.q, facets: view.facets, sort: view.sort, licenseKey }), [view.q, view.facets, view.sort, licenseKey]);
+  const args = useMemo<QueryArgs>(
+    () => ({ q: view.q, facets: view.facets, sort: view.sort, licenseKey }),
+    [view.q, view.facets, view.sort, licenseKey],
+  );
   const runner = useRef<{ running: boolean; next?: QueryArgs }>({ running: false });
   const onStaleRef = useRef(onStale);
   const snapRef = useRef(snapshotId);
@@ -114,7 +140,12 @@ export function useCatalogQuery(view: CatalogViewState, snapshotId: string | und
           const a = r.next;
           r.next = undefined;
           try {
-            const res = await catalogClient().call('queryCatalog', { q: a.q, facets: a.facets, ...(a.sort ? { sort: a.sort } : {}), ...(a.licenseKey ? { licenseKey: a.licenseKey } : {}) });
+            const res = await catalogClient().call('queryCatalog', {
+              q: a.q,
+              facets: a.facets,
+              ...(a.sort ? { sort: a.sort } : {}),
+              ...(a.licenseKey ? { licenseKey: a.licenseKey } : {}),
+            });
             if (!r.next) {
               setResult({ ...res, q: a.q });
               if (res.snapshotId !== snapRef.current) onStaleRef.current();

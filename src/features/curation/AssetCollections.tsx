@@ -19,7 +19,12 @@ export function AssetCollections({ id }: { id: string }) {
         {mine.map((c) => (
           <li key={c.id} className="badge">
             {c.name}{' '}
-            <button type="button" className="chip-x" aria-label={`Remove from ${c.name}`} onClick={() => void removeFromCollection(c.id, [key])}>
+            <button
+              type="button"
+              className="chip-x"
+              aria-label={`Remove from ${c.name}`}
+              onClick={() => void removeFromCollection(c.id, [key])}
+            >
               ×
             </button>
           </li>
@@ -48,7 +53,13 @@ export function AssetCollections({ id }: { id: string }) {
           setName('');
         }}
       >
-        <input aria-label="New collection name" placeholder="New collection" value={name} maxLength={200} onChange={(e) => setName(e.currentTarget.value)} />
+        <input
+          aria-label="New collection name"
+          placeholder="New collection"
+          value={name}
+          maxLength={200}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit">Create collection</button>
       </form>
     </div>

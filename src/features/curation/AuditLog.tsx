@@ -17,8 +17,17 @@ export function AuditLog() {
   return (
     <section aria-label="Catalog audit log" className="audit-log">
       <h1>Audit log</h1>
-      <p className="muted">Every import and every curation edit, newest first. Entries are never changed or removed (except by clearing the catalog).</p>
-      <input type="search" aria-label="Filter audit log" placeholder="Filter by action, asset or detail" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+      <p className="muted">
+        Every import and every curation edit, newest first. Entries are never changed or removed (except by
+        clearing the catalog).
+      </p>
+      <input
+        type="search"
+        aria-label="Filter audit log"
+        placeholder="Filter by action, asset or detail"
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value)}
+      />
       {rows ? <AuditTable rows={shown} showAsset label="Audit entries" /> : <p className="muted">Loading…</p>}
       {rows && rows.length >= limit ? (
         <button type="button" onClick={() => setLimit((l) => l + PAGE)}>

@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { addTags, addToCollection, createCollection, CURATION_STATUSES, deleteAssets, setStatus, undoDelete, type DeletedSnapshot } from '@/db';
+import {
+  addTags,
+  addToCollection,
+  createCollection,
+  CURATION_STATUSES,
+  deleteAssets,
+  setStatus,
+  undoDelete,
+  type DeletedSnapshot,
+} from '@/db';
 import { ConfirmButton } from '@/components/ConfirmButton';
 import { catalogClient } from '@/workers/catalogClient';
 import { useCollections } from './useCuration';
@@ -48,11 +57,21 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
               setTag('');
             }}
           >
-            <input aria-label="Tag for selection" placeholder="Tag" value={tag} maxLength={100} onChange={(e) => setTag(e.currentTarget.value)} />
+            <input
+              aria-label="Tag for selection"
+              placeholder="Tag"
+              value={tag}
+              maxLength={100}
+              onChange={(e) => setTag(e.currentTarget.value)}
+            />
             <button type="submit">Tag</button>
           </form>
           <span className="inline">
-            <select aria-label="Collection for selection" value={chosenCollection} onChange={(e) => setCollection(e.currentTarget.value)}>
+            <select
+              aria-label="Collection for selection"
+              value={chosenCollection}
+              onChange={(e) => setCollection(e.currentTarget.value)}
+            >
               {(collections ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -61,7 +80,12 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
               <option value={NEW}>New collection…</option>
             </select>
             {chosenCollection === NEW ? (
-              <input aria-label="New collection name for selection" placeholder="Collection name" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} />
+              <input
+                aria-label="New collection name for selection"
+                placeholder="Collection name"
+                value={newName}
+                onChange={(e) => setNewName(e.currentTarget.value)}
+              />
             ) : null}
             <button
               type="button"
@@ -74,7 +98,9 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
                     done(`Created collection "${c.name}" with ${c.assetKeys.length} assets.`);
                   });
                 } else {
-                  void addToCollection(chosenCollection, keys).then((c) => done(`Added ${c} assets to the collection.`));
+                  void addToCollection(chosenCollection, keys).then((c) =>
+                    done(`Added ${c} assets to the collection.`),
+                  );
                 }
               }}
             >
@@ -82,7 +108,11 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
             </button>
           </span>
           <span className="inline">
-            <select aria-label="Status for selection" value={status} onChange={(e) => setStatusValue(e.currentTarget.value)}>
+            <select
+              aria-label="Status for selection"
+              value={status}
+              onChange={(e) => setStatusValue(e.currentTarget.value)}
+            >
               {CURATION_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {s}

@@ -16,7 +16,13 @@ function OwnerField({ owner, onSave }: { owner: string; onSave: (o: string) => v
         onSave(draft);
       }}
     >
-      <input aria-label="Curation owner" placeholder="Owner (person or team)" value={draft} maxLength={200} onChange={(e) => setDraft(e.currentTarget.value)} />
+      <input
+        aria-label="Curation owner"
+        placeholder="Owner (person or team)"
+        value={draft}
+        maxLength={200}
+        onChange={(e) => setDraft(e.currentTarget.value)}
+      />
       <button type="submit">Set owner</button>
     </form>
   );
@@ -55,7 +61,11 @@ export function CurationPanel({ id }: { id: string }) {
       </label>
       <div className="field">
         <span>Owner</span>
-        <OwnerField key={row?.owner ?? ''} owner={row?.owner ?? ''} onSave={(o) => void updateCuration(key, { owner: o === '' ? null : o })} />
+        <OwnerField
+          key={row?.owner ?? ''}
+          owner={row?.owner ?? ''}
+          onSave={(o) => void updateCuration(key, { owner: o === '' ? null : o })}
+        />
       </div>
       <div className="field">
         <span>Tags</span>
@@ -67,7 +77,11 @@ export function CurationPanel({ id }: { id: string }) {
       </div>
       <div className="field">
         <span>Notes</span>
-        <NotesEditor key={key} notes={row?.notes ?? ''} onSave={(n) => void updateCuration(key, { notes: n })} />
+        <NotesEditor
+          key={key}
+          notes={row?.notes ?? ''}
+          onSave={(n) => void updateCuration(key, { notes: n })}
+        />
       </div>
       <div className="field">
         <span>Collections</span>

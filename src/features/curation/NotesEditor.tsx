@@ -17,7 +17,12 @@ export function NotesEditor({ notes, onSave }: Props) {
           setEditing(false);
         }}
       >
-        <textarea aria-label="Notes (markdown)" rows={6} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} />
+        <textarea
+          aria-label="Notes (markdown)"
+          rows={6}
+          value={draft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+        />
         <div className="inline">
           <button type="submit">Save notes</button>
           <button

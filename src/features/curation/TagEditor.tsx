@@ -11,7 +11,12 @@ export function TagEditor({ tags, onAdd, onRemove }: Props) {
         {tags.map((t) => (
           <li key={t} className="badge curated">
             {t}{' '}
-            <button type="button" className="chip-x" aria-label={`Remove tag ${t}`} onClick={() => onRemove(t)}>
+            <button
+              type="button"
+              className="chip-x"
+              aria-label={`Remove tag ${t}`}
+              onClick={() => onRemove(t)}
+            >
               ×
             </button>
           </li>
@@ -26,7 +31,13 @@ export function TagEditor({ tags, onAdd, onRemove }: Props) {
           setDraft('');
         }}
       >
-        <input aria-label="New tag" placeholder="Add a tag" value={draft} maxLength={100} onChange={(e) => setDraft(e.currentTarget.value)} />
+        <input
+          aria-label="New tag"
+          placeholder="Add a tag"
+          value={draft}
+          maxLength={100}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+        />
         <button type="submit">Add tag</button>
       </form>
     </div>

@@ -1,5 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getCuration, listAudit, listCollections, type AuditRow, type CollectionRow, type CurationRow } from '@/db';
+import {
+  getCuration,
+  listAudit,
+  listCollections,
+  type AuditRow,
+  type CollectionRow,
+  type CurationRow,
+} from '@/db';
 
 /** The asset's curation row (`row` undefined when never curated); undefined while loading. */
 export function useCuration(key: string): { row: CurationRow | undefined } | undefined {
@@ -11,5 +18,8 @@ export function useCollections(): CollectionRow[] | undefined {
 }
 
 export function useAudit(assetKey?: string, limit = 1000): AuditRow[] | undefined {
-  return useLiveQuery(() => listAudit({ ...(assetKey !== undefined ? { assetKey } : {}), limit }), [assetKey, limit]);
+  return useLiveQuery(
+    () => listAudit({ ...(assetKey !== undefined ? { assetKey } : {}), limit }),
+    [assetKey, limit],
+  );
 }

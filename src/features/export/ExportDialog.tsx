@@ -14,7 +14,12 @@ export type ExportDialogProps = {
 };
 
 /** The curated-export dialog: what to export, with or without lineage, sources, curation and licenses. */
-export function ExportDialog({ onClose, visibleKeys, selectedKeys, initialScope = 'catalog' }: ExportDialogProps) {
+export function ExportDialog({
+  onClose,
+  visibleKeys,
+  selectedKeys,
+  initialScope = 'catalog',
+}: ExportDialogProps) {
   const collections = useLiveQuery(() => listCollections(), []);
   const [scope, setScope] = useState<ExportScopeKind>(initialScope);
   const [collectionId, setCollectionId] = useState('');
@@ -62,7 +67,14 @@ export function ExportDialog({ onClose, visibleKeys, selectedKeys, initialScope 
 
   const scopeOption = (value: ExportScopeKind, label: string, disabled = false) => (
     <label className={disabled ? 'muted' : undefined}>
-      <input type="radio" name="export-scope" value={value} checked={scope === value} disabled={disabled} onChange={() => setScope(value)} />
+      <input
+        type="radio"
+        name="export-scope"
+        value={value}
+        checked={scope === value}
+        disabled={disabled}
+        onChange={() => setScope(value)}
+      />
       {label}
     </label>
   );
@@ -81,10 +93,18 @@ export function ExportDialog({ onClose, visibleKeys, selectedKeys, initialScope 
         <fieldset>
           <legend>What to export</legend>
           {scopeOption('catalog', 'Whole catalog')}
-          {scopeOption('view', `Current filtered view${visibleKeys ? ` (${visibleKeys.length} assets)` : ' (not available on this page)'}`, !visibleKeys)}
+          {scopeOption(
+            'view',
+            `Current filtered view${visibleKeys ? ` (${visibleKeys.length} assets)` : ' (not available on this page)'}`,
+            !visibleKeys,
+          )}
           {scopeOption('collection', 'A collection', (collections?.length ?? 0) === 0)}
           {scope === 'collection' ? (
-            <select aria-label="Collection to export" value={chosenCollection} onChange={(e) => setCollectionId(e.currentTarget.value)}>
+            <select
+              aria-label="Collection to export"
+              value={chosenCollection}
+              onChange={(e) => setCollectionId(e.currentTarget.value)}
+            >
               {(collections ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name} ({c.assetKeys.length})
@@ -92,32 +112,63 @@ export function ExportDialog({ onClose, visibleKeys, selectedKeys, initialScope 
               ))}
             </select>
           ) : null}
-          {scopeOption('selection', `The selection (${selectedKeys?.length ?? 0} assets)`, (selectedKeys?.length ?? 0) === 0)}
+          {scopeOption(
+            'selection',
+            `The selection (${selectedKeys?.length ?? 0} assets)`,
+            (selectedKeys?.length ?? 0) === 0,
+          )}
         </fieldset>
         <fieldset>
           <legend>Options</legend>
           <label>
-            <input type="checkbox" checked={lineageClosure} disabled={scope === 'catalog'} onChange={(e) => setLineageClosure(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={lineageClosure}
+              disabled={scope === 'catalog'}
+              onChange={(e) => setLineageClosure(e.currentTarget.checked)}
+            />
             Include lineage closure (every ancestor, so licenses can be re-checked)
           </label>
           <label>
-            <input type="radio" name="export-sources" checked={includeSources} onChange={() => setIncludeSources(true)} />
+            <input
+              type="radio"
+              name="export-sources"
+              checked={includeSources}
+              onChange={() => setIncludeSources(true)}
+            />
             Metadata and raw sources
           </label>
           <label>
-            <input type="radio" name="export-sources" checked={!includeSources} onChange={() => setIncludeSources(false)} />
+            <input
+              type="radio"
+              name="export-sources"
+              checked={!includeSources}
+              onChange={() => setIncludeSources(false)}
+            />
             Metadata only
           </label>
           <label>
-            <input type="checkbox" checked={includeCuration} onChange={(e) => setIncludeCuration(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={includeCuration}
+              onChange={(e) => setIncludeCuration(e.currentTarget.checked)}
+            />
             Include curation (tags, notes, status, collections, audit log)
           </label>
           <label>
-            <input type="checkbox" checked={includeSavedViews} onChange={(e) => setIncludeSavedViews(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={includeSavedViews}
+              onChange={(e) => setIncludeSavedViews(e.currentTarget.checked)}
+            />
             Include saved views
           </label>
           <label>
-            <input type="checkbox" checked={includeLicenses} onChange={(e) => setIncludeLicenses(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={includeLicenses}
+              onChange={(e) => setIncludeLicenses(e.currentTarget.checked)}
+            />
             Include license verdicts and NOTICE
           </label>
         </fieldset>

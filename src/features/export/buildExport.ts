@@ -21,7 +21,13 @@ export type ExportOptions = {
 export type BuiltExport = { ok: true; env: CatalogExport; fileName: string } | { ok: false; message: string };
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'export';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'export'
+  );
 }
 
 function stamp(): string {
@@ -40,8 +46,15 @@ export async function buildExport(opts: ExportOptions): Promise<BuiltExport> {
     prefix = `tarn-${slug(c.name)}`;
   } else if (opts.scope === 'view' || opts.scope === 'selection') {
     keys = (opts.keys ?? []).map(assetKey);
-    if (keys.length === 0) return { ok: false, message: opts.scope === 'view' ? 'The current view is empty.' : 'Nothing is selected.' };
-    description = opts.scope === 'view' ? `Current catalog view (${keys.length} assets)` : `Selection (${keys.length} assets)`;
+    if (keys.length === 0)
+      return {
+        ok: false,
+        message: opts.scope === 'view' ? 'The current view is empty.' : 'Nothing is selected.',
+      };
+    description =
+      opts.scope === 'view'
+        ? `Current catalog view (${keys.length} assets)`
+        : `Selection (${keys.length} assets)`;
     prefix = `tarn-${opts.scope}`;
   }
   const sel: ExportSelection = {

@@ -25,9 +25,15 @@ export function useExportScope(): ExportScopeKeys {
 }
 
 /** Publishes the page's visible/selected keys while it is mounted (cleared on unmount). */
-export function usePublishExportScope(visibleKeys: readonly string[] | undefined, selectedKeys: readonly string[] | undefined): void {
+export function usePublishExportScope(
+  visibleKeys: readonly string[] | undefined,
+  selectedKeys: readonly string[] | undefined,
+): void {
   useEffect(() => {
-    publishExportScope({ ...(visibleKeys ? { visibleKeys } : {}), ...(selectedKeys ? { selectedKeys } : {}) });
+    publishExportScope({
+      ...(visibleKeys ? { visibleKeys } : {}),
+      ...(selectedKeys ? { selectedKeys } : {}),
+    });
   }, [visibleKeys, selectedKeys]);
   useEffect(() => () => publishExportScope({}), []);
 }

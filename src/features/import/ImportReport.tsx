@@ -30,9 +30,16 @@ export function ImportReport({ run, dismissable = true }: { run: ImportRun; dism
       <header>
         <strong className="import-summary">{summaryText(run)}</strong>
         {run.summary.skipped ? <span>, {run.summary.skipped} skipped (not metadata)</span> : null}
-        {run.cancelled ? <span className="warn"> — cancelled; files after the current one were not imported</span> : null}
+        {run.cancelled ? (
+          <span className="warn"> — cancelled; files after the current one were not imported</span>
+        ) : null}
         <label className="inline">
-          <input type="checkbox" checked={problemsOnly} onChange={(e) => setProblemsOnly(e.currentTarget.checked)} /> Problems only
+          <input
+            type="checkbox"
+            checked={problemsOnly}
+            onChange={(e) => setProblemsOnly(e.currentTarget.checked)}
+          />{' '}
+          Problems only
         </label>
         {dismissable ? (
           <button type="button" onClick={dismissReport} aria-label="Close import report">

@@ -3,7 +3,12 @@
  * a small external store (one import at a time).
  */
 import { useSyncExternalStore } from 'react';
-import { catalogClient, type ImportProgress, type ImportResult, type InputFile } from '@/workers/catalogClient';
+import {
+  catalogClient,
+  type ImportProgress,
+  type ImportResult,
+  type InputFile,
+} from '@/workers/catalogClient';
 
 export type ImportState = {
   running: boolean;
@@ -40,15 +45,31 @@ export function onImportDone(fn: (r: ImportResult) => void): () => void {
 }
 
 /** Starts an import of files (relative names kept). Resolves when done; errors become state. */
-export async function startImport(files: InputFile[], label = 'Importing'): Promise<ImportResult | undefined> {
+export async function startImport(
+  files: InputFile[],
+  label = 'Importing',
+): Promise<ImportResult | undefined> {
   if (state.running || files.length === 0) return undefined;
   controller = new AbortController();
-  set({ running: true, label, progress: { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.blob.size, 0) } });
+  set({
+    running: true,
+    label,
+    progress: {
+      filesDone: 0,
+      filesTotal: files.length,
+      bytesDone: 0,
+      bytesTotal: files.reduce((s, f) => s + f.blob.size, 0),
+    },
+  });
   try {
-    const result = await catalogClient().call('importFiles', { files }, {
-      signal: controller.signal,
-      onProgress: (p) => set({ ...state, progress: p as ImportProgress }),
-    });
+    const result = await catalogClient().call(
+      'importFiles',
+      { files },
+      {
+        signal: controller.signal,
+        onProgress: (p) => set({ ...state, progress: p as ImportProgress }),
+      },
+    );
     set({ running: false, result });
     for (const l of doneListeners) l(result);
     return result;

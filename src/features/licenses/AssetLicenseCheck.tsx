@@ -23,13 +23,27 @@ export function AssetLicenseBadge({ state }: { state: Loaded<AssetLicenseReport>
   if (!r) return state.loading ? <span className="verdict verdict-pending">checking…</span> : null;
   const v = r.evaluation.verdict;
   return (
-    <a href="#license-check" className="verdict-link" aria-label={`License check: ${v}`} data-testid="license-badge" data-verdict={v}>
+    <a
+      href="#license-check"
+      className="verdict-link"
+      aria-label={`License check: ${v}`}
+      data-testid="license-badge"
+      data-verdict={v}
+    >
       <VerdictBadge verdict={v} />
     </a>
   );
 }
 
-function PathLinks({ path, names, relation }: { path: readonly string[]; names: Record<string, string>; relation?: string | undefined }) {
+function PathLinks({
+  path,
+  names,
+  relation,
+}: {
+  path: readonly string[];
+  names: Record<string, string>;
+  relation?: string | undefined;
+}) {
   return (
     <span className="license-path" aria-label="Lineage path">
       {path.map((id, i) => (
@@ -143,7 +157,9 @@ function Derivations({ report }: { report: AssetLicenseReport }) {
                 </td>
                 <td>{d.raw !== '' ? <code>{d.raw}</code> : <span className="muted">none</span>}</td>
                 <td>
-                  <code>{report.evaluation.orChoice[d.id] ?? report.evaluation.normalized[d.id] ?? d.expression}</code>
+                  <code>
+                    {report.evaluation.orChoice[d.id] ?? report.evaluation.normalized[d.id] ?? d.expression}
+                  </code>
                 </td>
                 <td>
                   {d.how} <span className="badge">{d.confidence}</span>
@@ -176,7 +192,10 @@ function Notice({ report }: { report: AssetLicenseReport }) {
         <button type="button" onClick={copy}>
           Copy
         </button>
-        <button type="button" onClick={() => downloadText(report.notice, `NOTICE-${fileSlug(report.id)}.txt`, 'text/plain')}>
+        <button
+          type="button"
+          onClick={() => downloadText(report.notice, `NOTICE-${fileSlug(report.id)}.txt`, 'text/plain')}
+        >
           Download NOTICE
         </button>
         <span role="status" className="muted">
@@ -196,17 +215,34 @@ export function AssetLicenseCheck({ state }: { state: Loaded<AssetLicenseReport>
   const settings = state.settings;
   if (!r) {
     return (
-      <section aria-label="License check" id="license-check" className="license-check" aria-busy={state.loading}>
+      <section
+        aria-label="License check"
+        id="license-check"
+        className="license-check"
+        aria-busy={state.loading}
+      >
         <h2>License check</h2>
-        <p className="muted">{state.loading ? 'Checking licences across the lineage…' : (state.error ?? 'No licence check for this asset.')}</p>
+        <p className="muted">
+          {state.loading
+            ? 'Checking licences across the lineage…'
+            : (state.error ?? 'No licence check for this asset.')}
+        </p>
       </section>
     );
   }
   const { evaluation } = r;
-  const problems = evaluation.findings.filter((f) => f.severity !== 'ok').sort((a, b) => verdictRank(a.severity) - verdictRank(b.severity));
+  const problems = evaluation.findings
+    .filter((f) => f.severity !== 'ok')
+    .sort((a, b) => verdictRank(a.severity) - verdictRank(b.severity));
   const notes = evaluation.findings.filter((f) => f.severity === 'ok');
   return (
-    <section aria-label="License check" id="license-check" className="license-check" data-verdict={evaluation.verdict} aria-busy={state.loading}>
+    <section
+      aria-label="License check"
+      id="license-check"
+      className="license-check"
+      data-verdict={evaluation.verdict}
+      aria-busy={state.loading}
+    >
       <h2>
         License check <VerdictBadge verdict={evaluation.verdict} />
       </h2>

@@ -11,7 +11,11 @@ const BOOL_FIELDS: readonly { field: BoolField; label: string; hint: string }[] 
   { field: 'commercial', label: 'Commercial use', hint: 'Used in or for a commercial product or service.' },
   { field: 'redistribute', label: 'Redistribute', hint: 'Publish weights, data or a bundle.' },
   { field: 'hosted_service', label: 'Hosted service', hint: 'Offered to others over a network (API, SaaS).' },
-  { field: 'licensee_is_end_user', label: 'End user', hint: 'You only use the asset yourself; you do not build on it.' },
+  {
+    field: 'licensee_is_end_user',
+    label: 'End user',
+    hint: 'You only use the asset yourself; you do not build on it.',
+  },
 ];
 
 const REGIONS = ['EU', 'US', 'GB', 'CN', 'JP', 'IN', 'CA', 'BR', 'KR', 'AU'];
@@ -55,7 +59,11 @@ function Form({ initial }: { initial: LicenseSettings }) {
         <legend>How will the assets be used?</legend>
         {BOOL_FIELDS.map((b) => (
           <label key={b.field} className="check-row">
-            <input type="checkbox" checked={s.intendedUse[b.field]} onChange={(e) => setUse({ [b.field]: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={s.intendedUse[b.field]}
+              onChange={(e) => setUse({ [b.field]: e.currentTarget.checked })}
+            />
             {b.label} <span className="muted">— {b.hint}</span>
           </label>
         ))}
@@ -116,7 +124,10 @@ function Form({ initial }: { initial: LicenseSettings }) {
         <legend>Policy profile</legend>
         <label className="field-row">
           Profile
-          <select value={s.profile} onChange={(e) => save({ ...s, profile: e.currentTarget.value as Profile })}>
+          <select
+            value={s.profile}
+            onChange={(e) => save({ ...s, profile: e.currentTarget.value as Profile })}
+          >
             {PROFILES.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -128,7 +139,11 @@ function Form({ initial }: { initial: LicenseSettings }) {
       </fieldset>
       <p className="muted" data-testid="intended-use-summary">
         Current: {describeSettings(s)}{' '}
-        <span role="status" aria-label="Intended use saved state" data-saved={pending === 0 ? 'true' : 'false'}>
+        <span
+          role="status"
+          aria-label="Intended use saved state"
+          data-saved={pending === 0 ? 'true' : 'false'}
+        >
           {pending > 0 ? 'Saving…' : 'Saved'}
         </span>
       </p>

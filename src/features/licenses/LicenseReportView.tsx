@@ -114,11 +114,16 @@ export function LicenseReportView() {
   const { data: report, loading, error, settings } = useLicenseReport();
   const [shown, setShown] = useState(PAGE);
   const [only, setOnly] = useState<LicenseVerdict | 'all'>('all');
-  const issues = useMemo(() => (report ? report.issues.filter((i) => only === 'all' || i.verdict === only) : []), [report, only]);
+  const issues = useMemo(
+    () => (report ? report.issues.filter((i) => only === 'all' || i.verdict === only) : []),
+    [report, only],
+  );
   if (!report) {
     return (
       <section aria-label="License report" aria-busy={loading}>
-        <p className="muted">{loading ? 'Checking every asset against its lineage…' : (error ?? 'No report.')}</p>
+        <p className="muted">
+          {loading ? 'Checking every asset against its lineage…' : (error ?? 'No report.')}
+        </p>
       </section>
     );
   }
@@ -126,13 +131,22 @@ export function LicenseReportView() {
   return (
     <section aria-label="License report" aria-busy={loading} className="license-report">
       <p className="muted">
-        {report.total} assets checked for: {settings ? describeSettings(settings) : ''} · <Link to="/licenses/settings">change intended use</Link>
+        {report.total} assets checked for: {settings ? describeSettings(settings) : ''} ·{' '}
+        <Link to="/licenses/settings">change intended use</Link>
       </p>
       <div className="report-actions">
-        <button type="button" onClick={() => downloadText(reportJson(report), `tarn-license-report-${stamp}.json`, 'application/json')}>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(reportJson(report), `tarn-license-report-${stamp}.json`, 'application/json')
+          }
+        >
           Export JSON
         </button>
-        <button type="button" onClick={() => downloadText(reportCsv(report), `tarn-license-report-${stamp}.csv`, 'text/csv')}>
+        <button
+          type="button"
+          onClick={() => downloadText(reportCsv(report), `tarn-license-report-${stamp}.csv`, 'text/csv')}
+        >
           Export CSV
         </button>
       </div>
@@ -140,7 +154,11 @@ export function LicenseReportView() {
       <h2>Conflicts and reviews</h2>
       <label>
         Show{' '}
-        <select value={only} onChange={(e) => setOnly(e.currentTarget.value as LicenseVerdict | 'all')} aria-label="Show verdicts">
+        <select
+          value={only}
+          onChange={(e) => setOnly(e.currentTarget.value as LicenseVerdict | 'all')}
+          aria-label="Show verdicts"
+        >
           <option value="all">conflicts and reviews ({report.issues.length})</option>
           <option value="conflict">conflicts ({report.byVerdict.conflict})</option>
           <option value="review">reviews ({report.byVerdict.review})</option>

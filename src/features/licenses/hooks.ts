@@ -9,10 +9,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { LicenseVerdict } from '@/core/licenses';
 import { catalogStamp, getSetting, listEdgeDecisions, listImportRuns, setSetting } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
-import { licensesClient, type AssetLicenseReport, type LicenseReport, type LicenseSettings } from '@/workers/licenses/client';
+import {
+  licensesClient,
+  type AssetLicenseReport,
+  type LicenseReport,
+  type LicenseSettings,
+} from '@/workers/licenses/client';
 import { INTENDED_USE_KEY, PROFILE_KEY, settingsId, toSettings } from './settings';
 
-type LicenseTestHook = { call: (name: 'licenseSweep' | 'licenseReport' | 'licenseAsset', args: never) => Promise<unknown> };
+type LicenseTestHook = {
+  call: (name: 'licenseSweep' | 'licenseReport' | 'licenseAsset', args: never) => Promise<unknown>;
+};
 
 // Automated browsers (tests, benchmark) get a handle on the licence worker.
 if (typeof navigator !== 'undefined' && navigator.webdriver && typeof window !== 'undefined') {
@@ -23,7 +30,14 @@ if (typeof navigator !== 'undefined' && navigator.webdriver && typeof window !==
 
 /** The stored intended use and profile (live; undefined while loading). */
 export function useLicenseSettings(): LicenseSettings | undefined {
-  const json = useLiveQuery(async () => JSON.stringify([await getSetting<unknown>(INTENDED_USE_KEY, null), await getSetting<unknown>(PROFILE_KEY, null)]), []);
+  const json = useLiveQuery(
+    async () =>
+      JSON.stringify([
+        await getSetting<unknown>(INTENDED_USE_KEY, null),
+        await getSetting<unknown>(PROFILE_KEY, null),
+      ]),
+    [],
+  );
   return useMemo(() => {
     if (json === undefined) return undefined;
     const [use, profile] = JSON.parse(json) as [unknown, unknown];
@@ -56,10 +70,14 @@ export type Loaded<T> = {
 };
 
 /** Runs `load` whenever the catalog or the settings change; keeps the last answer while recomputing. */
-function useWorkerResult<T>(scope: string, load: ((s: LicenseSettings) => Promise<T | null>) | undefined): Loaded<T> {
+function useWorkerResult<T>(
+  scope: string,
+  load: ((s: LicenseSettings) => Promise<T | null>) | undefined,
+): Loaded<T> {
   const settings = useLicenseSettings();
   const stamp = useStamp();
-  const want = settings && stamp !== undefined && load ? `${scope}|${stamp}|${settingsId(settings)}` : undefined;
+  const want =
+    settings && stamp !== undefined && load ? `${scope}|${stamp}|${settingsId(settings)}` : undefined;
   const [got, setGot] = useState<{ key: string; scope: string; data: T | null; error?: string }>();
   useEffect(() => {
     if (!want || !settings || !load) return;
@@ -77,7 +95,12 @@ function useWorkerResult<T>(scope: string, load: ((s: LicenseSettings) => Promis
     };
   }, [want, scope, settings, load]);
   const current = got?.scope === scope ? got : undefined;
-  return { settings, data: current?.data, loading: !current || current.key !== want, ...(current?.error ? { error: current.error } : {}) };
+  return {
+    settings,
+    data: current?.data,
+    loading: !current || current.key !== want,
+    ...(current?.error ? { error: current.error } : {}),
+  };
 }
 
 /** The licence check of one asset (findings, obligations, derivations, NOTICE). */
@@ -140,7 +163,9 @@ export function useLicenseFacetSync(): string | undefined {
   return key;
 }
 
-function verdictLookup(data: Record<string, LicenseVerdict> | null | undefined): ((id: string) => LicenseVerdict | undefined) | undefined {
+function verdictLookup(
+  data: Record<string, LicenseVerdict> | null | undefined,
+): ((id: string) => LicenseVerdict | undefined) | undefined {
   if (!data) return undefined;
   return (id: string) => data[id.trim().toLowerCase()];
 }
@@ -150,14 +175,23 @@ function verdictLookup(data: Record<string, LicenseVerdict> | null | undefined):
  * known; a new function only when the verdicts change.
  */
 export function useLineageVerdictFor(id: string): ((id: string) => LicenseVerdict | undefined) | undefined {
-  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseLineageVerdicts', { ...s, id }), [id]);
+  const load = useCallback(
+    (s: LicenseSettings) => licensesClient().call('licenseLineageVerdicts', { ...s, id }),
+    [id],
+  );
   const { data } = useWorkerResult(`lineage:${id}`, load);
   return useMemo(() => verdictLookup(data), [data]);
 }
 
 /** Verdict colours for the catalog-wide lineage graph (from the whole-catalog sweep). */
 export function useCatalogVerdictFor(): ((id: string) => LicenseVerdict | undefined) | undefined {
-  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseSweep', s).then((r) => r.verdicts), []);
+  const load = useCallback(
+    (s: LicenseSettings) =>
+      licensesClient()
+        .call('licenseSweep', s)
+        .then((r) => r.verdicts),
+    [],
+  );
   const { data } = useWorkerResult('sweep', load);
   return useMemo(() => verdictLookup(data), [data]);
 }

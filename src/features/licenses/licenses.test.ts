@@ -18,7 +18,15 @@ describe('explanations', () => {
 describe('settings', () => {
   it('repairs stored values', () => {
     expect(toIntendedUse(undefined)).toEqual(DEFAULT_INTENDED_USE);
-    expect(toIntendedUse({ commercial: false, licensee_mau_at_release: -3, annual_revenue_usd: 5, licensee_region: ' EU ', extra: 1 })).toEqual({
+    expect(
+      toIntendedUse({
+        commercial: false,
+        licensee_mau_at_release: -3,
+        annual_revenue_usd: 5,
+        licensee_region: ' EU ',
+        extra: 1,
+      }),
+    ).toEqual({
       ...DEFAULT_INTENDED_USE,
       commercial: false,
       annual_revenue_usd: 5,
@@ -33,9 +41,14 @@ describe('settings', () => {
     const b = toSettings({ commercial: false, redistribute: true }, 'permissive');
     expect(settingsId(a)).toBe(settingsId(b));
     expect(settingsId(a)).not.toBe(settingsId(toSettings({}, 'permissive')));
-    expect(describeSettings(toSettings({ commercial: false, licensee_mau_at_release: 800_000_000, licensee_region: 'EU' }, 'permissive'))).toBe(
-      'non-commercial, redistributed, 800,000,000 MAU, region EU · permissive profile',
-    );
+    expect(
+      describeSettings(
+        toSettings(
+          { commercial: false, licensee_mau_at_release: 800_000_000, licensee_region: 'EU' },
+          'permissive',
+        ),
+      ),
+    ).toBe('non-commercial, redistributed, 800,000,000 MAU, region EU · permissive profile');
   });
 });
 
@@ -57,7 +70,14 @@ describe('report export', () => {
         family: 'permissive',
         codes: ['CUSTOM_TERMS_DROPPED', 'LLAMA_ATTRIBUTION'],
         worst: ['CUSTOM_TERMS_DROPPED'],
-        reasons: [{ code: 'CUSTOM_TERMS_DROPPED', severity: 'conflict', message: 'm', path: ['acme/ft', 'meta/base'] }],
+        reasons: [
+          {
+            code: 'CUSTOM_TERMS_DROPPED',
+            severity: 'conflict',
+            message: 'm',
+            path: ['acme/ft', 'meta/base'],
+          },
+        ],
       },
     ],
     names: {},
@@ -66,7 +86,12 @@ describe('report export', () => {
 
   it('exports JSON with settings, counts and issues', () => {
     const j = JSON.parse(reportJson(report)) as Record<string, unknown>;
-    expect(j).toMatchObject({ format: 'tarn-license-report', profile: 'balanced', total: 2, byVerdict: report.byVerdict });
+    expect(j).toMatchObject({
+      format: 'tarn-license-report',
+      profile: 'balanced',
+      total: 2,
+      byVerdict: report.byVerdict,
+    });
     expect((j.issues as unknown[]).length).toBe(1);
   });
 

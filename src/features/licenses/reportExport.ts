@@ -32,8 +32,14 @@ export function reportCsv(r: LicenseReport): string {
   const head = ['id', 'name', 'kind', 'verdict', 'license', 'family', 'codes', 'worst', 'reasons'];
   const lines = [head.map(cell).join(',')];
   for (const i of r.issues) {
-    const reasons = (i.reasons ?? []).map((x) => `${x.severity}: ${x.code} (${x.path.join(' -> ')})`).join('; ');
-    lines.push([i.id, i.name, i.kind, i.verdict, i.expression, i.family, i.codes.join(' '), i.worst.join(' '), reasons].map(cell).join(','));
+    const reasons = (i.reasons ?? [])
+      .map((x) => `${x.severity}: ${x.code} (${x.path.join(' -> ')})`)
+      .join('; ');
+    lines.push(
+      [i.id, i.name, i.kind, i.verdict, i.expression, i.family, i.codes.join(' '), i.worst.join(' '), reasons]
+        .map(cell)
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -9,7 +9,8 @@ export const PROFILES: readonly Profile[] = ['balanced', 'conservative', 'permis
 export const PROFILE_TEXT: Readonly<Record<Profile, string>> = {
   balanced: 'Balanced (default): unsettled questions (e.g. training on NC/SA data) need review.',
   conservative: 'Conservative: trained weights count as adaptations of their data (unsettled → conflict).',
-  permissive: 'Permissive: training counts as non-expressive use (unsettled → ok); contract terms still apply.',
+  permissive:
+    'Permissive: training counts as non-expressive use (unsettled → ok); contract terms still apply.',
 };
 
 function bool(v: unknown, d: boolean): boolean {
@@ -23,7 +24,10 @@ function num(v: unknown): number | null {
 /** Stored value (any shape) → a complete intended use. */
 export function toIntendedUse(stored: unknown): IntendedUse {
   const s = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const region = typeof s.licensee_region === 'string' && s.licensee_region.trim() !== '' ? s.licensee_region.trim() : null;
+  const region =
+    typeof s.licensee_region === 'string' && s.licensee_region.trim() !== ''
+      ? s.licensee_region.trim()
+      : null;
   return {
     commercial: bool(s.commercial, DEFAULT_INTENDED_USE.commercial),
     redistribute: bool(s.redistribute, DEFAULT_INTENDED_USE.redistribute),
@@ -51,7 +55,10 @@ export function settingsId(s: LicenseSettings): string {
 /** Short human summary, e.g. "commercial, redistributed · balanced profile". */
 export function describeSettings(s: LicenseSettings): string {
   const u = s.intendedUse;
-  const parts = [u.commercial ? 'commercial' : 'non-commercial', u.redistribute ? 'redistributed' : 'not redistributed'];
+  const parts = [
+    u.commercial ? 'commercial' : 'non-commercial',
+    u.redistribute ? 'redistributed' : 'not redistributed',
+  ];
   if (u.hosted_service) parts.push('hosted service');
   if (u.licensee_is_end_user) parts.push('end user');
   if (u.licensee_mau_at_release !== null) parts.push(`${u.licensee_mau_at_release.toLocaleString('en')} MAU`);

@@ -22,7 +22,8 @@ export const catalogHandlers = {
   importFiles: (args: { files: InputFile[] }, ctx: CallContext) =>
     duringImport(() =>
       importFiles(args, ctx, {
-        onStored: (change) => applyChange(change).catch((e: unknown) => console.warn('search update failed', e)),
+        onStored: (change) =>
+          applyChange(change).catch((e: unknown) => console.warn('search update failed', e)),
         beforeRestore: (env) => prepareExport(env),
       }),
     ),
@@ -41,9 +42,11 @@ export const catalogHandlers = {
   catalogRows: (args: { known?: string }, _ctx: CallContext) => catalogRows(args),
   queryCatalog: (args: CatalogQuery, _ctx: CallContext) => queryCatalog(args),
   suggest: (args: { q: string; limit?: number }, _ctx: CallContext) => suggest(args),
-  searchStatus: (args: { waitIndex?: boolean; waitPersist?: boolean }, _ctx: CallContext) => searchStatus(args),
+  searchStatus: (args: { waitIndex?: boolean; waitPersist?: boolean }, _ctx: CallContext) =>
+    searchStatus(args),
   /** Licence verdicts per asset key for the "License check" facet (from the licence worker), or null to clear. */
-  setLicenseVerdicts: (args: { key: string; verdicts: Record<string, string> | null }, _ctx: CallContext) => Promise.resolve(setLicenseVerdicts(args)),
+  setLicenseVerdicts: (args: { key: string; verdicts: Record<string, string> | null }, _ctx: CallContext) =>
+    Promise.resolve(setLicenseVerdicts(args)),
 };
 
 export type CatalogHandlers = typeof catalogHandlers;

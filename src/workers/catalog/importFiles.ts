@@ -53,7 +53,11 @@ function failedReport(name: string, bytes: number, code: string, message: string
 }
 
 /** Imports files; returns the stored import run. */
-export async function importFiles(args: { files: InputFile[] }, ctx: CallContext, hooks: ImportHooks = {}): Promise<ImportResult> {
+export async function importFiles(
+  args: { files: InputFile[] },
+  ctx: CallContext,
+  hooks: ImportHooks = {},
+): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
   const entries = await expandInputs(args.files);
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
@@ -93,7 +97,10 @@ export async function importFiles(args: { files: InputFile[] }, ctx: CallContext
     reports.push(undefined);
     if (entry.kind === 'skipped') {
       run.summary.skipped++;
-      const report = { ...failedReport(entry.name, entry.bytes, 'SKIPPED', `Skipped: ${entry.reason}.`), status: 'skipped' as const };
+      const report = {
+        ...failedReport(entry.name, entry.bytes, 'SKIPPED', `Skipped: ${entry.reason}.`),
+        status: 'skipped' as const,
+      };
       report.issues = [{ severity: 'info', code: 'SKIPPED', message: `Skipped: ${entry.reason}.` }];
       reports[index] = report;
     } else if (entry.kind === 'too-large') {
@@ -153,25 +160,45 @@ async function prepareOne(name: string, bytes: number, read: () => Promise<strin
   try {
     text = await read();
   } catch (e) {
-    return { report: failedReport(name, bytes, 'READ_FAILED', `Could not read the file: ${e instanceof Error ? e.message : String(e)}`) };
+    return {
+      report: failedReport(
+        name,
+        bytes,
+        'READ_FAILED',
+        `Could not read the file: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    };
   }
   if (text.includes('\u0000')) {
-    return { report: failedReport(name, bytes, 'BINARY_FILE', 'This is a binary file, not a metadata text file.') };
+    return {
+      report: failedReport(name, bytes, 'BINARY_FILE', 'This is a binary file, not a metadata text file.'),
+    };
   }
   const sha256 = await sha256Hex(text);
   const source = { name, text, sha256, bytes };
   // A Tarn export is parsed once, straight into the restore path (no generic parse first).
-  const looksLikeExport = /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
+  const looksLikeExport =
+    /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
   if (looksLikeExport) return { export: { source, text } };
   const result = parseFile({ name, text });
   if (result.format === 'tarn-catalog') return { export: { source, text } };
   return { parsed: { source, result } };
 }
 
-async function restoreOne(source: ImportSource, text: string, importedAt: string, hooks: ImportHooks): Promise<FileReport> {
+async function restoreOne(
+  source: ImportSource,
+  text: string,
+  importedAt: string,
+  hooks: ImportHooks,
+): Promise<FileReport> {
   try {
     const env = parseCatalogExport(text);
-    if (!env.ok) return { ...failedReport(source.name, source.bytes, 'EXPORT_INVALID', ''), format: 'tarn-catalog', issues: env.issues };
+    if (!env.ok)
+      return {
+        ...failedReport(source.name, source.bytes, 'EXPORT_INVALID', ''),
+        format: 'tarn-catalog',
+        issues: env.issues,
+      };
     hooks.beforeRestore?.(env.value);
     const written = { created: [] as StoredAsset[], changed: [] as string[] };
     let ok = false;
@@ -181,9 +208,18 @@ async function restoreOne(source: ImportSource, text: string, importedAt: string
       return restored;
     } finally {
       // On failure nothing was stored: say so, so prepared search rows are dropped.
-      await hooks.onStored?.(ok ? { keys: written.changed, created: { assets: written.created, relations: env.value.relations } } : { keys: [] });
+      await hooks.onStored?.(
+        ok
+          ? { keys: written.changed, created: { assets: written.created, relations: env.value.relations } }
+          : { keys: [] },
+      );
     }
   } catch (e) {
-    return failedReport(source.name, source.bytes, 'STORE_FAILED', `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}`);
+    return failedReport(
+      source.name,
+      source.bytes,
+      'STORE_FAILED',
+      `Could not store this file; nothing from it was saved: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

@@ -14,7 +14,23 @@ export type Entry =
 /** Extensions and names that are never metadata (weights, media, git plumbing ...). */
 const SKIP_EXT =
   /\.(safetensors|bin|pt|pth|ckpt|onnx|gguf|h5|msgpack|pkl|pickle|npy|npz|tflite|png|jpe?g|gif|webp|svg|ico|bmp|mp3|wav|mp4|pdf|parquet|arrow|tar|gz|tgz|bz2|xz|7z|spm|wasm|so|dll|exe|lock|csv|tsv|txt|py|ipynb|js|css|html|sh)$/i;
-const SKIP_NAMES = new Set(['.gitattributes', '.gitignore', '.ds_store', 'thumbs.db', 'license', 'notice', 'tokenizer.json', 'vocab.json', 'merges.txt', 'config.json', 'generation_config.json', 'tokenizer_config.json', 'special_tokens_map.json', 'preprocessor_config.json', 'added_tokens.json']);
+const SKIP_NAMES = new Set([
+  '.gitattributes',
+  '.gitignore',
+  '.ds_store',
+  'thumbs.db',
+  'license',
+  'notice',
+  'tokenizer.json',
+  'vocab.json',
+  'merges.txt',
+  'config.json',
+  'generation_config.json',
+  'tokenizer_config.json',
+  'special_tokens_map.json',
+  'preprocessor_config.json',
+  'added_tokens.json',
+]);
 
 export function skipReason(name: string): string | undefined {
   const base = (name.split('/').pop() ?? name).toLowerCase();
@@ -38,15 +54,27 @@ export async function expandInputs(inputs: InputFile[]): Promise<Entry[]> {
       let files: Record<string, Uint8Array>;
       try {
         files = unzipSync(new Uint8Array(await f.blob.arrayBuffer()), {
-          filter: (info) => !info.name.endsWith('/') && !skipReason(info.name) && info.originalSize <= MAX_FILE_BYTES,
+          filter: (info) =>
+            !info.name.endsWith('/') && !skipReason(info.name) && info.originalSize <= MAX_FILE_BYTES,
         });
       } catch (e) {
-        out.push({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => Promise.reject(new Error(`Cannot open zip: ${e instanceof Error ? e.message : String(e)}`)) });
+        out.push({
+          kind: 'text',
+          name: f.name,
+          bytes: f.blob.size,
+          read: () =>
+            Promise.reject(new Error(`Cannot open zip: ${e instanceof Error ? e.message : String(e)}`)),
+        });
         continue;
       }
       for (const [inner, data] of Object.entries(files)) {
         if (inner.startsWith('__MACOSX/')) continue;
-        out.push({ kind: 'text', name: `${f.name}/${inner}`, bytes: data.byteLength, read: () => Promise.resolve(decoder.decode(data)) });
+        out.push({
+          kind: 'text',
+          name: `${f.name}/${inner}`,
+          bytes: data.byteLength,
+          read: () => Promise.resolve(decoder.decode(data)),
+        });
       }
       continue;
     }

@@ -34,7 +34,15 @@ import {
   type MiniSearch,
   type SearchDoc,
 } from '@/core/search/searchIndex';
-import { catalogStamp, getAssetsByKeys, getSearchCache, listAssets, listRelations, putSearchCache, relationsFromChildren } from '@/db';
+import {
+  catalogStamp,
+  getAssetsByKeys,
+  getSearchCache,
+  listAssets,
+  listRelations,
+  putSearchCache,
+  relationsFromChildren,
+} from '@/db';
 
 const CACHE_ROWS = SEARCH_CACHE_IDS.rows;
 const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
@@ -108,7 +116,16 @@ function incomingOf(rows: readonly CatalogRow[]): Map<string, number> {
 function makeState(rows: CatalogRow[], stamp: string, snapshotId: string, ordered: boolean): State {
   const keyToIndex = new Map<string, number>();
   rows.forEach((r, i) => keyToIndex.set(r.key, i));
-  return { stamp, snapshotId, rows, keyToIndex, incoming: incomingOf(rows), ranks: new Map(), ordered, mutated: false };
+  return {
+    stamp,
+    snapshotId,
+    rows,
+    keyToIndex,
+    incoming: incomingOf(rows),
+    ranks: new Map(),
+    ordered,
+    mutated: false,
+  };
 }
 
 function groupByChild(relations: readonly RelationRow[]): Map<string, RelationRow[]> {
@@ -233,7 +250,9 @@ function buildFacetIndex(rows: readonly CatalogRow[]): FacetIndex {
 }
 
 /** Sets (or clears) the licence verdicts behind the "License check" facet; facet counts follow on the next query. */
-export function setLicenseVerdicts(args: { key: string; verdicts: Record<string, string> | null }): { key: string | null } {
+export function setLicenseVerdicts(args: { key: string; verdicts: Record<string, string> | null }): {
+  key: string | null;
+} {
   licenseCheck = args.verdicts ? { key: args.key, byKey: new Map(Object.entries(args.verdicts)) } : undefined;
   if (state) state.facets = undefined;
   return { key: licenseCheck?.key ?? null };
@@ -274,7 +293,12 @@ async function persistNow(): Promise<void> {
   }
   const builtAt = new Date().toISOString();
   const p = putSearchCache([
-    { id: CACHE_ROWS, stamp: versioned(stamp), json: JSON.stringify({ snapshotId: st.snapshotId, rows: st.rows }), builtAt },
+    {
+      id: CACHE_ROWS,
+      stamp: versioned(stamp),
+      json: JSON.stringify({ snapshotId: st.snapshotId, rows: st.rows }),
+      builtAt,
+    },
     { id: CACHE_DISPLAY, stamp: versioned(stamp), json: displayJson(st), builtAt },
     { id: CACHE_INDEX, stamp: versioned(stamp), json: JSON.stringify(idx), builtAt },
   ]);
@@ -357,7 +381,10 @@ let provisional: Set<string> | undefined;
  * the database writes run (the index is built in chunks, yielding to the restore). `applyChange` then
  * confirms them (or removes them when the restore failed).
  */
-export function prepareExport(env: { assets: readonly StoredAsset[]; relations: readonly RelationRow[] }): void {
+export function prepareExport(env: {
+  assets: readonly StoredAsset[];
+  relations: readonly RelationRow[];
+}): void {
   void exclusive(async () => {
     const st = await ensureState();
     const idx = await ensureIndex(st);
@@ -656,9 +683,17 @@ export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResu
   let order = res.matches;
   const sort = args.sort ?? (hasText ? undefined : { id: 'updated' as SortId, desc: true });
   if (sort && SORT_IDS.includes(sort.id)) {
-    if (!(st.ordered && sort.id === 'updated' && sort.desc && !hasText && candidates === undefined)) order = sortIndices(st, order, sort);
+    if (!(st.ordered && sort.id === 'updated' && sort.desc && !hasText && candidates === undefined))
+      order = sortIndices(st, order, sort);
   }
-  return { snapshotId: st.snapshotId, order, total: st.rows.length, counts: res.counts, hints: parsed.hints, ms: performance.now() - t0 };
+  return {
+    snapshotId: st.snapshotId,
+    order,
+    total: st.rows.length,
+    counts: res.counts,
+    hints: parsed.hints,
+    ms: performance.now() - t0,
+  };
 }
 
 /** Suggestions for the search box: field names, field values, or completions from the index. */
@@ -682,11 +717,15 @@ export async function suggest(args: { q: string; limit?: number }): Promise<{ su
     }
     return { suggestions: out };
   }
-  const fieldHits = QUERY_FIELDS.filter((f) => cw.partial.length >= 2 && f.startsWith(cw.partial.toLowerCase())).map((f) => `${cw.prefix}${neg}${f}:`);
+  const fieldHits = QUERY_FIELDS.filter(
+    (f) => cw.partial.length >= 2 && f.startsWith(cw.partial.toLowerCase()),
+  ).map((f) => `${cw.prefix}${neg}${f}:`);
   if (neg) return { suggestions: fieldHits.slice(0, limit) };
   const idx = st.index ?? (await ensureIndex(st));
   const texts = suggestText(idx, args.q, limit);
-  return { suggestions: [...fieldHits, ...texts.filter((t) => t !== args.q.trim().toLowerCase())].slice(0, limit) };
+  return {
+    suggestions: [...fieldHits, ...texts.filter((t) => t !== args.q.trim().toLowerCase())].slice(0, limit),
+  };
 }
 
 const FIELD_FACET: Partial<Record<QueryField, keyof FacetIndex['columns']>> = {
@@ -713,7 +752,8 @@ function fieldValues(st: State, field: QueryField): string[] {
   }
   const seen = new Map<string, number>();
   for (const r of st.rows) {
-    const vals = field === 'base' ? r.baseModels : field === 'owner' ? [r.owner] : field === 'tag' ? r.tags : [];
+    const vals =
+      field === 'base' ? r.baseModels : field === 'owner' ? [r.owner] : field === 'tag' ? r.tags : [];
     for (const v of vals) if (v) seen.set(v, (seen.get(v) ?? 0) + 1);
   }
   return Array.from(seen.entries())
@@ -721,14 +761,29 @@ function fieldValues(st: State, field: QueryField): string[] {
     .map(([v]) => v);
 }
 
-export type SearchStatus = { rows: number; indexReady: boolean; persisted: boolean; snapshotId: string; stamp: string; timings: typeof engineTimings };
+export type SearchStatus = {
+  rows: number;
+  indexReady: boolean;
+  persisted: boolean;
+  snapshotId: string;
+  stamp: string;
+  timings: typeof engineTimings;
+};
 
 /** Engine status (tests and the benchmark wait on it). */
-export async function searchStatus(args: { waitIndex?: boolean; waitPersist?: boolean }): Promise<SearchStatus> {
+export async function searchStatus(args: {
+  waitIndex?: boolean;
+  waitPersist?: boolean;
+}): Promise<SearchStatus> {
   const st = await ensureState();
   if (args.waitIndex) await ensureIndex(st);
   if (args.waitPersist) {
-    for (let i = 0; i < 600 && (persistTimer !== undefined || persisting !== undefined || st.persistedStamp !== versioned(st.stamp)); i++) {
+    for (
+      let i = 0;
+      i < 600 &&
+      (persistTimer !== undefined || persisting !== undefined || st.persistedStamp !== versioned(st.stamp));
+      i++
+    ) {
       if (persistTimer !== undefined) {
         clearTimeout(persistTimer);
         persistTimer = undefined;

@@ -2,13 +2,21 @@
 import { createRpcClient, type RpcClient } from '../rpc';
 import type { LicenseHandlers } from './handlers';
 
-export type { AssetLicenseReport, LicenseDerivation, LicenseIssue, LicenseReport, LicenseSettings, LicenseSweepResult } from './types';
+export type {
+  AssetLicenseReport,
+  LicenseDerivation,
+  LicenseIssue,
+  LicenseReport,
+  LicenseSettings,
+  LicenseSweepResult,
+} from './types';
 
 let client: RpcClient<LicenseHandlers> | undefined;
 
 export function licensesClient(): RpcClient<LicenseHandlers> {
   client ??= createRpcClient<LicenseHandlers>(
-    () => new Worker(new URL('./licenses.worker.ts', import.meta.url), { type: 'module', name: 'tarn-licenses' }),
+    () =>
+      new Worker(new URL('./licenses.worker.ts', import.meta.url), { type: 'module', name: 'tarn-licenses' }),
     () => import('./handlers').then((m) => m.licenseHandlers),
   );
   return client;

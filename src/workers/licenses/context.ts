@@ -24,7 +24,12 @@ export type LicenseCatalog = {
 const META_KEYS = ['multimodal', 'modalities', 'modality', 'publisher', 'same_party'] as const;
 
 /** Projects a stored asset to what the engine reads. */
-export function toLicenseAsset(a: Pick<StoredAsset, 'id' | 'kind' | 'name' | 'license' | 'tags' | 'libraryName' | 'pipelineTag' | 'placeholder' | 'extra'>): CatalogLicenseAsset {
+export function toLicenseAsset(
+  a: Pick<
+    StoredAsset,
+    'id' | 'kind' | 'name' | 'license' | 'tags' | 'libraryName' | 'pipelineTag' | 'placeholder' | 'extra'
+  >,
+): CatalogLicenseAsset {
   const meta: Record<string, unknown> = {};
   if (a.placeholder) meta.placeholder = true;
   const extra = a.extra ?? {};
@@ -43,7 +48,10 @@ export function toLicenseAsset(a: Pick<StoredAsset, 'id' | 'kind' | 'name' | 'li
 }
 
 /** Relations the engine follows: everything but the inferred edges the user rejected. */
-export function licenseRelations(rows: readonly RelationRow[], isRejected: (r: Relation) => boolean): CatalogLicenseRelation[] {
+export function licenseRelations(
+  rows: readonly RelationRow[],
+  isRejected: (r: Relation) => boolean,
+): CatalogLicenseRelation[] {
   const out: CatalogLicenseRelation[] = [];
   for (const r of rows) {
     if (isRejected(r)) continue;
@@ -66,7 +74,13 @@ async function load(key: string, isRejected: (r: Relation) => boolean): Promise<
   const assets = stored.map(toLicenseAsset);
   const byKey = new Map<string, number>();
   assets.forEach((a, i) => byKey.set(a.id.trim().toLowerCase(), i));
-  return { key, assets, relations: licenseRelations(rels, isRejected), byKey, real: stored.filter((a) => !a.placeholder).length };
+  return {
+    key,
+    assets,
+    relations: licenseRelations(rels, isRejected),
+    byKey,
+    real: stored.filter((a) => !a.placeholder).length,
+  };
 }
 
 /** The current catalog for the engine (reloaded only when the catalog or the edge decisions changed). */

@@ -10,7 +10,10 @@ import type { LicenseSettings } from './types';
 
 const ctx: CallContext = { progress: () => undefined, isCancelled: () => false };
 const COMMERCIAL: LicenseSettings = { intendedUse: { ...DEFAULT_INTENDED_USE }, profile: 'balanced' };
-const NON_COMMERCIAL: LicenseSettings = { intendedUse: { ...DEFAULT_INTENDED_USE, commercial: false }, profile: 'balanced' };
+const NON_COMMERCIAL: LicenseSettings = {
+  intendedUse: { ...DEFAULT_INTENDED_USE, commercial: false },
+  profile: 'balanced',
+};
 
 let n = 0;
 beforeEach(async () => {
@@ -24,16 +27,37 @@ function asset(id: string, kind: Asset['kind'], license: string): Asset {
   return { id, kind, name: id.split('/')[1] ?? id, license: { raw: license } };
 }
 
-async function put(assets: Asset[], relations: Relation[] = [], name = `${assets[0]?.id ?? 'x'}.md`): Promise<void> {
+async function put(
+  assets: Asset[],
+  relations: Relation[] = [],
+  name = `${assets[0]?.id ?? 'x'}.md`,
+): Promise<void> {
   const result: ParseResult = { format: 'hf-model-card', assets, relations, issues: [] };
-  await importParsedFile({ name, text: name, sha256: `${name}-${n}`, bytes: 10 }, result, '2026-01-01T00:00:00Z');
+  await importParsedFile(
+    { name, text: name, sha256: `${name}-${n}`, bytes: 10 },
+    result,
+    '2026-01-01T00:00:00Z',
+  );
 }
 
 async function seed(): Promise<void> {
   await put([asset('meta-llama/Llama-3.1-8B', 'model', 'llama3.1')]);
-  await put([asset('acme/support-ft', 'model', 'apache-2.0')], [{ child: 'acme/support-ft', type: 'finetune_of', parent: 'meta-llama/Llama-3.1-8B', origin: 'declared' }]);
+  await put(
+    [asset('acme/support-ft', 'model', 'apache-2.0')],
+    [
+      {
+        child: 'acme/support-ft',
+        type: 'finetune_of',
+        parent: 'meta-llama/Llama-3.1-8B',
+        origin: 'declared',
+      },
+    ],
+  );
   await put([asset('nc/captions', 'dataset', 'cc-by-nc-4.0')]);
-  await put([asset('acme/captioner', 'model', 'mit')], [{ child: 'acme/captioner', type: 'trained_on', parent: 'nc/captions', origin: 'declared' }]);
+  await put(
+    [asset('acme/captioner', 'model', 'mit')],
+    [{ child: 'acme/captioner', type: 'trained_on', parent: 'nc/captions', origin: 'declared' }],
+  );
 }
 
 describe('licence handlers', () => {
@@ -60,9 +84,22 @@ describe('licence handlers', () => {
     const f = r?.evaluation.findings.find((x) => x.code === 'CUSTOM_TERMS_DROPPED');
     expect(f?.path).toEqual(['acme/support-ft', 'meta-llama/Llama-3.1-8B']);
     expect(r?.names['meta-llama/Llama-3.1-8B']).toBe('Llama-3.1-8B');
-    expect(r?.derivations[0]).toMatchObject({ id: 'acme/support-ft', raw: 'apache-2.0', expression: 'Apache-2.0', inCatalog: true });
-    expect(r?.derivations[1]).toMatchObject({ id: 'meta-llama/Llama-3.1-8B', expression: 'LicenseRef-Llama-3.1-Community', family: 'custom' });
-    expect(r?.evaluation.obligations.some((o) => o.type === 'display-attribution' && o.value === 'Built with Llama')).toBe(true);
+    expect(r?.derivations[0]).toMatchObject({
+      id: 'acme/support-ft',
+      raw: 'apache-2.0',
+      expression: 'Apache-2.0',
+      inCatalog: true,
+    });
+    expect(r?.derivations[1]).toMatchObject({
+      id: 'meta-llama/Llama-3.1-8B',
+      expression: 'LicenseRef-Llama-3.1-Community',
+      family: 'custom',
+    });
+    expect(
+      r?.evaluation.obligations.some(
+        (o) => o.type === 'display-attribution' && o.value === 'Built with Llama',
+      ),
+    ).toBe(true);
     expect(r?.notice).toContain('Llama 3.1 is licensed under the Llama 3.1 Community License');
     expect(await licenseHandlers.licenseAsset({ ...COMMERCIAL, id: 'nobody/nothing' }, ctx)).toBeNull();
   });
@@ -73,7 +110,10 @@ describe('licence handlers', () => {
     expect(rep.total).toBe(4);
     expect(rep.byVerdict).toEqual({ ok: 1, warning: 0, review: 1, conflict: 2 });
     expect(rep.byFamily.reduce((s, f) => s + f.count, 0)).toBe(4);
-    expect(rep.byFamily.find((f) => f.family === 'non-commercial')).toMatchObject({ count: 1, byVerdict: { conflict: 1 } });
+    expect(rep.byFamily.find((f) => f.family === 'non-commercial')).toMatchObject({
+      count: 1,
+      byVerdict: { conflict: 1 },
+    });
     expect(rep.issues.map((i) => [i.id, i.verdict])).toEqual([
       ['nc/captions', 'conflict'],
       ['acme/support-ft', 'conflict'],
@@ -86,18 +126,43 @@ describe('licence handlers', () => {
 
   it('colours a lineage (ancestors and descendants) and follows the catalog when it changes', async () => {
     await seed();
-    expect(await licenseHandlers.licenseLineageVerdicts({ ...COMMERCIAL, id: 'meta-llama/Llama-3.1-8B' }, ctx)).toEqual({
+    expect(
+      await licenseHandlers.licenseLineageVerdicts({ ...COMMERCIAL, id: 'meta-llama/Llama-3.1-8B' }, ctx),
+    ).toEqual({
       'meta-llama/llama-3.1-8b': 'ok',
       'acme/support-ft': 'conflict',
     });
-    await put([asset('acme/Llama-3.1-support-v2', 'model', 'llama3.1')], [{ child: 'acme/Llama-3.1-support-v2', type: 'finetune_of', parent: 'acme/support-ft', origin: 'declared' }]);
-    const v = await licenseHandlers.licenseLineageVerdicts({ ...COMMERCIAL, id: 'meta-llama/Llama-3.1-8B' }, ctx);
+    await put(
+      [asset('acme/Llama-3.1-support-v2', 'model', 'llama3.1')],
+      [
+        {
+          child: 'acme/Llama-3.1-support-v2',
+          type: 'finetune_of',
+          parent: 'acme/support-ft',
+          origin: 'declared',
+        },
+      ],
+    );
+    const v = await licenseHandlers.licenseLineageVerdicts(
+      { ...COMMERCIAL, id: 'meta-llama/Llama-3.1-8B' },
+      ctx,
+    );
     expect(Object.keys(v)).toHaveLength(3);
   });
 
   it('ignores inferred edges the user rejected', async () => {
     await put([asset('meta-llama/Llama-3.1-8B', 'model', 'llama3.1')]);
-    await put([asset('acme/guess-ft', 'model', 'apache-2.0')], [{ child: 'acme/guess-ft', type: 'finetune_of', parent: 'meta-llama/Llama-3.1-8B', origin: 'inferred' }]);
+    await put(
+      [asset('acme/guess-ft', 'model', 'apache-2.0')],
+      [
+        {
+          child: 'acme/guess-ft',
+          type: 'finetune_of',
+          parent: 'meta-llama/Llama-3.1-8B',
+          origin: 'inferred',
+        },
+      ],
+    );
     expect((await licenseHandlers.licenseSweep(COMMERCIAL, ctx)).verdicts['acme/guess-ft']).toBe('conflict');
     const [rel] = await listRelations();
     await decideEdge(rel?.id ?? '', 'rejected');
@@ -121,7 +186,9 @@ describe('"License check" facet column', () => {
       ['a/two', 'ok'],
     ]);
     expect(applyFacets(buildFacetIndex(rows), undefined, {}).counts.check.values).toEqual([]);
-    const index = buildFacetIndex(rows, { check: (r) => (verdicts.has(r.key) ? [verdicts.get(r.key) ?? ''] : []) });
+    const index = buildFacetIndex(rows, {
+      check: (r) => (verdicts.has(r.key) ? [verdicts.get(r.key) ?? ''] : []),
+    });
     const all = applyFacets(index, undefined, {});
     expect(all.counts.check.values).toEqual([
       { value: 'conflict', count: 1 },

@@ -17,7 +17,14 @@ import {
 } from '@/core/licenses';
 import type { CallContext } from '../rpc';
 import { licenseCatalog, type LicenseCatalog } from './context';
-import type { AssetLicenseReport, LicenseDerivation, LicenseIssue, LicenseReport, LicenseSettings, LicenseSweepResult } from './types';
+import type {
+  AssetLicenseReport,
+  LicenseDerivation,
+  LicenseIssue,
+  LicenseReport,
+  LicenseSettings,
+  LicenseSweepResult,
+} from './types';
 
 const VERDICT_ORDER: readonly LicenseVerdict[] = ['conflict', 'review', 'warning', 'ok'];
 /** Issues reported with full findings (messages, paths); the rest carry rule codes only. */
@@ -82,7 +89,9 @@ function rawText(raw: unknown): string {
 function derivation(cat: LicenseCatalog, id: string): LicenseDerivation {
   const at = cat.byKey.get(keyOf(id));
   const asset = at !== undefined ? cat.assets[at] : undefined;
-  const norm = normalizeCatalogLicense(asset ?? { id, kind: 'unknown', name: id, license: { raw: undefined } });
+  const norm = normalizeCatalogLicense(
+    asset ?? { id, kind: 'unknown', name: id, license: { raw: undefined } },
+  );
   const d: LicenseDerivation = {
     id: asset?.id ?? id,
     name: asset?.name ?? id,
@@ -157,7 +166,10 @@ export const licenseHandlers = {
    * Verdicts of an asset's whole lineage (every ancestor and descendant, up to `LINEAGE_MAX` assets), keyed by
    * asset key: lineage colours on the asset page. From the cached sweep when there is one, else one by one.
    */
-  licenseLineageVerdicts: async (args: LicenseSettings & { id: string }, _ctx: CallContext): Promise<Record<string, LicenseVerdict>> => {
+  licenseLineageVerdicts: async (
+    args: LicenseSettings & { id: string },
+    _ctx: CallContext,
+  ): Promise<Record<string, LicenseVerdict>> => {
     const cat = await licenseCatalog();
     const sweep = sweeps.find((x) => x.key === `${cat.key}|${settingsKey(args)}`);
     const ctx = contextOf(cat, args);
@@ -173,7 +185,10 @@ export const licenseHandlers = {
   },
 
   /** One asset's full check: findings, obligations, how each licence was read, and its NOTICE. */
-  licenseAsset: async (args: LicenseSettings & { id: string }, _ctx: CallContext): Promise<AssetLicenseReport | null> => {
+  licenseAsset: async (
+    args: LicenseSettings & { id: string },
+    _ctx: CallContext,
+  ): Promise<AssetLicenseReport | null> => {
     const cat = await licenseCatalog();
     const at = cat.byKey.get(keyOf(args.id));
     const asset = at !== undefined ? cat.assets[at] : undefined;
@@ -185,10 +200,20 @@ export const licenseHandlers = {
     const ids = new Set<string>([asset.id, ...Object.keys(evaluation.normalized)]);
     const derivations = [...ids].map((id) => derivation(cat, id));
     const names: Record<string, string> = {};
-    for (const f of evaluation.findings) for (const p of [...(f.path ?? []), ...(f.asset ? [f.asset] : [])]) names[p] = nameOf(cat, p);
+    for (const f of evaluation.findings)
+      for (const p of [...(f.path ?? []), ...(f.asset ? [f.asset] : [])]) names[p] = nameOf(cat, p);
     for (const o of evaluation.obligations) names[o.source] = nameOf(cat, o.source);
     for (const d of derivations) names[d.id] = d.name;
-    return { id: asset.id, name: asset.name, key: cat.key, evaluation, derivations, names, notice, ms: performance.now() - t0 };
+    return {
+      id: asset.id,
+      name: asset.name,
+      key: cat.key,
+      evaluation,
+      derivations,
+      names,
+      notice,
+      ms: performance.now() - t0,
+    };
   },
 
   /** The catalog report: counts per verdict and per licence family, conflicts and reviews with reasons. */
@@ -210,10 +235,24 @@ export const licenseHandlers = {
       f.count++;
       f.byVerdict[e.verdict]++;
       if (e.verdict === 'conflict' || e.verdict === 'review') {
-        issues.push({ id: a.id, name: a.name, kind: String(a.kind), verdict: e.verdict, expression: e.expression, family, codes: e.codes, worst: e.worst });
+        issues.push({
+          id: a.id,
+          name: a.name,
+          kind: String(a.kind),
+          verdict: e.verdict,
+          expression: e.expression,
+          family,
+          codes: e.codes,
+          worst: e.worst,
+        });
       }
     }
-    issues.sort((x, y) => VERDICT_ORDER.indexOf(x.verdict) - VERDICT_ORDER.indexOf(y.verdict) || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
+    issues.sort(
+      (x, y) =>
+        VERDICT_ORDER.indexOf(x.verdict) - VERDICT_ORDER.indexOf(y.verdict) ||
+        x.name.localeCompare(y.name) ||
+        x.id.localeCompare(y.id),
+    );
     const ctx = contextOf(cat, args);
     const names: Record<string, string> = {};
     for (const issue of issues.slice(0, DETAILED_ISSUES)) {
@@ -221,7 +260,12 @@ export const licenseHandlers = {
       issue.reasons = r.findings
         .filter((f) => f.severity !== 'ok')
         .sort((x, y) => VERDICT_ORDER.indexOf(x.severity) - VERDICT_ORDER.indexOf(y.severity))
-        .map((f) => ({ code: f.code, severity: f.severity, message: f.message, path: f.path ?? (f.asset ? [issue.id, f.asset] : [issue.id]) }));
+        .map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          path: f.path ?? (f.asset ? [issue.id, f.asset] : [issue.id]),
+        }));
       for (const reason of issue.reasons) for (const p of reason.path) names[p] = nameOf(cat, p);
     }
     const byFamily = [...families.entries()]

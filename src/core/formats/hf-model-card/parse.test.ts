@@ -414,7 +414,8 @@ describe('sniffing', () => {
 describe('not a card', () => {
   it('a license text with front matter (choosealicense style) is not taken for a model card', async () => {
     const { parseFile } = await import('../parseFile');
-    const text = '---\ntitle: MIT License\nspdx-id: MIT\npermissions:\n  - commercial-use\nconditions: []\n---\n\nPermission is hereby granted...';
+    const text =
+      '---\ntitle: MIT License\nspdx-id: MIT\npermissions:\n  - commercial-use\nconditions: []\n---\n\nPermission is hereby granted...';
     const r = parseFile({ name: '_licenses/mit.txt', text });
     expect(r.assets).toHaveLength(0);
     expect(r.issues[0]?.code).toBe('UNKNOWN_FORMAT');

@@ -6,7 +6,10 @@ import type { FormatParser } from '../types';
 export const tarnExportParser: FormatParser = {
   id: 'tarn-catalog',
   label: 'Tarn catalog export',
-  sniff: (_file, head) => (head.startsWith('{') && head.includes(`"${EXPORT_FORMAT}"`) && /"format"\s*:\s*"tarn-catalog"/.test(head) ? 1 : 0),
+  sniff: (_file, head) =>
+    head.startsWith('{') && head.includes(`"${EXPORT_FORMAT}"`) && /"format"\s*:\s*"tarn-catalog"/.test(head)
+      ? 1
+      : 0,
   parse: (file): ParseResult => {
     const res = parseCatalogExport(file.text);
     if (!res.ok) return { format: 'tarn-catalog', assets: [], relations: [], issues: res.issues };
