@@ -47,6 +47,8 @@ async function exportCollection(page: Page, name: string): Promise<{ path: strin
 /** What the asset page shows of the curation, for before/after comparison. */
 async function curationSnapshot(page: Page, id: string): Promise<string[]> {
   await openAsset(page, id);
+  // The license verdict is computed in a worker: wait until it has settled before reading the header.
+  await expect(page.getByTestId('asset-license')).not.toContainText(/checking/i);
   return [
     await page.getByTestId('asset-status').innerText(),
     await page.getByTestId('asset-tags').innerText(),

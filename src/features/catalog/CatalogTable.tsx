@@ -66,10 +66,24 @@ export function CatalogTable({
     return v;
   }, [columns]);
 
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  // TanStack only sees the rendered window: building its row model for 100k rows is what made first paint
+  // and sorting slow. Selection state is keyed by asset key, so it spans the whole result regardless.
+  const windowStart = virtualItems[0]?.index ?? 0;
+  const windowEnd = (virtualItems[virtualItems.length - 1]?.index ?? -1) + 1;
+  const windowRows = useMemo(() => rows.slice(windowStart, windowEnd), [rows, windowStart, windowEnd]);
+
   const table = useTable({
     features: catalogFeatures,
     columns: catalogColumns,
-    data: rows,
+    data: windowRows,
     defaultColumn,
     getRowId: (r) => r.key,
     manualSorting: true,
@@ -92,18 +106,12 @@ export function CatalogTable({
     onRowSelectionChange: (u) => onSelectionChange(resolve(u, selection)),
   });
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const tableRows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const rowCount = rows.length;
 
   const [active, setActive] = useState(0);
   const focusWanted = useRef(false);
-  const activeIndex = Math.min(active, Math.max(0, tableRows.length - 1));
+  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
 
   useEffect(() => {
     if (!focusWanted.current) return;
@@ -114,15 +122,22 @@ export function CatalogTable({
 
   const moveTo = useCallback(
     (i: number) => {
-      const n = tableRows.length;
+      const n = rowCount;
       if (n === 0) return;
       const next = Math.max(0, Math.min(n - 1, i));
       setActive(next);
       focusWanted.current = true;
       virtualizer.scrollToIndex(next, { align: 'auto' });
     },
-    [tableRows.length, virtualizer],
+    [rowCount, virtualizer],
   );
+
+  const toggleKey = (key: string) => {
+    const next: RowSelectionState = { ...selection };
+    if (next[key]) delete next[key];
+    else next[key] = true;
+    onSelectionChange(next);
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const target = e.target as HTMLElement;
@@ -145,16 +160,17 @@ export function CatalogTable({
         moveTo(0);
         break;
       case 'End':
-        moveTo(tableRows.length - 1);
+        moveTo(rowCount - 1);
         break;
       case 'Enter': {
-        const row = tableRows[activeIndex];
-        if (row) void navigate(assetPath(row.original.id));
+        const row = rows[activeIndex];
+        if (row) void navigate(assetPath(row.id));
         break;
       }
       case ' ': {
         if (target.tagName === 'INPUT') return;
-        tableRows[activeIndex]?.toggleSelected();
+        const row = rows[activeIndex];
+        if (row) toggleKey(row.key);
         break;
       }
       default:
@@ -168,6 +184,20 @@ export function CatalogTable({
     setActive(index);
     if (t.closest('a, input, button, label')) return;
     void navigate(assetPath(id));
+  };
+
+  // Select-all over every shown row (TanStack's own would only see the rendered window).
+  const selectedCount = Object.keys(selection).length;
+  const allSelected = useMemo(
+    () => rowCount > 0 && selectedCount > 0 && rows.every((r) => selection[r.key]),
+    [rows, rowCount, selection, selectedCount],
+  );
+  const someSelected = selectedCount > 0 && selectedCount < rowCount;
+  const toggleAll = () => {
+    const next: RowSelectionState = { ...selection };
+    if (allSelected) for (const r of rows) delete next[r.key];
+    else for (const r of rows) next[r.key] = true;
+    onSelectionChange(next);
   };
 
   const headerGroups = table.getHeaderGroups();
@@ -210,7 +240,7 @@ export function CatalogTable({
         <table
           role="table"
           aria-label="Catalog"
-          aria-rowcount={tableRows.length + 1}
+          aria-rowcount={rowCount + 1}
           className="vtable"
           style={{ width: Math.max(totalWidth, 600) }}
         >
@@ -236,7 +266,17 @@ export function CatalogTable({
                       }
                       className="vth"
                     >
-                      {header.isPlaceholder ? null : canSort ? (
+                      {header.isPlaceholder ? null : col.id === SELECT_COLUMN ? (
+                        <input
+                          type="checkbox"
+                          aria-label="Select all shown assets"
+                          checked={allSelected}
+                          ref={(el) => {
+                            if (el) el.indeterminate = !allSelected && someSelected;
+                          }}
+                          onChange={toggleAll}
+                        />
+                      ) : canSort ? (
                         <button type="button" className="sort-button" onClick={col.getToggleSortingHandler()}>
                           <table.FlexRender header={header} />
                           <span aria-hidden="true" className="sort-mark">
@@ -264,8 +304,8 @@ export function CatalogTable({
             ))}
           </thead>
           <tbody role="rowgroup" className="vtbody" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = tableRows[item.index];
+            {virtualItems.map((item) => {
+              const row = tableRows[item.index - windowStart];
               if (!row) return null;
               const isActive = item.index === activeIndex;
               return (
@@ -297,7 +337,7 @@ export function CatalogTable({
             })}
           </tbody>
         </table>
-        {tableRows.length === 0 ? <p className="muted empty">No assets match.</p> : null}
+        {rowCount === 0 ? <p className="muted empty">No assets match.</p> : null}
       </div>
     </div>
   );

@@ -224,6 +224,7 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
 }
 
 function invalidateDerived(st: State, reorder: boolean): void {
+  resultCache.clear();
   st.facets = undefined;
   st.ranks = new Map();
   st.displayJson = undefined;
@@ -255,6 +256,7 @@ export function setLicenseVerdicts(args: { key: string; verdicts: Record<string,
 } {
   licenseCheck = args.verdicts ? { key: args.key, byKey: new Map(Object.entries(args.verdicts)) } : undefined;
   if (state) state.facets = undefined;
+  resultCache.clear();
   return { key: licenseCheck?.key ?? null };
 }
 
@@ -333,6 +335,7 @@ async function resyncLocked(): Promise<void> {
     next.index = idx;
   }
   state = next;
+  resultCache.clear();
   if (!next.index) void ensureIndex(next);
   schedulePersist();
 }
@@ -404,6 +407,7 @@ export function prepareExport(env: {
     for (const r of rows) r.nChildren = st.incoming.get(r.key) ?? 0;
     invalidateDerived(st, true);
     await idx.addAllAsync(rows.map(toSearchDoc), { chunkSize: 400 });
+    resultCache.clear();
   });
 }
 
@@ -628,9 +632,58 @@ function sortIndices(st: State, matches: Uint32Array, sort: CatalogSort): Uint32
   return out;
 }
 
+/**
+ * Recent query results (LRU), valid for one snapshot of one state with one facet index: repeated queries
+ * (back/forward, toggling a facet off again, retyping) answer without searching. Cleared on every change.
+ */
+type CachedResult = {
+  st: State;
+  snapshotId: string;
+  facets: FacetIndex;
+  result: Omit<CatalogQueryResult, 'ms'>;
+};
+const RESULT_CACHE_SIZE = 64;
+/** Bound on the row indices held (4 bytes each): a few MB at most. */
+const RESULT_CACHE_MAX_ROWS = 1_000_000;
+const resultCache = new Map<string, CachedResult>();
+
+function cachedLength(): number {
+  let n = 0;
+  for (const c of resultCache.values()) n += c.result.order.length;
+  return n;
+}
+
+function resultCacheKey(args: CatalogQuery): string {
+  const facets = Object.keys(args.facets)
+    .sort()
+    .map((k) => [k, args.facets[k as keyof FacetSelection]]);
+  return JSON.stringify([args.q.trim().replace(/\s+/gu, ' '), facets, args.sort ?? null]);
+}
+
 export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResult> {
   const st = await ensureState();
   const t0 = performance.now();
+  st.facets ??= buildFacetIndex(st.rows);
+  const cacheKey = resultCacheKey(args);
+  const hit = resultCache.get(cacheKey);
+  if (hit && hit.st === st && hit.snapshotId === st.snapshotId && hit.facets === st.facets) {
+    resultCache.delete(cacheKey);
+    resultCache.set(cacheKey, hit);
+    return { ...hit.result, ms: performance.now() - t0 };
+  }
+  const result = await runQuery(st, args);
+  if (state === st && st.facets && result.snapshotId === st.snapshotId) {
+    resultCache.set(cacheKey, { st, snapshotId: st.snapshotId, facets: st.facets, result });
+    while (resultCache.size > RESULT_CACHE_SIZE || cachedLength() > RESULT_CACHE_MAX_ROWS) {
+      const oldest = resultCache.keys().next().value;
+      if (oldest === undefined) break;
+      resultCache.delete(oldest);
+    }
+  }
+  return { ...result, ms: performance.now() - t0 };
+}
+
+async function runQuery(st: State, args: CatalogQuery): Promise<Omit<CatalogQueryResult, 'ms'>> {
   const parsed = parseQuery(args.q);
   const text = freeText(parsed);
   let candidates: Uint32Array | undefined;
@@ -692,7 +745,6 @@ export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResu
     total: st.rows.length,
     counts: res.counts,
     hints: parsed.hints,
-    ms: performance.now() - t0,
   };
 }
 
