@@ -53,9 +53,11 @@ for (const f of files.filter((x) => chosen.has(x.file))) {
   }
 }
 // 3. A sample of every other format, and some dataset cards with several licenses.
+// SPDX examples that list every source file as a package would flood the demo with file-level "code" assets.
+const NOISY = /simplehtr/i;
 const take = (kind: string, n: number) =>
   files
-    .filter((f) => f.kind === kind)
+    .filter((f) => f.kind === kind && !NOISY.test(f.file))
     .slice(0, n)
     .forEach((f) => chosen.add(f.file));
 take('hf-dataset-card', 40);
