@@ -96,7 +96,7 @@ test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, 
     page.waitForEvent('download'),
     r.getByRole('button', { name: 'Download NOTICE' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe('NOTICE-acme-labs_support-llama-ft.txt');
+  expect(download.suggestedFilename()).toBe('NOTICE-acme-labs__support-llama-ft.txt');
   const text = readFileSync(await download.path(), 'utf8');
   expect(text).toContain('NOTICE for support-llama-ft');
   expect(text).toContain('Built with Llama');

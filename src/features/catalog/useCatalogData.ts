@@ -36,6 +36,9 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
   const [snapshot, setSnapshot] = useState<CatalogSnapshot | undefined>(lastSnapshot);
   const snapRef = useRef<CatalogSnapshot | undefined>(lastSnapshot);
   const fetchState = useRef({ inFlight: false, again: false });
+  // The cold-start read of the persisted snapshot: the worker is asked only after it, naming the snapshot
+  // it holds, so the (same) 100k display rows are not serialised, posted and parsed a second time.
+  const cacheRead = useRef<Promise<void> | undefined>(undefined);
 
   const accept = useCallback((json: string) => {
     const parsed = JSON.parse(json) as SnapshotJson;
@@ -55,6 +58,7 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
     f.inFlight = true;
     void (async () => {
       try {
+        if (cacheRead.current) await cacheRead.current;
         do {
           f.again = false;
           const res = await catalogClient().call(
@@ -76,9 +80,19 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
   useEffect(() => {
     if (stamp === undefined || triedCache.current) return;
     triedCache.current = true;
-    void getSearchCache(SEARCH_CACHE_IDS.display).then((row) => {
-      if (row && row.stamp === cacheStamp(stamp) && !snapRef.current) accept(row.json);
-    });
+    if (snapRef.current) return;
+    // Meanwhile the worker loads its rows (and then the full-text index).
+    void catalogClient()
+      .call('searchStatus', {})
+      .catch(() => undefined);
+    cacheRead.current = getSearchCache(SEARCH_CACHE_IDS.display)
+      .then((row) => {
+        if (row && row.stamp === cacheStamp(stamp) && !snapRef.current) accept(row.json);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        cacheRead.current = undefined;
+      });
   }, [stamp, accept]);
 
   useEffect(() => {

@@ -10,7 +10,7 @@ import type { AssetLicenseReport } from '@/workers/licenses/client';
 import { VerdictBadge } from './VerdictBadge';
 import { explainRule, explainVerdict, obligationLabel, verdictRank } from './explain';
 import { describeSettings } from './settings';
-import { downloadText, fileSlug } from './download';
+import { downloadText, fileSlug } from '@/components/download';
 import type { Loaded } from './hooks';
 
 function assetHref(id: string): string {

@@ -10,7 +10,7 @@ import { useLicenseReport } from './hooks';
 import { VerdictBadge } from './VerdictBadge';
 import { VERDICTS, explainRule, explainVerdict } from './explain';
 import { describeSettings } from './settings';
-import { downloadText } from './download';
+import { downloadText } from '@/components/download';
 import { reportCsv, reportJson } from './reportExport';
 
 const PAGE = 100;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { impactAnalysis, impactToCsv, impactToJson, relationChildNoun, relationLabel } from '@/core/lineage';
 import type { ImpactPath, LineageGraph } from '@/core/lineage';
-import { downloadText, fileSlug } from './download';
+import { downloadText, fileSlug } from '@/components/download';
 
 const MAX_ROWS = 200;
 

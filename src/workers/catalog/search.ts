@@ -181,13 +181,18 @@ async function loadState(): Promise<State> {
   return st;
 }
 
+const INDEX_WARM_DELAY_MS = 250;
+
 async function ensureState(): Promise<State> {
   if (state) return state;
   loading ??= loadState().then((s) => {
     state = s;
     loading = undefined;
-    // Start loading the full-text index in the background: rows answer first.
-    void ensureIndex(s);
+    // Load the full-text index in the background once the first row requests and facet-only queries have
+    // been answered (loading it blocks the worker); a text query asks for it at once.
+    setTimeout(() => {
+      if (state === s) void ensureIndex(s);
+    }, INDEX_WARM_DELAY_MS);
     return s;
   });
   return loading;

@@ -1,5 +1,5 @@
 /** Saves text as a file via a Blob and a temporary <a download>. */
-export function downloadText(text: string, fileName: string, type: string): void {
+export function downloadText(text: string, fileName: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -10,7 +10,12 @@ export function downloadText(text: string, fileName: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file-name-safe slug of an asset id. */
+/** A file-name-safe slug of an asset id (`org/Model-7B` → `org__Model-7B`). */
 export function fileSlug(id: string): string {
-  return id.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'asset';
+  return (
+    id
+      .replace(/\//g, '__')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .slice(0, 120) || 'asset'
+  );
 }
