@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { cancelImport, startImport, useImportState } from './importStore';
 import { filesFromDataTransfer, filesFromInput } from './readDrop';
 import { ImportReport } from './ImportReport';
@@ -7,6 +7,36 @@ function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A button-like label around a hidden file input; picking files starts an import. */
+function FilePicker({
+  label,
+  disabled,
+  inputRef,
+}: {
+  label: string;
+  disabled: boolean;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}) {
+  return (
+    <label className="button-like">
+      {label}
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        aria-label={label}
+        className="visually-hidden"
+        disabled={disabled}
+        onChange={(e) => {
+          const files = filesFromInput(e.currentTarget.files);
+          e.currentTarget.value = '';
+          void startImport(files);
+        }}
+      />
+    </label>
+  );
 }
 
 /** Import controls: file picker, folder picker, window-wide drop target, progress with Cancel. */
@@ -53,37 +83,8 @@ export function ImportControls() {
   const p = state.progress;
   return (
     <div className="import-controls">
-      <label className="button-like">
-        Import files
-        <input
-          type="file"
-          multiple
-          aria-label="Import files"
-          className="visually-hidden"
-          disabled={state.running}
-          onChange={(e) => {
-            const files = filesFromInput(e.currentTarget.files);
-            e.currentTarget.value = '';
-            void startImport(files);
-          }}
-        />
-      </label>
-      <label className="button-like">
-        Import folder
-        <input
-          ref={folderRef}
-          type="file"
-          multiple
-          aria-label="Import folder"
-          className="visually-hidden"
-          disabled={state.running}
-          onChange={(e) => {
-            const files = filesFromInput(e.currentTarget.files);
-            e.currentTarget.value = '';
-            void startImport(files);
-          }}
-        />
-      </label>
+      <FilePicker label="Import files" disabled={state.running} />
+      <FilePicker label="Import folder" disabled={state.running} inputRef={folderRef} />
       {state.running && p ? (
         <div className="import-progress" role="group" aria-label="Import progress">
           <progress max={Math.max(1, p.bytesTotal)} value={p.bytesDone} aria-label="Import progress" />
