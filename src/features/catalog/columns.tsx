@@ -57,6 +57,8 @@ export const catalogColumns = helper.columns([
     enableSorting: false,
     enableHiding: false,
     enableResizing: false,
+    // CatalogTable renders its own select-all over every shown row (the table only holds the rendered
+    // window); this header is what a table over all rows would show.
     header: ({ table }) => (
       <input
         type="checkbox"
