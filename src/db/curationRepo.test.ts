@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ParseResult } from '@/core/model';
-import { createCatalogDb, type CatalogDb } from './schema';
+import type { CatalogDb } from './schema';
+import { makeCard, makeSource, openTestDb } from '@/testing/builders';
 import { importParsedFile } from './importRepo';
 import {
   addTags,
@@ -21,29 +22,14 @@ import {
 import { readExport } from './catalogRepo';
 
 let db: CatalogDb;
-let n = 0;
 beforeEach(async () => {
-  db = createCatalogDb(`tarn-curation-test-${Date.now()}-${n++}`);
-  await db.open();
+  db = await openTestDb('curation');
 });
 
 function card(id: string, license: string, base?: string): ParseResult {
-  return {
-    format: 'hf-model-card',
-    assets: [
-      {
-        id,
-        kind: 'model',
-        name: id.split('/')[1] ?? id,
-        license: { raw: license },
-        ...(base ? { baseModels: [base] } : {}),
-      },
-    ],
-    relations: base ? [{ child: id, type: 'finetune_of', parent: base, origin: 'declared' }] : [],
-    issues: [],
-  };
+  return makeCard({ id, license, ...(base ? { base } : {}) });
 }
-const src = (name: string, sha: string) => ({ name, text: `text ${sha}`, sha256: sha, bytes: 10 });
+const src = makeSource;
 
 describe('curation overlay', () => {
   it('edits tags, notes, status and owner; every change is audited; no-ops are not', async () => {

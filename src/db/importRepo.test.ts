@@ -1,37 +1,26 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import type { ParseResult } from '@/core/model';
-import { createCatalogDb, type CatalogDb } from './schema';
+import type { CatalogDb } from './schema';
+import { makeCard, makeSource, openTestDb } from '@/testing/builders';
 import { importParsedFile, restoreExport } from './importRepo';
 import { readExport } from './catalogRepo';
 
 let db: CatalogDb;
-let n = 0;
 beforeEach(async () => {
-  db = createCatalogDb(`tarn-import-test-${Date.now()}-${n++}`);
-  await db.open();
+  db = await openTestDb('import');
 });
 
 function card(id: string, license: string, base?: string): ParseResult {
-  return {
-    format: 'hf-model-card',
-    assets: [
-      {
-        id,
-        kind: 'model',
-        name: id.split('/')[1] ?? id,
-        license: { raw: license, normalized: license.toUpperCase() },
-        ...(base ? { baseModels: [base] } : {}),
-        body: `# ${id}`,
-      },
-    ],
-    relations: base
-      ? [{ child: id, type: 'finetune_of', parent: base, origin: 'declared', evidence: 'base_model' }]
-      : [],
-    issues: [],
-  };
+  return makeCard({
+    id,
+    license,
+    normalized: license.toUpperCase(),
+    body: `# ${id}`,
+    ...(base ? { base } : {}),
+  });
 }
 
-const src = (name: string, sha: string) => ({ name, text: `text ${sha}`, sha256: sha, bytes: 10 });
+const src = makeSource;
 
 describe('importParsedFile', () => {
   it('creates, then reports unchanged for the same content, and updated with a new version for changed content', async () => {
@@ -192,8 +181,7 @@ describe('export round trip', () => {
       updatedAt: '2026-01-03',
     });
     const env = await readExport({}, db);
-    const other = createCatalogDb(`tarn-import-test-other-${n++}`);
-    await other.open();
+    const other = await openTestDb('import-other');
     const report = await restoreExport(
       { name: 'e.json', text: '', sha256: 'x', bytes: 1 },
       env,
@@ -264,8 +252,7 @@ describe('curated export round trip (curation, collections, audit)', () => {
     expect(env.curation?.map((c) => c.key).sort()).toEqual(['acme/base', 'acme/ft']);
     expect(env.collections).toEqual([col]);
 
-    const other = createCatalogDb(`tarn-import-test-curated-${n++}`);
-    await other.open();
+    const other = await openTestDb('import-curated');
     const text = JSON.stringify(env);
     const rep = await restoreExport(
       { name: 'c.json', text, sha256: 'x', bytes: text.length },

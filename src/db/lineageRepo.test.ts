@@ -1,35 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ParseResult } from '@/core/model';
 import { buildLineageGraph } from '@/core/lineage';
-import { createCatalogDb, type CatalogDb } from './schema';
+import type { CatalogDb } from './schema';
+import { makeCard, makeSource, openTestDb } from '@/testing/builders';
 import { importParsedFile } from './importRepo';
 import { listAudit } from './curationRepo';
 import { clearEdgeDecision, decideEdge, loadLineageData, rejectedFilter } from './lineageRepo';
 
 let db: CatalogDb;
-let n = 0;
 beforeEach(async () => {
-  db = createCatalogDb(`tarn-lineage-test-${Date.now()}-${n++}`);
-  await db.open();
+  db = await openTestDb('lineage');
 });
 
 function card(id: string, base: string, origin: 'declared' | 'inferred'): ParseResult {
-  return {
-    format: 'hf-model-card',
-    assets: [
-      {
-        id,
-        kind: 'model',
-        name: id.split('/')[1] ?? id,
-        license: { raw: 'mit', normalized: 'MIT' },
-        baseModels: [base],
-      },
-    ],
-    relations: [{ child: id, type: 'finetune_of', parent: base, origin, evidence: 'base_model in card.md' }],
-    issues: [],
-  };
+  return makeCard({ id, normalized: 'MIT', base, origin });
 }
-const src = (name: string, sha: string) => ({ name, text: `text ${sha}`, sha256: sha, bytes: 10 });
+const src = makeSource;
 
 describe('lineageRepo', () => {
   it('loads assets (with placeholders and licenses), relations and decisions', async () => {
