@@ -70,36 +70,18 @@ function Form({ initial }: { initial: LicenseSettings }) {
       </fieldset>
       <fieldset>
         <legend>Licensee</legend>
-        <label className="field-row">
-          Monthly active users (at the upstream release date)
-          <input
-            type="text"
-            inputMode="numeric"
-            value={mau}
-            placeholder="unknown"
-            onChange={(e) => {
-              const text = e.currentTarget.value;
-              setMau(text);
-              const n = parseCount(text);
-              if (text.trim() === '' || n !== null) setUse({ licensee_mau_at_release: n });
-            }}
-          />
-        </label>
-        <label className="field-row">
-          Annual revenue (US$)
-          <input
-            type="text"
-            inputMode="numeric"
-            value={revenue}
-            placeholder="unknown"
-            onChange={(e) => {
-              const text = e.currentTarget.value;
-              setRevenue(text);
-              const n = parseCount(text);
-              if (text.trim() === '' || n !== null) setUse({ annual_revenue_usd: n });
-            }}
-          />
-        </label>
+        <CountField
+          label="Monthly active users (at the upstream release date)"
+          text={mau}
+          setText={setMau}
+          onCount={(n) => setUse({ licensee_mau_at_release: n })}
+        />
+        <CountField
+          label="Annual revenue (US$)"
+          text={revenue}
+          setText={setRevenue}
+          onCount={(n) => setUse({ annual_revenue_usd: n })}
+        />
         <label className="field-row">
           Region (ISO country code or EU)
           <input
@@ -156,6 +138,37 @@ function Form({ initial }: { initial: LicenseSettings }) {
 }
 
 /** Intended-use form; saves on every change. */
+/** A free-text number input ("1,000,000", "2.5M"); empty means unknown. Reports only parseable values. */
+function CountField({
+  label,
+  text,
+  setText,
+  onCount,
+}: {
+  label: string;
+  text: string;
+  setText: (t: string) => void;
+  onCount: (n: number | null) => void;
+}) {
+  return (
+    <label className="field-row">
+      {label}
+      <input
+        type="text"
+        inputMode="numeric"
+        value={text}
+        placeholder="unknown"
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setText(value);
+          const n = parseCount(value);
+          if (value.trim() === '' || n !== null) onCount(n);
+        }}
+      />
+    </label>
+  );
+}
+
 export function IntendedUseForm() {
   const settings = useLicenseSettings();
   if (!settings) return <p className="muted">Loading…</p>;
