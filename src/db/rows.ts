@@ -1,6 +1,6 @@
 /** What is stored in IndexedDB. Plain JSON only (structured-clone safe, exportable as is). */
-import type { Asset, Relation } from '@/core/model';
-import type {
+export type { Asset, Relation } from '@/core/model';
+export type {
   StoredAsset,
   VersionRow,
   RelationRow,
@@ -14,23 +14,6 @@ import type {
   ImportSummary,
   Contribution,
 } from '@/core/catalog/rows';
-
-export type {
-  Asset,
-  Relation,
-  StoredAsset,
-  VersionRow,
-  RelationRow,
-  ImportRun,
-  CurationRow,
-  CollectionRow,
-  AuditRow,
-  SavedViewRow,
-  EdgeDecisionRow,
-  FileReport,
-  ImportSummary,
-  Contribution,
-};
 
 export type SettingRow = { key: string; value: unknown };
 
