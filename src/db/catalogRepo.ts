@@ -12,6 +12,13 @@ export async function getAsset(id: string, db: CatalogDb = getDb()): Promise<Sto
   return db.assets.get(assetKey(id));
 }
 
+/** Keys of the given ids that exist as real (non-placeholder) assets. Reads only those rows. */
+export async function existingKeys(ids: readonly string[], db: CatalogDb = getDb()): Promise<Set<string>> {
+  const keys = Array.from(new Set(ids.map(assetKey)));
+  const rows = await db.assets.bulkGet(keys);
+  return new Set(rows.filter((a): a is StoredAsset => a !== undefined && !a.placeholder).map((a) => a.key));
+}
+
 export async function listAssets(db: CatalogDb = getDb()): Promise<StoredAsset[]> {
   return db.assets.toArray();
 }

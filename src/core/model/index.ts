@@ -148,7 +148,3 @@ export type SourceFile = {
 export function assetKey(id: string): string {
   return id.trim().toLowerCase();
 }
-
-export function isErrorIssue(issue: Issue): boolean {
-  return issue.severity === 'error';
-}

@@ -2,7 +2,7 @@
  * Catalog full-text index: documents, MiniSearch options and search helpers, shared by the catalog
  * worker and its main-thread fallback. Pure (MiniSearch is a plain library).
  */
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { CatalogRow } from '../catalog/facets';
 
 /** Ids of the persisted search caches (searchIndex table). */
@@ -132,17 +132,6 @@ export function searchCatalog(index: MiniSearch<SearchDoc>, text: string): Searc
   });
   if (fast.length > 0) return fast;
   return index.search(q);
-}
-
-/** Free-text search returning asset keys ranked by score. */
-export function searchKeys(
-  index: MiniSearch<SearchDoc>,
-  text: string,
-  options?: SearchOptions,
-): { key: string; score: number }[] {
-  const q = text.trim();
-  if (q === '') return [];
-  return index.search(q, options).map((r) => ({ key: String(r.id), score: r.score }));
 }
 
 /** Keys of documents containing the word exactly (for `-word` exclusion). */

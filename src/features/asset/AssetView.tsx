@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { assetBody } from '@/core/catalog/merge';
 import { completeness } from '@/core/catalog/completeness';
 import { Markdown } from '@/components/Markdown';
-import { useAsset, useExistingKeys } from './useAsset';
+import { useAsset } from './useAsset';
 import { AssetHeader } from './AssetHeader';
 import { AssetLinks } from './AssetLinks';
 import { FieldsTable } from './FieldsTable';
@@ -27,7 +27,6 @@ export type AssetViewProps = {
  */
 export function AssetView({ id, licenseBadge, children }: AssetViewProps) {
   const data = useAsset(id);
-  const existing = useExistingKeys();
   const asset = data?.asset;
   const body = useMemo(() => (asset ? assetBody(asset) : undefined), [asset]);
   const report = useMemo(
@@ -52,8 +51,8 @@ export function AssetView({ id, licenseBadge, children }: AssetViewProps) {
         licenseBadge={licenseBadge}
         completenessPct={Math.round(report.score * 100)}
       />
-      <AssetLinks label="Base models" ids={asset.baseModels} existing={existing} />
-      <AssetLinks label="Datasets" ids={asset.datasets} existing={existing} />
+      <AssetLinks label="Base models" ids={asset.baseModels} existing={data.existing} />
+      <AssetLinks label="Datasets" ids={asset.datasets} existing={data.existing} />
       {children}
       {body ? (
         <section aria-label="Card">
