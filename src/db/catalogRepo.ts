@@ -5,6 +5,7 @@ import { serializeCatalog } from '@/core/export/envelope';
 import { lineageClosure } from '@/core/export/closure';
 import { makePlaceholder } from '@/core/catalog/merge';
 import { getDb } from './db';
+import { touchCatalog } from './searchIndexRepo';
 import type { CatalogDb } from './schema';
 import type { ImportRun, RelationRow, StoredAsset, VersionRow } from './rows';
 
@@ -65,8 +66,9 @@ export async function updateImportRun(id: number, run: ImportRun, db: CatalogDb 
 /** Empties every catalog table (assets, versions, relations, curation, ...); settings are kept. */
 export async function clearCatalog(db: CatalogDb = getDb()): Promise<void> {
   const tables = db.tables.filter((t) => t.name !== 'settings');
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [...tables, db.settings], async () => {
     for (const t of tables) await t.clear();
+    await touchCatalog(db);
   });
 }
 

@@ -16,6 +16,7 @@ import type {
   VersionRow,
 } from '@/core/catalog/rows';
 import { getDb } from './db';
+import { touchCatalog } from './searchIndexRepo';
 import type { CatalogDb } from './schema';
 
 export const CURATION_STATUSES: readonly CurationStatus[] = ['draft', 'approved', 'deprecated'];
@@ -329,6 +330,7 @@ export async function deleteAssets(
     db.collections,
     db.edgeDecisions,
     db.audit,
+    db.settings,
   ];
   await db.transaction('rw', tables, async () => {
     const touchedParents = new Set<string>();
@@ -384,6 +386,7 @@ export async function deleteAssets(
         detail: `${a.id} deleted (${a.contributions.length} sources)`,
       })),
     );
+    await touchCatalog(db);
   });
   return snap;
 }
@@ -399,6 +402,7 @@ export async function undoDelete(snap: DeletedSnapshot, db: CatalogDb = getDb())
     db.collections,
     db.edgeDecisions,
     db.audit,
+    db.settings,
   ];
   await db.transaction('rw', tables, async () => {
     await db.assets.bulkPut(snap.assets);
@@ -423,5 +427,6 @@ export async function undoDelete(snap: DeletedSnapshot, db: CatalogDb = getDb())
     await db.audit.bulkAdd(
       restored.map((a) => ({ at, assetKey: a.key, action: 'undo-delete', detail: `${a.id} restored` })),
     );
+    await touchCatalog(db);
   });
 }

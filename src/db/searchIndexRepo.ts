@@ -6,17 +6,32 @@ import { getDb } from './db';
 import type { CatalogDb } from './schema';
 import type { RelationRow, SearchIndexRow, StoredAsset } from './rows';
 
+/** Settings row holding the catalog's change marker (see `touchCatalog`). */
+export const CATALOG_VERSION_KEY = 'catalogVersion';
+
+let touchCounter = 0;
+
 /**
- * A cheap fingerprint of the catalog: asset count, newest update and relation count. Changes whenever
- * an import, merge, deletion or clear changes what search shows.
+ * Marks the catalog as changed. Every write that changes what search shows (import, merge, restore,
+ * deletion, undo, clear) calls it inside its transaction (which must include the settings table).
+ */
+export async function touchCatalog(db: CatalogDb = getDb()): Promise<void> {
+  touchCounter++;
+  const value = `${Date.now().toString(36)}.${touchCounter}.${Math.random().toString(36).slice(2, 8)}`;
+  await db.settings.put({ key: CATALOG_VERSION_KEY, value });
+}
+
+/**
+ * A cheap fingerprint of the catalog: its change marker and the newest asset update. Two key lookups
+ * (counting 100k rows would take most of a second at start-up).
  */
 export async function catalogStamp(db: CatalogDb = getDb()): Promise<string> {
-  const [assets, relations, last] = await Promise.all([
-    db.assets.count(),
-    db.relations.count(),
+  const [version, last] = await Promise.all([
+    db.settings.get(CATALOG_VERSION_KEY),
     db.assets.orderBy('updatedAt').last(),
   ]);
-  return `${assets}|${last?.updatedAt ?? ''}|${relations}`;
+  const v = typeof version?.value === 'string' ? version.value : '0';
+  return `${v}|${last?.updatedAt ?? ''}|${last?.key ?? ''}`;
 }
 
 export async function getSearchCache(

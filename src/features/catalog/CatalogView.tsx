@@ -15,6 +15,7 @@ import {
 import type { CatalogSort, DisplayRow, SortId } from '@/core/search/display';
 import type { FacetId } from '@/core/catalog/facets';
 import { useCatalogQuery, useCatalogSnapshot } from './useCatalogData';
+import { readCatalogHead, writeCatalogHead, type CatalogHead } from './catalogHead';
 import { CatalogTable } from './CatalogTable';
 import { FacetPanel } from './FacetPanel';
 import { SearchBox } from './SearchBox';
@@ -69,7 +70,12 @@ export function CatalogView({
   licenseKey,
 }: CatalogViewProps) {
   const [view, setView] = useViewState();
-  const { snapshot, refresh } = useCatalogSnapshot();
+  const { snapshot, refresh, stamp } = useCatalogSnapshot();
+  // Cold start: the first rows of the default view from localStorage, until the database says otherwise.
+  const [head, setHead] = useState<CatalogHead | undefined>(() => (snapshot ? undefined : readCatalogHead()));
+  useEffect(() => {
+    if (head && ((stamp !== undefined && stamp !== head.stamp) || snapshot)) setHead(undefined);
+  }, [head, stamp, snapshot]);
 
   // The search box keeps its own draft so typing never waits for the router; the URL follows (replace).
   const [draft, setDraft] = useState(view.q);
@@ -107,7 +113,7 @@ export function CatalogView({
 
   const fresh = result && snapshot && result.snapshotId === snapshot.id ? result : undefined;
   const rows = useMemo<DisplayRow[]>(() => {
-    if (!snapshot) return [];
+    if (!snapshot) return head && isDefaultView(queryView) ? head.rows : [];
     if (fresh) {
       const out = new Array<DisplayRow>(fresh.order.length);
       const src = snapshot.rows;
@@ -121,7 +127,14 @@ export function CatalogView({
     }
     // Before the first answer: the snapshot is stored newest first, which is the default view.
     return isDefaultView(queryView) ? snapshot.rows : [];
-  }, [snapshot, fresh, queryView]);
+  }, [snapshot, fresh, queryView, head]);
+
+  // Keep the default view's first rows for the next cold start.
+  const defaultView = isDefaultView(queryView);
+  useEffect(() => {
+    if (fresh && defaultView && snapshot?.stamp !== undefined && snapshot.stamp === stamp)
+      writeCatalogHead(snapshot.stamp, fresh.total, rows);
+  }, [fresh, defaultView, snapshot, stamp, rows]);
 
   const visibleCb = useRef(onVisibleKeysChange);
   useEffect(() => {
@@ -153,8 +166,9 @@ export function CatalogView({
   };
   const onColumnsChange = (cols: SortId[]) => setViewNow({ ...view, q: draft, cols });
 
-  const total = fresh?.total ?? snapshot?.rows.length ?? 0;
-  const loading = !snapshot;
+  const headOnly = !snapshot && head !== undefined && defaultView;
+  const total = fresh?.total ?? snapshot?.rows.length ?? (headOnly ? head.total : 0);
+  const loading = !snapshot && !headOnly;
   const searching = !!snapshot && !fresh && !isDefaultView(queryView);
   const search = serializeViewState({ ...view, q: draft }).toString();
 
@@ -172,7 +186,9 @@ export function CatalogView({
       <section className="results" aria-label="Results">
         <SearchBox value={draft} onChange={onQueryChange} hints={fresh?.hints ?? []} />
         <p className="count" aria-live="polite" data-q={fresh?.q ?? ''}>
-          {loading ? 'Loading catalog…' : `Showing ${searching ? '…' : rows.length} of ${total} assets`}
+          {loading
+            ? 'Loading catalog…'
+            : `Showing ${searching ? '…' : headOnly ? total : rows.length} of ${total} assets`}
         </p>
         {toolbar}
         <CatalogTable

@@ -12,7 +12,12 @@ import type { DisplayRow } from '@/core/search/display';
 import type { FacetCounts } from '@/core/catalog/facets';
 import type { CatalogViewState } from '@/core/search/urlState';
 
-export type CatalogSnapshot = { id: string; rows: DisplayRow[] };
+export type CatalogSnapshot = {
+  id: string;
+  rows: DisplayRow[];
+  /** Catalog stamp the rows reflect, when known. */
+  stamp?: string;
+};
 
 type SnapshotJson = { snapshotId: string; rows: DisplayRow[] };
 
@@ -31,8 +36,19 @@ if (typeof navigator !== 'undefined' && navigator.webdriver && typeof window !==
 }
 
 /** Live snapshot of the catalog's display rows; `refresh` asks the worker again (e.g. after a stale result). */
-export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; refresh: () => void } {
+export function useCatalogSnapshot(): {
+  snapshot: CatalogSnapshot | undefined;
+  refresh: () => void;
+  /** The database's current catalog stamp (undefined until read). */
+  stamp: string | undefined;
+} {
   const stamp = useLiveQuery(() => catalogStamp(), []);
+  // Start the worker at once: it loads its rows and index while the window reads its own snapshot.
+  useEffect(() => {
+    void catalogClient()
+      .call('searchStatus', {})
+      .catch(() => undefined);
+  }, []);
   const [snapshot, setSnapshot] = useState<CatalogSnapshot | undefined>(lastSnapshot);
   const snapRef = useRef<CatalogSnapshot | undefined>(lastSnapshot);
   const fetchState = useRef({ inFlight: false, again: false });
@@ -40,10 +56,10 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
   // it holds, so the (same) 100k display rows are not serialised, posted and parsed a second time.
   const cacheRead = useRef<Promise<void> | undefined>(undefined);
 
-  const accept = useCallback((json: string) => {
+  const accept = useCallback((json: string, rowsStamp: string) => {
     const parsed = JSON.parse(json) as SnapshotJson;
     if (snapRef.current?.id === parsed.snapshotId) return;
-    const next = { id: parsed.snapshotId, rows: parsed.rows };
+    const next = { id: parsed.snapshotId, rows: parsed.rows, stamp: rowsStamp };
     snapRef.current = next;
     lastSnapshot = next;
     setSnapshot(next);
@@ -65,7 +81,17 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
             'catalogRows',
             snapRef.current ? { known: snapRef.current.id } : {},
           );
-          if (res.json !== undefined) accept(res.json);
+          if (res.json !== undefined) accept(res.json, res.stamp);
+          else if (
+            snapRef.current &&
+            snapRef.current.id === res.snapshotId &&
+            snapRef.current.stamp !== res.stamp
+          ) {
+            const next = { ...snapRef.current, stamp: res.stamp };
+            snapRef.current = next;
+            lastSnapshot = next;
+            setSnapshot(next);
+          }
         } while (f.again);
       } catch (e) {
         console.warn('Catalog rows unavailable', e);
@@ -81,13 +107,9 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
     if (stamp === undefined || triedCache.current) return;
     triedCache.current = true;
     if (snapRef.current) return;
-    // Meanwhile the worker loads its rows (and then the full-text index).
-    void catalogClient()
-      .call('searchStatus', {})
-      .catch(() => undefined);
     cacheRead.current = getSearchCache(SEARCH_CACHE_IDS.display)
       .then((row) => {
-        if (row && row.stamp === cacheStamp(stamp) && !snapRef.current) accept(row.json);
+        if (row && row.stamp === cacheStamp(stamp) && !snapRef.current) accept(row.json, stamp);
       })
       .catch(() => undefined)
       .finally(() => {
@@ -99,7 +121,7 @@ export function useCatalogSnapshot(): { snapshot: CatalogSnapshot | undefined; r
     if (stamp !== undefined) refresh();
   }, [stamp, refresh]);
 
-  return { snapshot, refresh };
+  return { snapshot, refresh, stamp };
 }
 
 export type QueryResult = {

@@ -9,6 +9,8 @@
  * (`snapshotId`); the window holds the snapshot's display rows and maps indices to rows.
  */
 import { assetKey } from '@/core/model';
+import { decodeRows, encodeRows } from '@/core/catalog/rowsCodec';
+import { impT } from './importFiles';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
 import {
   applyFacets,
@@ -42,11 +44,49 @@ import {
   listRelations,
   putSearchCache,
   relationsFromChildren,
+  type SearchIndexRow,
 } from '@/db';
 
 const CACHE_ROWS = SEARCH_CACHE_IDS.rows;
 const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
 const CACHE_INDEX = SEARCH_CACHE_IDS.index;
+/** Sort orders computed for the persisted rows (row index → position), so a cold start sorts at once. */
+const CACHE_RANKS = 'catalog-ranks';
+/** Sort orders always persisted (others are persisted once computed). */
+const PERSISTED_RANKS: readonly SortId[] = ['name'];
+
+function encodeRanks(st: State): string {
+  const out: Record<string, number[]> = {};
+  for (const [id, rank] of st.ranks) out[id] = Array.from(rank);
+  return JSON.stringify(out);
+}
+
+/** Ranks for `n` rows from `encodeRanks`; unknown ids and malformed arrays are dropped. */
+function decodeRanks(json: string, n: number): Map<SortId, Uint32Array> {
+  const out = new Map<SortId, Uint32Array>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return out;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return out;
+  for (const [id, arr] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!SORT_IDS.includes(id as SortId) || !Array.isArray(arr) || arr.length !== n) continue;
+    const rank = Uint32Array.from(arr as number[]);
+    const seen = new Uint8Array(n);
+    let ok = true;
+    for (const p of rank) {
+      if (p >= n || seen[p]) {
+        ok = false;
+        break;
+      }
+      seen[p] = 1;
+    }
+    if (ok) out.set(id as SortId, rank);
+  }
+  return out;
+}
 
 export type StoredChange = {
   /** Keys of assets written (created, updated, filled or deleted). */
@@ -162,37 +202,43 @@ async function rebuildFromDb(): Promise<State> {
   return st;
 }
 
+/** The persisted index, read alongside the rows at start-up (IndexedDB reads overlap; parsing waits). */
+let indexRead: Promise<SearchIndexRow | undefined> | undefined;
+
 async function loadState(): Promise<State> {
+  const rowsRead = getSearchCache(CACHE_ROWS);
+  const ranksRead = getSearchCache(CACHE_RANKS).catch(() => undefined);
+  indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
   const stamp = await catalogStamp();
-  const cache = await getSearchCache(CACHE_ROWS);
+  const cache = await rowsRead;
   if (cache && cache.stamp === versioned(stamp)) {
-    try {
-      const parsed = JSON.parse(cache.json) as { snapshotId: string; rows: CatalogRow[] };
-      const st = makeState(parsed.rows, stamp, parsed.snapshotId, true);
+    const cut = cache.json.indexOf('\n');
+    const rows = cut > 0 ? decodeRows(cache.json.slice(cut + 1)) : undefined;
+    if (rows) {
+      const st = makeState(rows, stamp, cache.json.slice(0, cut), true);
       st.cacheStamp = cache.stamp;
       st.persistedStamp = cache.stamp;
+      const ranks = await ranksRead;
+      if (ranks && ranks.stamp === cache.stamp) st.ranks = decodeRanks(ranks.json, rows.length);
       return st;
-    } catch {
-      // fall through to a rebuild
     }
   }
+  indexRead = undefined;
   const st = await rebuildFromDb();
   schedulePersist();
   return st;
 }
-
-const INDEX_WARM_DELAY_MS = 250;
 
 async function ensureState(): Promise<State> {
   if (state) return state;
   loading ??= loadState().then((s) => {
     state = s;
     loading = undefined;
-    // Load the full-text index in the background once the first row requests and facet-only queries have
-    // been answered (loading it blocks the worker); a text query asks for it at once.
+    // Load the full-text index right after the queries already waiting for the rows have been answered
+    // (loading it blocks the worker); a text query asks for it at once.
     setTimeout(() => {
       if (state === s) void ensureIndex(s);
-    }, INDEX_WARM_DELAY_MS);
+    }, 0);
     return s;
   });
   return loading;
@@ -203,7 +249,9 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
   st.indexLoading ??= (async () => {
     let idx: MiniSearch<SearchDoc> | undefined;
     if (!st.mutated && st.cacheStamp) {
-      const cache = await getSearchCache(CACHE_INDEX);
+      const read = indexRead ?? getSearchCache(CACHE_INDEX);
+      indexRead = undefined;
+      const cache = await read;
       if (cache && cache.stamp === st.cacheStamp && !st.mutated) {
         try {
           idx = loadSearchIndex(cache.json);
@@ -298,12 +346,15 @@ async function persistNow(): Promise<void> {
     invalidateDerived(st, false);
     st.ordered = true;
   }
+  for (const id of PERSISTED_RANKS) rankFor(st, id);
   const builtAt = new Date().toISOString();
   const p = putSearchCache([
+    { id: CACHE_RANKS, stamp: versioned(stamp), json: encodeRanks(st), builtAt },
     {
       id: CACHE_ROWS,
       stamp: versioned(stamp),
-      json: JSON.stringify({ snapshotId: st.snapshotId, rows: st.rows }),
+      // The snapshot id, a newline, then the rows column by column (see rowsCodec).
+      json: `${st.snapshotId}\n${encodeRows(st.rows)}`,
       builtAt,
     },
     { id: CACHE_DISPLAY, stamp: versioned(stamp), json: displayJson(st), builtAt },
@@ -394,8 +445,11 @@ export function prepareExport(env: {
   relations: readonly RelationRow[];
 }): void {
   void exclusive(async () => {
+    let __t = performance.now();
     const st = await ensureState();
     const idx = await ensureIndex(st);
+    impT('p.ensure', __t);
+    __t = performance.now();
     const outgoing = groupByChild(env.relations);
     const rows: CatalogRow[] = [];
     for (const a of env.assets) {
@@ -411,7 +465,16 @@ export function prepareExport(env: {
     }
     for (const r of rows) r.nChildren = st.incoming.get(r.key) ?? 0;
     invalidateDerived(st, true);
-    await idx.addAllAsync(rows.map(toSearchDoc), { chunkSize: 400 });
+    impT('p.rows', __t);
+    __t = performance.now();
+    const __docs = rows.map(toSearchDoc);
+    for (let i = 0; i < __docs.length; i += 400) {
+      await new Promise((r) => setTimeout(r, 0));
+      const t = performance.now();
+      idx.addAll(__docs.slice(i, i + 400));
+      impT('p.addAllCpu', t);
+    }
+    impT('p.addAllAsync(wall)', __t);
     resultCache.clear();
   });
 }
@@ -438,6 +501,7 @@ export function applyChange(change: StoredChange): Promise<void> {
     const t0 = performance.now();
     try {
       await applyChangeLocked(change);
+      impT('applyChange', t0);
     } finally {
       engineTimings.applyMs += performance.now() - t0;
       engineTimings.applies++;
@@ -530,7 +594,13 @@ export function resetEmpty(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Reads
 
-export type RowsSnapshot = { snapshotId: string; total: number; json?: string };
+export type RowsSnapshot = {
+  snapshotId: string;
+  total: number;
+  /** The catalog stamp the snapshot reflects. */
+  stamp: string;
+  json?: string;
+};
 
 /**
  * The current snapshot's display rows (JSON of `{ snapshotId, rows }`), or only its id when the caller
@@ -538,8 +608,9 @@ export type RowsSnapshot = { snapshotId: string; total: number; json?: string };
  */
 export async function catalogRows(args: { known?: string }): Promise<RowsSnapshot> {
   const st = await settle();
-  if (args.known === st.snapshotId) return { snapshotId: st.snapshotId, total: st.rows.length };
-  return { snapshotId: st.snapshotId, total: st.rows.length, json: displayJson(st) };
+  const base = { snapshotId: st.snapshotId, total: st.rows.length, stamp: st.stamp };
+  if (args.known === st.snapshotId) return base;
+  return { ...base, json: displayJson(st) };
 }
 
 /**

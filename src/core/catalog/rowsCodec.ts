@@ -1,0 +1,196 @@
+/**
+ * Compact, column-wise encoding of catalog rows for the persisted search cache. A row-wise JSON array
+ * repeats every property name on every row (a third of the bytes at 100k rows) and parses slowly;
+ * columns of strings, dictionary-coded low-cardinality fields and joined lists are about half the size
+ * and parse several times faster. Pure; `decodeRows` validates and returns undefined on anything unexpected.
+ */
+import type { CatalogRow } from './facets';
+
+export const ROWS_CODEC_VERSION = 1;
+
+const SEP = '\u001f';
+
+type StringField = 'key' | 'id' | 'name' | 'owner' | 'licenseName' | 'desc' | 'updatedAt';
+type DictField = 'kind' | 'task' | 'library' | 'license' | 'licenseFamily' | 'derivative';
+type ListField =
+  'tasks' | 'baseModels' | 'bases' | 'parents' | 'trainedOn' | 'languages' | 'formats' | 'tags';
+
+const STRING_FIELDS: readonly StringField[] = [
+  'key',
+  'id',
+  'name',
+  'owner',
+  'licenseName',
+  'desc',
+  'updatedAt',
+];
+const DICT_FIELDS: readonly DictField[] = [
+  'kind',
+  'task',
+  'library',
+  'license',
+  'licenseFamily',
+  'derivative',
+];
+const LIST_FIELDS: readonly ListField[] = [
+  'tasks',
+  'baseModels',
+  'bases',
+  'parents',
+  'trainedOn',
+  'languages',
+  'formats',
+  'tags',
+];
+
+/** A list column: joined strings when no item holds the separator, else plain arrays. */
+type ListColumn = { joined: string[] } | { arrays: string[][] };
+type DictColumn = { labels: string[]; ids: number[] };
+
+export type EncodedRows = {
+  v: number;
+  n: number;
+  strings: Record<StringField, string[]>;
+  dicts: Record<DictField, DictColumn>;
+  lists: Record<ListField, ListColumn>;
+  nChildren: number[];
+};
+
+function dictColumn(values: readonly string[]): DictColumn {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const ids = new Array<number>(values.length);
+  values.forEach((v, i) => {
+    let id = index.get(v);
+    if (id === undefined) {
+      id = labels.length;
+      labels.push(v);
+      index.set(v, id);
+    }
+    ids[i] = id;
+  });
+  return { labels, ids };
+}
+
+function listColumn(values: readonly (readonly string[])[]): ListColumn {
+  if (values.some((xs) => xs.some((x) => x.includes(SEP)))) return { arrays: values.map((xs) => [...xs]) };
+  return { joined: values.map((xs) => xs.join(SEP)) };
+}
+
+/** Encodes rows (any order kept) as JSON. */
+export function encodeRows(rows: readonly CatalogRow[]): string {
+  const strings = {} as Record<StringField, string[]>;
+  for (const f of STRING_FIELDS) strings[f] = rows.map((r) => r[f]);
+  const dicts = {} as Record<DictField, DictColumn>;
+  for (const f of DICT_FIELDS) dicts[f] = dictColumn(rows.map((r) => r[f]));
+  const lists = {} as Record<ListField, ListColumn>;
+  for (const f of LIST_FIELDS) lists[f] = listColumn(rows.map((r) => r[f]));
+  const out: EncodedRows = {
+    v: ROWS_CODEC_VERSION,
+    n: rows.length,
+    strings,
+    dicts,
+    lists,
+    nChildren: rows.map((r) => r.nChildren),
+  };
+  return JSON.stringify(out);
+}
+
+function isStringArray(x: unknown, n: number): x is string[] {
+  return Array.isArray(x) && x.length === n && x.every((v) => typeof v === 'string');
+}
+
+function readList(col: unknown, n: number): ((i: number) => string[]) | undefined {
+  if (typeof col !== 'object' || col === null) return undefined;
+  const c = col as Record<string, unknown>;
+  if (isStringArray(c.joined, n)) {
+    const joined = c.joined;
+    return (i) => {
+      const s = joined[i] ?? '';
+      return s === '' ? [] : s.split(SEP);
+    };
+  }
+  const arrays = c.arrays;
+  if (
+    Array.isArray(arrays) &&
+    arrays.length === n &&
+    arrays.every((xs) => isStringArray(xs, (xs as []).length))
+  )
+    return (i) => [...(arrays[i] ?? [])];
+  return undefined;
+}
+
+function readDict(col: unknown, n: number): ((i: number) => string) | undefined {
+  if (typeof col !== 'object' || col === null) return undefined;
+  const c = col as Record<string, unknown>;
+  const labels = c.labels;
+  const ids = c.ids;
+  if (!isStringArray(labels, Array.isArray(labels) ? labels.length : -1)) return undefined;
+  if (!Array.isArray(ids) || ids.length !== n) return undefined;
+  if (!ids.every((id) => Number.isInteger(id) && id >= 0 && id < labels.length)) return undefined;
+  const is = ids as number[];
+  return (i) => labels[is[i] ?? 0] ?? '';
+}
+
+/** Decodes `encodeRows` output; undefined when the text is not a valid encoding of this version. */
+export function decodeRows(json: string): CatalogRow[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const e = parsed as Partial<EncodedRows>;
+  const n = e.n;
+  if (e.v !== ROWS_CODEC_VERSION || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+  if (!e.strings || !e.dicts || !e.lists || !Array.isArray(e.nChildren) || e.nChildren.length !== n)
+    return undefined;
+  const strings = {} as Record<StringField, string[]>;
+  for (const f of STRING_FIELDS) {
+    const col = e.strings[f];
+    if (!isStringArray(col, n)) return undefined;
+    strings[f] = col;
+  }
+  const dicts = {} as Record<DictField, (i: number) => string>;
+  for (const f of DICT_FIELDS) {
+    const read = readDict(e.dicts[f], n);
+    if (!read) return undefined;
+    dicts[f] = read;
+  }
+  const lists = {} as Record<ListField, (i: number) => string[]>;
+  for (const f of LIST_FIELDS) {
+    const read = readList(e.lists[f], n);
+    if (!read) return undefined;
+    lists[f] = read;
+  }
+  const nChildren = e.nChildren;
+  const rows = new Array<CatalogRow>(n);
+  for (let i = 0; i < n; i++) {
+    rows[i] = {
+      key: strings.key[i] ?? '',
+      id: strings.id[i] ?? '',
+      name: strings.name[i] ?? '',
+      kind: dicts.kind(i),
+      owner: strings.owner[i] ?? '',
+      task: dicts.task(i),
+      tasks: lists.tasks(i),
+      library: dicts.library(i),
+      license: dicts.license(i),
+      licenseName: strings.licenseName[i] ?? '',
+      licenseFamily: dicts.licenseFamily(i) as CatalogRow['licenseFamily'],
+      baseModels: lists.baseModels(i),
+      bases: lists.bases(i),
+      derivative: dicts.derivative(i) as CatalogRow['derivative'],
+      parents: lists.parents(i),
+      nChildren: Number(nChildren[i]) || 0,
+      trainedOn: lists.trainedOn(i),
+      languages: lists.languages(i),
+      formats: lists.formats(i),
+      tags: lists.tags(i),
+      desc: strings.desc[i] ?? '',
+      updatedAt: strings.updatedAt[i] ?? '',
+    };
+  }
+  return rows;
+}

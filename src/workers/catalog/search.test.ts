@@ -1,0 +1,116 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CatalogDb } from '@/db/schema';
+import { makeCard, makeSource, openTestDb } from '@/testing/builders';
+
+import type * as SearchModule from './search';
+import type * as DbModule from '@/db';
+
+type Engine = typeof SearchModule;
+type Db = typeof DbModule;
+
+let db: CatalogDb;
+
+/** A fresh engine and db module (as after a page reload), bound to the test database. */
+async function restart(): Promise<{ engine: Engine; dbm: Db }> {
+  vi.resetModules();
+  const dbm = await import('@/db');
+  dbm.setDbForTests(db);
+  const engine = await import('./search');
+  return { engine, dbm };
+}
+
+async function importCards(dbm: Db, ids: string[], at: string, base?: string): Promise<void> {
+  for (const id of ids) {
+    await dbm.importParsedFile(
+      makeSource(`${id}.md`, `sha-${id}-${at}`),
+      makeCard({ id, normalized: 'MIT', ...(base ? { base } : {}) }),
+      at,
+      undefined,
+      db,
+    );
+  }
+}
+
+async function keysOf(engine: Engine, order: Uint32Array): Promise<string[]> {
+  const snap = await engine.catalogRows({});
+  const rows = (JSON.parse(snap.json ?? '{"rows":[]}') as { rows: { key: string }[] }).rows;
+  return Array.from(order, (i) => rows[i]?.key ?? '?');
+}
+
+beforeEach(async () => {
+  db = await openTestDb('engine');
+});
+
+describe('catalog stamp', () => {
+  it('changes with imports, deletions and clears, not with an unchanged re-import', async () => {
+    const { dbm } = await restart();
+    const s0 = await dbm.catalogStamp(db);
+    await importCards(dbm, ['acme/alpha'], '2026-01-01T00:00:00Z');
+    const s1 = await dbm.catalogStamp(db);
+    expect(s1).not.toBe(s0);
+    await importCards(dbm, ['acme/alpha'], '2026-01-01T00:00:00Z');
+    expect(await dbm.catalogStamp(db)).toBe(s1);
+    await dbm.deleteAssets(['acme/alpha'], db);
+    const s2 = await dbm.catalogStamp(db);
+    expect(s2).not.toBe(s1);
+    await importCards(dbm, ['acme/beta'], '2026-01-02T00:00:00Z');
+    const s3 = await dbm.catalogStamp(db);
+    await dbm.clearCatalog(db);
+    expect(await dbm.catalogStamp(db)).not.toBe(s3);
+  });
+});
+
+describe('catalog engine persistence', () => {
+  it('a restarted engine answers from the persisted rows, sort order and index, without a rebuild', async () => {
+    const first = await restart();
+    await importCards(
+      first.dbm,
+      ['zeta/omega-chat', 'acme/alpha-chat', 'mid/mistral-7b'],
+      '2026-01-01T00:00:00Z',
+    );
+    await importCards(first.dbm, ['acme/alpha-chat-lora'], '2026-01-02T00:00:00Z', 'acme/alpha-chat');
+    const before = await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
+    expect(before).toMatchObject({ rows: 4, indexReady: true, persisted: true });
+    const byName = await first.engine.queryCatalog({ q: '', facets: {}, sort: { id: 'name', desc: false } });
+    const chat = await first.engine.queryCatalog({ q: 'chat', facets: {} });
+    const nameKeys = await keysOf(first.engine, byName.order);
+    const chatKeys = await keysOf(first.engine, chat.order);
+    expect(nameKeys).toEqual([
+      'acme/alpha-chat',
+      'acme/alpha-chat-lora',
+      'mid/mistral-7b',
+      'zeta/omega-chat',
+    ]);
+    expect([...chatKeys].sort()).toEqual(['acme/alpha-chat', 'acme/alpha-chat-lora', 'zeta/omega-chat']);
+
+    const second = await restart();
+    const after = await second.engine.searchStatus({ waitIndex: true });
+    // Same snapshot: the rows came from the cache, not from a rebuild.
+    expect(after.snapshotId).toBe(before.snapshotId);
+    expect(after.rows).toBe(4);
+    const byName2 = await second.engine.queryCatalog({
+      q: '',
+      facets: {},
+      sort: { id: 'name', desc: false },
+    });
+    expect(await keysOf(second.engine, byName2.order)).toEqual(nameKeys);
+    const chat2 = await second.engine.queryCatalog({ q: 'chat', facets: {} });
+    expect(await keysOf(second.engine, chat2.order)).toEqual(chatKeys);
+    const lineage = await second.engine.queryCatalog({ q: '', facets: { derivative: ['finetune'] } });
+    expect(await keysOf(second.engine, lineage.order)).toEqual(['acme/alpha-chat-lora']);
+  });
+
+  it('rebuilds when the catalog changed after the caches were written', async () => {
+    const first = await restart();
+    await importCards(first.dbm, ['acme/alpha'], '2026-01-01T00:00:00Z');
+    const before = await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
+    // Another writer (no engine running) adds an asset.
+    const second = await restart();
+    await importCards(second.dbm, ['acme/beta'], '2026-01-02T00:00:00Z');
+    const after = await second.engine.searchStatus({ waitIndex: true });
+    expect(after.snapshotId).not.toBe(before.snapshotId);
+    expect(after.rows).toBe(2);
+    const hits = await second.engine.queryCatalog({ q: 'beta', facets: {} });
+    expect(await keysOf(second.engine, hits.order)).toEqual(['acme/beta']);
+  });
+});
