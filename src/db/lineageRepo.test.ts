@@ -5,7 +5,13 @@ import type { CatalogDb } from './schema';
 import { makeCard, makeSource, openTestDb } from '@/testing/builders';
 import { importParsedFile } from './importRepo';
 import { listAudit } from './curationRepo';
-import { clearEdgeDecision, decideEdge, loadLineageData, rejectedFilter } from './lineageRepo';
+import {
+  clearEdgeDecision,
+  decideEdge,
+  loadLineageAround,
+  loadLineageData,
+  rejectedFilter,
+} from './lineageRepo';
 
 let db: CatalogDb;
 beforeEach(async () => {
@@ -86,5 +92,34 @@ describe('lineageRepo', () => {
     expect(
       buildLineageGraph(again.relations, again.assets, { isRejected: rejectedFilter(again.decisions) }).edges,
     ).toHaveLength(1);
+  });
+
+  it('loads the lineage around one asset by index: ancestors, descendants, co-parents, nothing else', async () => {
+    const at = '2026-01-01T00:00:00Z';
+    const chain: [string, string][] = [
+      ['acme/mid', 'acme/root'],
+      ['acme/leaf', 'acme/mid'],
+      ['acme/merged', 'acme/leaf'],
+      ['unrelated/child', 'unrelated/base'],
+    ];
+    let n = 0;
+    for (const [child, base] of chain) {
+      const r = card(child, base, 'declared');
+      if (child === 'acme/merged')
+        r.relations.push({ child, type: 'merge_of', parent: 'other/coparent', origin: 'declared' });
+      await importParsedFile(src(`${child}-${n}.md`, String(n++)), r, at, undefined, db);
+    }
+    const data = await loadLineageAround('Acme/Mid', db);
+    const keys = data.assets.map((a) => a.key).sort();
+    expect(keys).toEqual(['acme/leaf', 'acme/merged', 'acme/mid', 'acme/root', 'other/coparent']);
+    expect(data.relations.map((r) => `${r.childKey}>${r.parentKey}`).sort()).toEqual([
+      'acme/leaf>acme/mid',
+      'acme/merged>acme/leaf',
+      'acme/merged>other/coparent',
+      'acme/mid>acme/root',
+    ]);
+    const graph = buildLineageGraph(data.relations, data.assets);
+    expect(graph.edges).toHaveLength(4);
+    expect((await loadLineageAround('nobody/none', db)).relations).toEqual([]);
   });
 });

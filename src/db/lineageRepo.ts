@@ -56,6 +56,52 @@ export async function loadLineageData(db: CatalogDb = getDb()): Promise<LineageD
   });
 }
 
+/**
+ * The lineage around one asset, read by index (no full scan): every ancestor and every descendant with
+ * the edges between them, plus the other parents of each descendant (merge co-parents), their asset
+ * summaries and the edge decisions. Enough for the asset page's graph, edge table and impact analysis.
+ */
+export async function loadLineageAround(id: string, db: CatalogDb = getDb()): Promise<LineageData> {
+  const root = assetKey(id);
+  return db.transaction('r', [db.assets, db.relations, db.edgeDecisions], async () => {
+    const relations = new Map<string, RelationRow>();
+    const nodes = new Set<string>([root]);
+    const walk = async (index: 'childKey' | 'parentKey'): Promise<Set<string>> => {
+      const seen = new Set<string>([root]);
+      let frontier = [root];
+      while (frontier.length > 0) {
+        const found = await db.relations.where(index).anyOf(frontier).toArray();
+        frontier = [];
+        for (const r of found) {
+          relations.set(r.id, r);
+          const next = index === 'childKey' ? r.parentKey : r.childKey;
+          nodes.add(next);
+          if (!seen.has(next)) {
+            seen.add(next);
+            frontier.push(next);
+          }
+        }
+      }
+      return seen;
+    };
+    await walk('childKey');
+    const descendants = [...(await walk('parentKey'))].filter((k) => k !== root);
+    if (descendants.length > 0) {
+      for (const r of await db.relations.where('childKey').anyOf(descendants).toArray()) {
+        relations.set(r.id, r);
+        nodes.add(r.parentKey);
+      }
+    }
+    const keys = [...nodes];
+    const [assets, decisions] = await Promise.all([db.assets.bulkGet(keys), db.edgeDecisions.toArray()]);
+    return {
+      assets: assets.filter((a): a is StoredAsset => a !== undefined).map(summarize),
+      relations: [...relations.values()],
+      decisions,
+    };
+  });
+}
+
 export async function listEdgeDecisions(db: CatalogDb = getDb()): Promise<EdgeDecisionRow[]> {
   return db.edgeDecisions.toArray();
 }

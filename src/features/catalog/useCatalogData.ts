@@ -9,6 +9,7 @@ import type { SavedViewRow } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
 import { cacheStamp, SEARCH_CACHE_IDS } from '@/core/search/searchIndex';
 import type { DisplayRow } from '@/core/search/display';
+import { decodeDisplay } from '@/core/search/displayCodec';
 import type { FacetCounts } from '@/core/catalog/facets';
 import type { CatalogViewState } from '@/core/search/urlState';
 
@@ -18,8 +19,6 @@ export type CatalogSnapshot = {
   /** Catalog stamp the rows reflect, when known. */
   stamp?: string;
 };
-
-type SnapshotJson = { snapshotId: string; rows: DisplayRow[] };
 
 /** The last snapshot, kept across remounts so returning to the catalog paints at once. */
 let lastSnapshot: CatalogSnapshot | undefined;
@@ -57,8 +56,8 @@ export function useCatalogSnapshot(): {
   const cacheRead = useRef<Promise<void> | undefined>(undefined);
 
   const accept = useCallback((json: string, rowsStamp: string) => {
-    const parsed = JSON.parse(json) as SnapshotJson;
-    if (snapRef.current?.id === parsed.snapshotId) return;
+    const parsed = decodeDisplay(json);
+    if (!parsed || snapRef.current?.id === parsed.snapshotId) return;
     const next = { id: parsed.snapshotId, rows: parsed.rows, stamp: rowsStamp };
     snapRef.current = next;
     lastSnapshot = next;

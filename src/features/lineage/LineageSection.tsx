@@ -35,7 +35,7 @@ export function useEdgeDecision(): (relationId: string, decision: EdgeDecisionCh
  * (impact analysis with exports). Mount with `key={id}` so depth and expanded groups reset per asset.
  */
 export function LineageSection({ id, verdictFor }: LineageSectionProps) {
-  const lineage = useLineage();
+  const lineage = useLineage(id);
   const [up, setUp] = useState<LineageDepth>('all');
   const [down, setDown] = useState<LineageDepth>(1);
   const [expanded, setExpanded] = useState<readonly string[]>([]);

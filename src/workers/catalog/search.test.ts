@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogDb } from '@/db/schema';
 import { makeCard, makeSource, openTestDb } from '@/testing/builders';
+import { decodeDisplay } from '@/core/search/displayCodec';
 
 import type * as SearchModule from './search';
 import type * as DbModule from '@/db';
@@ -33,7 +34,7 @@ async function importCards(dbm: Db, ids: string[], at: string, base?: string): P
 
 async function keysOf(engine: Engine, order: Uint32Array): Promise<string[]> {
   const snap = await engine.catalogRows({});
-  const rows = (JSON.parse(snap.json ?? '{"rows":[]}') as { rows: { key: string }[] }).rows;
+  const rows = (snap.json !== undefined ? decodeDisplay(snap.json)?.rows : undefined) ?? [];
   return Array.from(order, (i) => rows[i]?.key ?? '?');
 }
 
