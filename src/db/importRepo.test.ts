@@ -182,12 +182,7 @@ describe('export round trip', () => {
     });
     const env = await readExport({}, db);
     const other = await openTestDb('import-other');
-    const report = await restoreExport(
-      { name: 'e.json', text: '', sha256: 'x', bytes: 1 },
-      env,
-      '2026-02-01T00:00:00Z',
-      other,
-    );
+    const report = await restoreExport({ name: 'e.json', bytes: 1 }, env, '2026-02-01T00:00:00Z', other);
     expect(report.created).toBe(2);
     const again = await readExport({}, other);
     expect(again.assets).toEqual(env.assets);
@@ -195,12 +190,7 @@ describe('export round trip', () => {
     expect(again.versions.map(({ seq: _s, ...v }) => v)).toEqual(env.versions.map(({ seq: _s, ...v }) => v));
     expect(again.curation).toEqual(env.curation);
     // Importing it again merges without duplicates.
-    const r2 = await restoreExport(
-      { name: 'e.json', text: '', sha256: 'x', bytes: 1 },
-      env,
-      '2026-02-02T00:00:00Z',
-      other,
-    );
+    const r2 = await restoreExport({ name: 'e.json', bytes: 1 }, env, '2026-02-02T00:00:00Z', other);
     expect(r2).toMatchObject({ created: 0, unchanged: 2 });
     expect(await other.versions.count()).toBe(env.versions.length);
   });
@@ -255,7 +245,7 @@ describe('curated export round trip (curation, collections, audit)', () => {
     const other = await openTestDb('import-curated');
     const text = JSON.stringify(env);
     const rep = await restoreExport(
-      { name: 'c.json', text, sha256: 'x', bytes: text.length },
+      { name: 'c.json', bytes: text.length },
       JSON.parse(text) as typeof env,
       '2026-03-01T00:00:00Z',
       other,
@@ -274,7 +264,7 @@ describe('curated export round trip (curation, collections, audit)', () => {
 
     // Importing the same export again adds nothing; a changed curation is reported as a conflict.
     const rep2 = await restoreExport(
-      { name: 'c.json', text, sha256: 'x', bytes: text.length },
+      { name: 'c.json', bytes: text.length },
       JSON.parse(text) as typeof env,
       '2026-03-02T00:00:00Z',
       other,
@@ -290,12 +280,131 @@ describe('curated export round trip (curation, collections, audit)', () => {
       updatedAt: '2999-01-01T00:00:00Z',
     });
     const rep3 = await restoreExport(
-      { name: 'c.json', text, sha256: 'x', bytes: text.length },
+      { name: 'c.json', bytes: text.length },
       JSON.parse(text) as typeof env,
       '2026-03-03T00:00:00Z',
       other,
     );
     expect(rep3.issues.some((i) => i.code === 'CURATION_CONFLICT')).toBe(true);
     expect((await other.curation.get('acme/ft'))?.tags).toEqual(['local']);
+  });
+});
+
+describe('restoring into a catalog that already holds part of the export', () => {
+  it('creates only what is new and keeps versions and relations unique, whatever the catalog size', async () => {
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
+    await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit'), '2026-01-02T00:00:00Z', 2, db);
+    const first = await readExport({}, db);
+    await importParsedFile(
+      src('new.md', 's3'),
+      card('acme/new', 'mit', 'acme/ft'),
+      '2026-01-03T00:00:00Z',
+      3,
+      db,
+    );
+    const second = await readExport({}, db);
+    const source = { name: 'e.json', bytes: 1 };
+    // A small catalog (existence from one key scan) and a large one (looked up key by key).
+    for (const extra of [0, 40]) {
+      const other = await openTestDb(`import-partial-${extra}`);
+      for (let i = 0; i < extra; i++) {
+        await importParsedFile(
+          src(`x${i}.md`, `x${i}`),
+          card(`other/x${i}`, 'mit'),
+          '2026-01-04T00:00:00Z',
+          4,
+          other,
+        );
+      }
+      expect(await restoreExport(source, first, '2026-02-01T00:00:00Z', other)).toMatchObject({
+        created: 2,
+        relationsAdded: 1,
+      });
+      const rep = await restoreExport(source, second, '2026-02-02T00:00:00Z', other);
+      expect(rep).toMatchObject({
+        status: 'imported',
+        created: 1,
+        unchanged: 2,
+        updated: 0,
+        relationsAdded: 1,
+      });
+      expect(rep.assetIds).toHaveLength(3);
+      expect(await other.versions.count()).toBe(3 + extra);
+      expect(await other.relations.count()).toBe(2);
+      expect(await other.assets.count()).toBe(3 + extra);
+      const again = await restoreExport(source, second, '2026-02-03T00:00:00Z', other);
+      expect(again).toMatchObject({ status: 'unchanged', created: 0, unchanged: 3, relationsAdded: 0 });
+      expect(await other.versions.count()).toBe(3 + extra);
+    }
+  });
+});
+
+describe('restoring over placeholders', () => {
+  it('a placeholder in the catalog is replaced by the real asset; a placeholder in the export never overwrites', async () => {
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
+    await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit'), '2026-01-02T00:00:00Z', 2, db);
+    const full = await readExport({}, db);
+    const flat = await readExport({ keys: ['acme/ft'] }, db);
+    expect(flat.assets.find((a) => a.key === 'acme/base')).toMatchObject({ placeholder: true });
+
+    const other = await openTestDb('import-placeholders');
+    const source = { name: 'e.json', bytes: 1 };
+    const written = { created: [] as typeof full.assets, changed: [] as string[] };
+    expect(await restoreExport(source, flat, '2026-02-01T00:00:00Z', other, written)).toMatchObject({
+      created: 1,
+      assetIds: ['acme/ft'],
+    });
+    expect(written.created.map((a) => a.key)).toEqual(['acme/ft']);
+    expect(await other.assets.get('acme/base')).toMatchObject({ placeholder: true });
+
+    const written2 = { created: [] as typeof full.assets, changed: [] as string[] };
+    const rep = await restoreExport(source, full, '2026-02-02T00:00:00Z', other, written2);
+    expect(rep).toMatchObject({ created: 1, unchanged: 1, relationsAdded: 0 });
+    expect(written2).toEqual({ created: [], changed: ['acme/base'] });
+    expect((await other.assets.get('acme/base'))?.placeholder).toBeUndefined();
+
+    // The flat export again: its placeholder does not replace the real asset.
+    const rep3 = await restoreExport(source, flat, '2026-02-03T00:00:00Z', other);
+    expect(rep3).toMatchObject({ status: 'unchanged', created: 0, unchanged: 1 });
+    expect((await other.assets.get('acme/base'))?.placeholder).toBeUndefined();
+  });
+});
+
+describe('a restore that fails', () => {
+  it('writes nothing', async () => {
+    await importParsedFile(
+      src('ft.md', 's1'),
+      card('acme/ft', 'mit', 'acme/base'),
+      '2026-01-01T00:00:00Z',
+      1,
+      db,
+    );
+    const env = await readExport({}, db);
+    const bad = {
+      ...env,
+      assets: [
+        ...env.assets,
+        { ...(env.assets[0] as (typeof env.assets)[0]), key: 'x/y', id: 'x/y', clone: () => 1 },
+      ],
+    };
+    const other = await openTestDb('import-fails');
+    await expect(
+      restoreExport({ name: 'e.json', bytes: 1 }, bad, '2026-02-01T00:00:00Z', other),
+    ).rejects.toThrow();
+    expect(await other.assets.count()).toBe(0);
+    expect(await other.relations.count()).toBe(0);
+    expect(await other.versions.count()).toBe(0);
   });
 });

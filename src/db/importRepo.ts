@@ -19,7 +19,9 @@ import {
   type VersionRow,
 } from '@/core/catalog/rows';
 import type { CatalogExport } from '@/core/export/envelope';
+import { Dexie, type Table } from 'dexie';
 import { getDb } from './db';
+import { touchCatalog } from './searchIndexRepo';
 import type { CatalogDb } from './schema';
 
 export type ImportSource = { name: string; text: string; sha256: string; bytes: number };
@@ -60,7 +62,7 @@ function failIfEmpty(report: FileReport, result: ParseResult): boolean {
 }
 
 function writeTables(db: CatalogDb) {
-  return [db.assets, db.versions, db.relations, db.audit];
+  return [db.assets, db.versions, db.relations, db.audit, db.settings];
 }
 
 /** Writes one parsed file's rows. Must run inside a rw transaction over `writeTables(db)`. */
@@ -149,6 +151,7 @@ async function writeParsedFile(
     }
   }
   if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
+  if (report.created + report.updated + report.relationsAdded > 0) await touchCatalog(db);
 }
 
 /** Stores one parsed file in its own transaction. Returns the per-file report. */
@@ -213,7 +216,31 @@ export async function importParsedFiles(
 
 export type RestoreReport = FileReport;
 
-/** Rows per bulk read/write when restoring an export. */
+/** What a restore needs to know about the export file itself. */
+export type ExportSource = Pick<ImportSource, 'name' | 'bytes'>;
+
+/**
+ * Adds the rows whose key is not stored yet and leaves the others untouched. Returns the positions of the
+ * rows that were not added because their key exists. Adding first means a new export (the common case)
+ * is written without reading anything back; only the rows that collide are read afterwards.
+ */
+async function addAbsent<T, I>(table: Table<T, string, I>, rows: readonly I[]): Promise<Set<number>> {
+  const taken = new Set<number>();
+  if (rows.length === 0) return taken;
+  try {
+    await table.bulkAdd(rows);
+  } catch (e) {
+    // Only "key exists" failures are expected; anything else aborts the transaction.
+    if (!(e instanceof Dexie.BulkError)) throw e;
+    for (const [pos, err] of Object.entries(e.failuresByPos)) {
+      if (err.name !== 'ConstraintError') throw e;
+      taken.add(Number(pos));
+    }
+  }
+  return taken;
+}
+
+/** Versions per bulk write when restoring an export. */
 const RESTORE_CHUNK = 2000;
 
 /**
@@ -221,7 +248,7 @@ const RESTORE_CHUNK = 2000;
  * into a non-empty one (differences are reported as conflicts, the newer contribution per source wins).
  */
 export async function restoreExport(
-  source: ImportSource,
+  source: ExportSource,
   env: CatalogExport,
   importedAt: string,
   db: CatalogDb = getDb(),
@@ -251,54 +278,66 @@ export async function restoreExport(
     db.savedViews,
     db.edgeDecisions,
     db.imports,
+    db.settings,
   ];
   await db.transaction('rw', tables, async () => {
-    // Bulk path: read and write in chunks (bulkGet/bulkPut) instead of one await per row.
+    // Bulk path: rows are added first; only those whose key was taken are read back and merged.
     /** Keys present before this restore: only their versions can be duplicates. */
     const existed = new Set<string>();
-    for (let s = 0; s < env.assets.length; s += RESTORE_CHUNK) {
-      const chunk = env.assets.slice(s, s + RESTORE_CHUNK);
-      const found = await db.assets.bulkGet(chunk.map((a) => a.key));
-      const puts: StoredAsset[] = [];
-      chunk.forEach((a, i) => {
-        const existing = found[i];
-        if (existing) existed.add(a.key);
-        if (a.placeholder) {
-          if (!existing) puts.push(a);
-          return;
-        }
-        report.assetIds.push(a.id);
-        if (!existing || existing.placeholder) {
-          puts.push(a);
-          if (!existing) written?.created.push(a);
-          else written?.changed.push(a.key);
-          report.created++;
-        } else if (contentFingerprint(existing) === contentFingerprint(a)) {
-          report.unchanged++;
-        } else {
-          let merged: StoredAsset = existing;
-          for (const c of a.contributions) {
-            const mine = merged.contributions.find((m) => m.format === c.format);
-            if (mine && mine.importedAt >= c.importedAt) continue;
-            merged = mergeAsset(merged, c.asset, c).record;
-          }
-          merged = {
-            ...merged,
-            createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt,
-          };
-          puts.push(merged);
-          written?.changed.push(a.key);
-          report.updated++;
-          issues.push({
-            severity: 'warning',
-            code: 'EXPORT_CONFLICT',
-            message: `${a.id}: the catalog and the export differ; merged (newer source per format wins).`,
-          });
-        }
+    const taken = await addAbsent(db.assets, env.assets);
+    const takenKeys = Array.from(new Set(Array.from(taken, (i) => (env.assets[i] as StoredAsset).key)));
+    const stored = new Map<string, StoredAsset>();
+    if (takenKeys.length > 0) {
+      const rows = await db.assets.bulkGet(takenKeys);
+      rows.forEach((row, i) => {
+        const key = takenKeys[i];
+        if (row && key !== undefined) stored.set(key, row);
       });
-      if (puts.length > 0) await db.assets.bulkPut(puts);
     }
-    const noVersions = (await db.versions.count()) === 0;
+    const puts: StoredAsset[] = [];
+    env.assets.forEach((a, i) => {
+      if (a.placeholder) {
+        if (taken.has(i)) existed.add(a.key);
+        return;
+      }
+      report.assetIds.push(a.id);
+      const existing = taken.has(i) ? stored.get(a.key) : undefined;
+      if (!existing) {
+        // Added just now.
+        written?.created.push(a);
+        report.created++;
+        return;
+      }
+      existed.add(a.key);
+      if (existing.placeholder) {
+        puts.push(a);
+        written?.changed.push(a.key);
+        report.created++;
+      } else if (contentFingerprint(existing) === contentFingerprint(a)) {
+        report.unchanged++;
+      } else {
+        let merged: StoredAsset = existing;
+        for (const c of a.contributions) {
+          const mine = merged.contributions.find((m) => m.format === c.format);
+          if (mine && mine.importedAt >= c.importedAt) continue;
+          merged = mergeAsset(merged, c.asset, c).record;
+        }
+        merged = {
+          ...merged,
+          createdAt: existing.createdAt < a.createdAt ? existing.createdAt : a.createdAt,
+        };
+        puts.push(merged);
+        written?.changed.push(a.key);
+        report.updated++;
+        issues.push({
+          severity: 'warning',
+          code: 'EXPORT_CONFLICT',
+          message: `${a.id}: the catalog and the export differ; merged (newer source per format wins).`,
+        });
+      }
+    });
+    if (puts.length > 0) await db.assets.bulkPut(puts);
+    const noVersions = existed.size === 0 || (await db.versions.count()) === 0;
     const seenVersions = new Set<string>();
     for (let s = 0; s < env.versions.length; s += RESTORE_CHUNK) {
       const chunk = env.versions.slice(s, s + RESTORE_CHUNK);
@@ -320,20 +359,26 @@ export async function restoreExport(
       }
       if (adds.length > 0) await db.versions.bulkAdd(adds);
     }
-    for (let s = 0; s < env.relations.length; s += RESTORE_CHUNK) {
-      const chunk = env.relations.slice(s, s + RESTORE_CHUNK);
-      const found = await db.relations.bulkGet(chunk.map((r) => r.id));
-      const puts = new Map<string, RelationRow>();
-      chunk.forEach((r, i) => {
-        const prev = puts.get(r.id) ?? found[i];
-        if (!prev) {
-          puts.set(r.id, r);
-          report.relationsAdded++;
-        } else {
-          puts.set(r.id, { ...prev, vias: Array.from(new Set([...prev.vias, ...r.vias])) });
-        }
+    const takenRelations = await addAbsent(db.relations, env.relations);
+    report.relationsAdded += env.relations.length - takenRelations.size;
+    if (takenRelations.size > 0) {
+      // Relations already stored gain this export's provenance tags.
+      const ids = Array.from(
+        new Set(Array.from(takenRelations, (i) => (env.relations[i] as RelationRow).id)),
+      );
+      const prev = new Map<string, RelationRow>();
+      (await db.relations.bulkGet(ids)).forEach((r) => {
+        if (r) prev.set(r.id, r);
       });
-      await db.relations.bulkPut(Array.from(puts.values()));
+      const relationPuts = new Map<string, RelationRow>();
+      for (const i of takenRelations) {
+        const r = env.relations[i] as RelationRow;
+        const before = relationPuts.get(r.id) ?? prev.get(r.id);
+        if (!before) continue;
+        const vias = Array.from(new Set([...before.vias, ...r.vias]));
+        if (vias.length !== before.vias.length) relationPuts.set(r.id, { ...before, vias });
+      }
+      if (relationPuts.size > 0) await db.relations.bulkPut(Array.from(relationPuts.values()));
     }
     for (const c of env.curation ?? []) {
       const prev = await db.curation.get(c.key);
@@ -365,21 +410,36 @@ export async function restoreExport(
       if (!prev || prev.at < d.at) await db.edgeDecisions.put(d);
     }
     const auditAdds: AuditRow[] = [];
+    const envAudit = env.audit ?? [];
+    const auditKey = (x: AuditRow) => `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`;
+    // Only rows with the same timestamps can be duplicates (the audit log grows with every import).
     const existingAudit = new Set(
-      (await db.audit.toArray()).map((x) => `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`),
+      envAudit.length === 0
+        ? []
+        : (
+            await db.audit
+              .where('at')
+              .anyOf(Array.from(new Set(envAudit.map((x) => x.at))))
+              .toArray()
+          ).map(auditKey),
     );
-    for (const x of env.audit ?? []) {
-      const k = `${x.at}|${x.assetKey}|${x.action}|${x.detail ?? ''}`;
+    for (const x of envAudit) {
+      const k = auditKey(x);
       if (existingAudit.has(k)) continue;
       existingAudit.add(k);
       const { seq: _s, ...rest } = x;
       auditAdds.push(rest);
     }
     if (auditAdds.length > 0) await db.audit.bulkAdd(auditAdds);
-    for (const run of env.imports ?? []) {
+    const envRuns = env.imports ?? [];
+    const runStarts = new Set(
+      envRuns.length === 0 ? [] : (await db.imports.toArray()).map((r) => r.startedAt),
+    );
+    for (const run of envRuns) {
       const { id: _id, ...rest } = run;
-      const dup = (await db.imports.toArray()).some((r) => r.startedAt === run.startedAt);
-      if (!dup) await db.imports.add(rest);
+      if (runStarts.has(run.startedAt)) continue;
+      runStarts.add(run.startedAt);
+      await db.imports.add(rest);
     }
     await db.audit.add({
       at: importedAt,
@@ -387,6 +447,7 @@ export async function restoreExport(
       action: 'import:export',
       detail: `${source.name}: ${env.assets.length} assets`,
     });
+    if (report.created + report.updated + report.relationsAdded > 0) await touchCatalog(db);
   });
   if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
   return report;

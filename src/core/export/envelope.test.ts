@@ -72,6 +72,30 @@ describe('export envelope guard', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(res.issues.some((i) => i.code === 'FORBIDDEN_KEY')).toBe(true);
   });
+
+  it('drops forbidden keys nested in rows too, and refuses deep nesting', () => {
+    const env = serializeCatalog({ assets: [{ ...asset }], versions: [], relations: [] });
+    const text = JSON.stringify(env).replace(
+      '"contributions":[]',
+      '"contributions":[],"constructor":{"x":1}',
+    );
+    const res = parseCatalogExport(text);
+    expect(res.ok).toBe(true);
+    expect(res.ok && Object.keys(res.value.assets[0] ?? {})).not.toContain('constructor');
+    expect(res.issues.find((i) => i.code === 'FORBIDDEN_KEY')?.message).toMatch(/assets\[0\]\.constructor/);
+    const deep = JSON.stringify(env).replace(
+      '"fieldSources":{}',
+      `"fieldSources":${'['.repeat(300)}${']'.repeat(300)}`,
+    );
+    const refused = parseCatalogExport(deep);
+    expect(refused.ok).toBe(false);
+    expect(refused.issues[0]?.code).toBe('TOO_DEEP');
+  });
+
+  it('reads an export with a byte order mark', () => {
+    const text = `\uFEFF${JSON.stringify(serializeCatalog({ assets: [{ ...asset }], versions: [], relations: [] }))}`;
+    expect(parseCatalogExport(text).ok).toBe(true);
+  });
 });
 
 describe('hostile exports are refused as a whole', () => {

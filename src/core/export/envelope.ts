@@ -14,7 +14,7 @@ import type {
   StoredAsset,
   VersionRow,
 } from '../catalog/rows';
-import { safeJsonParse } from '../util/safeParse';
+import { MAX_NESTING_DEPTH, safeJsonParse, type SafeParseResult } from '../util/safeParse';
 import { isObject } from '../util/values';
 import { findHostileContent } from './hostile';
 
@@ -123,9 +123,48 @@ export function validateCatalogExport(x: unknown): EnvelopeResult {
   return { ok: true, value: x as CatalogExport, issues: [] };
 }
 
+/** Keys the sanitizing parser drops (see `safeJsonParse`). */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Below the sanitizing parser's own bound, so everything near it is left to that parser to judge. */
+const FAST_DEPTH = MAX_NESTING_DEPTH - 2;
+
+/** True when a `JSON.parse` result has a forbidden key or deep nesting somewhere (checked in place). */
+function needsSanitizing(value: object, depth: number): boolean {
+  if (depth > FAST_DEPTH) return true;
+  if (Array.isArray(value)) {
+    for (const v of value as unknown[]) {
+      if (v !== null && typeof v === 'object' && needsSanitizing(v, depth + 1)) return true;
+    }
+    return false;
+  }
+  const rec = value as Record<string, unknown>;
+  for (const k of Object.keys(rec)) {
+    if (FORBIDDEN_KEYS.has(k)) return true;
+    const v = rec[k];
+    if (v !== null && typeof v === 'object' && needsSanitizing(v, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * JSON of an export. Exports are large (many MB), so the common case is a plain `JSON.parse` checked in
+ * place; anything unusual (a syntax error, a forbidden key, deep nesting) goes through `safeJsonParse`,
+ * which rebuilds the value and reports exactly as for any other JSON file.
+ */
+function parseExportJson(text: string): SafeParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return safeJsonParse(text);
+  }
+  if (raw !== null && typeof raw === 'object' && needsSanitizing(raw, 0)) return safeJsonParse(text);
+  return { ok: true, value: raw, issues: [] };
+}
+
 /** Parses and validates an export file's text. Never throws. */
 export function parseCatalogExport(text: string): EnvelopeResult {
-  const parsed = safeJsonParse(text.replace(/^\uFEFF/, ''));
+  const parsed = parseExportJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!parsed.ok) {
     const damaged: Issue = {
       severity: 'error',

@@ -1,15 +1,23 @@
 /**
  * The import pipeline: read → sniff/parse (core) → merge + store (db) → report.
  * Parsed files are written in batches (one transaction per batch, each file still all-or-nothing), which
- * is an order of magnitude faster than a transaction per file. Progress is reported after every file;
+ * is an order of magnitude faster than a transaction per file. The next file is read and parsed while the
+ * current one is stored (one file ahead at most). Progress is reported after every file;
  * cancellation stops after the current file (the files parsed so far are stored, nothing half-written).
  */
 import { parseFile } from '@/core/formats/parseFile';
-import { parseCatalogExport } from '@/core/export/envelope';
+import { parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
 import type { FileReport, ImportRun, ImportSummary, RelationRow, StoredAsset } from '@/core/catalog/rows';
 import { sha256Hex } from '@/core/util/hash';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
-import { addImportRun, importParsedFiles, restoreExport, updateImportRun, type ImportSource } from '@/db';
+import {
+  addImportRun,
+  importParsedFiles,
+  restoreExport,
+  updateImportRun,
+  type ExportSource,
+  type ImportSource,
+} from '@/db';
 import type { ParseResult } from '@/core/model';
 import { assetKey } from '@/core/model';
 import type { CallContext } from '../rpc';
@@ -88,7 +96,25 @@ export async function importFiles(
     });
     if (changed.length > 0) await hooks.onStored?.({ keys: changed });
   };
-  for (const entry of entries) {
+  /** Reads and parses the file at `i` (no writes); started one file ahead, while the previous is stored. */
+  const prepareAt = (i: number): Promise<Prepared> | undefined => {
+    const e = entries[i];
+    if (e?.kind !== 'text') return undefined;
+    return prepareOne(e.name, e.bytes, e.read).catch((err: unknown) => ({
+      report: failedReport(
+        e.name,
+        e.bytes,
+        'READ_FAILED',
+        `Could not read the file: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    }));
+  };
+  let ahead = prepareAt(0);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const current = ahead;
+    ahead = undefined;
+    if (!entry) continue;
     if (ctx.isCancelled()) {
       run.cancelled = true;
       break;
@@ -111,17 +137,20 @@ export async function importFiles(
         `File is ${(entry.bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a metadata file. Not imported.`,
       );
     } else {
-      const prepared = await prepareOne(entry.name, entry.bytes, entry.read);
+      const prepared = await (current ?? prepareOne(entry.name, entry.bytes, entry.read));
+      // The next file is read and parsed while this one is stored (a file ahead at most).
+      ahead = prepareAt(i + 1);
       if ('report' in prepared) reports[index] = prepared.report;
       else if ('export' in prepared) {
         await flush();
-        reports[index] = await restoreOne(prepared.export.source, prepared.export.text, startedAt, hooks);
+        reports[index] = await restoreOne(prepared.export.source, prepared.export.env, startedAt, hooks);
       } else {
         batch.push({ ...prepared.parsed, index });
         batchBytes += entry.bytes;
         if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
       }
     }
+    ahead ??= prepareAt(i + 1);
     progress.filesDone++;
     progress.bytesDone += entry.bytes;
     progress.current = entry.name;
@@ -151,7 +180,7 @@ const BATCH_BYTES = 8 * 1024 * 1024;
 
 type Prepared =
   | { report: FileReport }
-  | { export: { source: ImportSource; text: string } }
+  | { export: { source: ExportSource; env: EnvelopeResult } }
   | { parsed: { source: ImportSource; result: ParseResult } };
 
 /** Reads, hashes and parses one file (no writes). */
@@ -174,25 +203,29 @@ async function prepareOne(name: string, bytes: number, read: () => Promise<strin
       report: failedReport(name, bytes, 'BINARY_FILE', 'This is a binary file, not a metadata text file.'),
     };
   }
-  const sha256 = await sha256Hex(text);
-  const source = { name, text, sha256, bytes };
-  // A Tarn export is parsed once, straight into the restore path (no generic parse first).
+  // A Tarn export is parsed once, straight into the restore path (no generic parse, no hash: its rows
+  // carry their own source hashes).
   const looksLikeExport =
     /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
-  if (looksLikeExport) return { export: { source, text } };
+  const exported = () => {
+    const env = parseCatalogExport(text);
+    return { export: { source: { name, bytes }, env } };
+  };
+  if (looksLikeExport) return exported();
   const result = parseFile({ name, text });
-  if (result.format === 'tarn-catalog') return { export: { source, text } };
+  if (result.format === 'tarn-catalog') return exported();
+  const sha256 = await sha256Hex(text);
+  const source = { name, text, sha256, bytes };
   return { parsed: { source, result } };
 }
 
 async function restoreOne(
-  source: ImportSource,
-  text: string,
+  source: ExportSource,
+  env: EnvelopeResult,
   importedAt: string,
   hooks: ImportHooks,
 ): Promise<FileReport> {
   try {
-    const env = parseCatalogExport(text);
     if (!env.ok)
       return {
         ...failedReport(source.name, source.bytes, 'EXPORT_INVALID', ''),
