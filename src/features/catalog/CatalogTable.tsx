@@ -22,7 +22,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { CatalogSort, DisplayRow, SortId } from '@/core/search/display';
+import type { CatalogSort, SortId } from '@/core/search/display';
 import { SORT_IDS } from '@/core/search/display';
 import {
   assetPath,
@@ -33,10 +33,12 @@ import {
   SELECT_COLUMN,
 } from './columns';
 
+import { forEachRow, sliceRows, type RowSource } from './rowSource';
+
 const ROW_HEIGHT = 34;
 
 export type CatalogTableProps = {
-  rows: DisplayRow[];
+  rows: RowSource;
   sort: CatalogSort | undefined;
   onSortChange: (sort: CatalogSort | undefined) => void;
   columns: readonly SortId[];
@@ -78,7 +80,7 @@ export function CatalogTable({
   // and sorting slow. Selection state is keyed by asset key, so it spans the whole result regardless.
   const windowStart = virtualItems[0]?.index ?? 0;
   const windowEnd = (virtualItems[virtualItems.length - 1]?.index ?? -1) + 1;
-  const windowRows = useMemo(() => rows.slice(windowStart, windowEnd), [rows, windowStart, windowEnd]);
+  const windowRows = useMemo(() => sliceRows(rows, windowStart, windowEnd), [rows, windowStart, windowEnd]);
 
   const table = useTable({
     features: catalogFeatures,
@@ -163,13 +165,13 @@ export function CatalogTable({
         moveTo(rowCount - 1);
         break;
       case 'Enter': {
-        const row = rows[activeIndex];
+        const row = rows.at(activeIndex);
         if (row) void navigate(assetPath(row.id));
         break;
       }
       case ' ': {
         if (target.tagName === 'INPUT') return;
-        const row = rows[activeIndex];
+        const row = rows.at(activeIndex);
         if (row) toggleKey(row.key);
         break;
       }
@@ -188,15 +190,18 @@ export function CatalogTable({
 
   // Select-all over every shown row (TanStack's own would only see the rendered window).
   const selectedCount = Object.keys(selection).length;
-  const allSelected = useMemo(
-    () => rowCount > 0 && selectedCount > 0 && rows.every((r) => selection[r.key]),
-    [rows, rowCount, selection, selectedCount],
-  );
+  const allSelected = useMemo(() => {
+    if (rowCount === 0 || selectedCount < rowCount) return false;
+    for (let i = 0; i < rows.length; i++) if (!selection[rows.at(i)?.key ?? '']) return false;
+    return true;
+  }, [rows, rowCount, selection, selectedCount]);
   const someSelected = selectedCount > 0 && selectedCount < rowCount;
   const toggleAll = () => {
     const next: RowSelectionState = { ...selection };
-    if (allSelected) for (const r of rows) delete next[r.key];
-    else for (const r of rows) next[r.key] = true;
+    forEachRow(rows, (r) => {
+      if (allSelected) delete next[r.key];
+      else next[r.key] = true;
+    });
     onSelectionChange(next);
   };
 

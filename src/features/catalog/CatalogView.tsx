@@ -12,10 +12,11 @@ import {
   DEFAULT_COLUMNS,
   type CatalogViewState,
 } from '@/core/search/urlState';
-import type { CatalogSort, DisplayRow, SortId } from '@/core/search/display';
+import type { CatalogSort, SortId } from '@/core/search/display';
 import type { FacetId } from '@/core/catalog/facets';
 import { useCatalogQuery, useCatalogSnapshot } from './useCatalogData';
-import { readCatalogHead, writeCatalogHead, type CatalogHead } from './catalogHead';
+import { HEAD_ROWS, readCatalogHead, writeCatalogHead, type CatalogHead } from './catalogHead';
+import { arrayRows, EMPTY_ROWS, forEachRow, orderedRows, sliceRows, type RowSource } from './rowSource';
 import { CatalogTable } from './CatalogTable';
 import { FacetPanel } from './FacetPanel';
 import { SearchBox } from './SearchBox';
@@ -112,28 +113,18 @@ export function CatalogView({
   };
 
   const fresh = result && snapshot && result.snapshotId === snapshot.id ? result : undefined;
-  const rows = useMemo<DisplayRow[]>(() => {
-    if (!snapshot) return head && isDefaultView(queryView) ? head.rows : [];
-    if (fresh) {
-      const out = new Array<DisplayRow>(fresh.order.length);
-      const src = snapshot.rows;
-      let k = 0;
-      for (const i of fresh.order) {
-        const r = src[i];
-        if (r) out[k++] = r;
-      }
-      out.length = k;
-      return out;
-    }
+  const rows = useMemo<RowSource>(() => {
+    if (!snapshot) return head && isDefaultView(queryView) ? arrayRows(head.rows) : EMPTY_ROWS;
+    if (fresh) return orderedRows(snapshot.rows, fresh.order);
     // Before the first answer: the snapshot is stored newest first, which is the default view.
-    return isDefaultView(queryView) ? snapshot.rows : [];
+    return isDefaultView(queryView) ? arrayRows(snapshot.rows) : EMPTY_ROWS;
   }, [snapshot, fresh, queryView, head]);
 
   // Keep the default view's first rows for the next cold start.
   const defaultView = isDefaultView(queryView);
   useEffect(() => {
     if (fresh && defaultView && snapshot?.stamp !== undefined && snapshot.stamp === stamp)
-      writeCatalogHead(snapshot.stamp, fresh.total, rows);
+      writeCatalogHead(snapshot.stamp, fresh.total, sliceRows(rows, 0, HEAD_ROWS));
   }, [fresh, defaultView, snapshot, stamp, rows]);
 
   const visibleCb = useRef(onVisibleKeysChange);
@@ -141,7 +132,11 @@ export function CatalogView({
     visibleCb.current = onVisibleKeysChange;
   }, [onVisibleKeysChange]);
   useEffect(() => {
-    visibleCb.current?.(rows.map((r) => r.key));
+    const cb = visibleCb.current;
+    if (!cb) return;
+    const keys: string[] = [];
+    forEachRow(rows, (r) => keys.push(r.key));
+    cb(keys);
   }, [rows]);
 
   const [ownSelection, setOwnSelection] = useState<RowSelectionState>({});
