@@ -358,10 +358,101 @@ export type FacetResult = {
   counts: FacetCounts;
 };
 
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+
+/**
+ * `items` ordered by `keys` (parallel, 32-bit) descending; equal keys keep their input order. A stable
+ * LSD radix sort (three 11-bit passes, skipped where every key has the same digit): linear, where a
+ * comparison sort of 50k typed values costs milliseconds.
+ */
+export function orderByKeyDesc(items: Uint32Array, keys: Uint32Array): Uint32Array {
+  const n = items.length;
+  let a = items.slice();
+  if (n < 2) return a;
+  let ka = keys.slice(0, n);
+  let b = new Uint32Array(n);
+  let kb = new Uint32Array(n);
+  const start = new Uint32Array(RADIX);
+  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
+    start.fill(0);
+    // Inverted digits: ascending passes give descending keys.
+    for (let j = 0; j < n; j++) {
+      const d = RADIX - 1 - (((ka[j] ?? 0) >>> shift) & (RADIX - 1));
+      start[d] = (start[d] ?? 0) + 1;
+    }
+    let sum = 0;
+    let single = false;
+    for (let d = 0; d < RADIX; d++) {
+      const c = start[d] ?? 0;
+      if (c === n) single = true;
+      start[d] = sum;
+      sum += c;
+    }
+    if (single) continue;
+    for (let j = 0; j < n; j++) {
+      const key = ka[j] ?? 0;
+      const d = RADIX - 1 - ((key >>> shift) & (RADIX - 1));
+      const pos = start[d] ?? 0;
+      start[d] = pos + 1;
+      b[pos] = a[j] ?? 0;
+      kb[pos] = key;
+    }
+    [a, b] = [b, a];
+    [ka, kb] = [kb, ka];
+  }
+  return a;
+}
+
+/** Label ids in `localeCompare` order (ties by id), computed once per column. */
+const collations = new WeakMap<FacetColumn, { byRank: Uint32Array }>();
+
+function collation(col: FacetColumn): { byRank: Uint32Array } {
+  let c = collations.get(col);
+  if (c) return c;
+  const { labels } = col;
+  const order = Array.from({ length: labels.length }, (_, i) => i);
+  order.sort((a, b) => (labels[a] ?? '').localeCompare(labels[b] ?? '') || a - b);
+  c = { byRank: Uint32Array.from(order) };
+  collations.set(col, c);
+  return c;
+}
+
+/**
+ * Values with a count, most frequent first, ties in `localeCompare` order of the labels; at most
+ * `maxValues`: the values in collation order, stably radix-sorted by count.
+ */
+function topValues(
+  col: FacetColumn,
+  counter: Uint32Array,
+  maxValues: number,
+): { values: FacetValueCount[]; distinct: number } {
+  const { byRank } = collation(col);
+  const ids = new Uint32Array(byRank.length);
+  const keys = new Uint32Array(byRank.length);
+  let distinct = 0;
+  for (let pos = 0; pos < byRank.length; pos++) {
+    const v = byRank[pos] ?? 0;
+    const c = counter[v] ?? 0;
+    if (c === 0) continue;
+    ids[distinct] = v;
+    keys[distinct++] = c;
+  }
+  const order = orderByKeyDesc(ids.subarray(0, distinct), keys.subarray(0, distinct));
+  const take = Math.min(distinct, maxValues);
+  const values: FacetValueCount[] = new Array<FacetValueCount>(take);
+  for (let j = 0; j < take; j++) {
+    const id = order[j] ?? 0;
+    values[j] = { value: col.labels[id] ?? '', count: counter[id] ?? 0 };
+  }
+  return { values, distinct };
+}
+
 /**
  * Filters candidate rows by the facet selection and counts facet values, each facet counted over the
- * rows that pass every OTHER facet's filter (so counts tell what a click would give). One pass.
+ * rows that pass every OTHER facet's filter (so counts tell what a click would give).
  * `candidates` = row indices (e.g. text/field query hits, in rank order); `undefined` = all rows.
+ * Column by column over typed arrays: a failure mask per row, then one counting pass per facet.
  */
 export function applyFacets(
   index: FacetIndex,
@@ -369,77 +460,124 @@ export function applyFacets(
   selection: FacetSelection,
   maxValues = 2000,
 ): FacetResult {
-  const active: { bit: number; col: FacetColumn; wanted: Uint8Array }[] = [];
-  FACET_IDS.forEach((id, bitIndex) => {
-    const sel = selection[id];
-    if (!sel || sel.length === 0) return;
-    const col = index.columns[id];
+  const cols = FACET_IDS.map((id) => index.columns[id]);
+  // Counting reads the columns in row order (sequential memory), whatever the candidates' order.
+  const rowsIn = candidates ? ascending(candidates, index.size) : allRows(index.size);
+  // Failure mask by row index: bit b set = fails the b-th active facet filter.
+  const bits = new Uint32Array(cols.length);
+  let mask: Uint32Array | undefined;
+  let bit = 1;
+  for (let f = 0; f < cols.length; f++) {
+    const sel = selection[FACET_IDS[f] ?? 'kind'];
+    const col = cols[f];
+    if (!sel || sel.length === 0 || !col) continue;
     const wanted = new Uint8Array(col.labels.length);
     for (const v of sel) {
       const vid = col.byLower.get(v.toLowerCase());
       if (vid !== undefined) wanted[vid] = 1;
     }
-    active.push({ bit: 1 << bitIndex, col, wanted });
-  });
-  const cols = FACET_IDS.map((id) => index.columns[id]);
-  const counters = cols.map((c) => new Uint32Array(c.labels.length));
-  const n = candidates ? candidates.length : index.size;
-  const out = new Uint32Array(n);
-  let outLen = 0;
-  for (let j = 0; j < n; j++) {
-    const i = candidates ? (candidates[j] ?? 0) : j;
-    let mask = 0;
-    for (const a of active) {
-      const { offsets, ids } = a.col;
-      let hit = false;
-      for (let k = offsets[i] ?? 0, e = offsets[i + 1] ?? 0; k < e; k++) {
-        if (a.wanted[ids[k] ?? 0]) {
-          hit = true;
-          break;
-        }
-      }
-      if (!hit) {
-        mask |= a.bit;
-        if (mask & (mask - 1)) break; // fails two filters: counts nowhere
-      }
-    }
-    if (mask & (mask - 1)) continue;
-    if (mask === 0) out[outLen++] = i;
-    for (let f = 0; f < cols.length; f++) {
-      if (mask !== 0 && mask !== 1 << f) continue;
-      const col = cols[f];
-      const counter = counters[f];
-      if (!col || !counter) continue;
-      const { offsets, ids } = col;
-      for (let k = offsets[i] ?? 0, e = offsets[i + 1] ?? 0; k < e; k++) {
-        const v = ids[k] ?? 0;
-        counter[v] = (counter[v] ?? 0) + 1;
-      }
-    }
+    mask ??= new Uint32Array(index.size);
+    markFailures(col.offsets, col.ids, rowsIn, wanted, mask, bit);
+    bits[f] = bit;
+    bit <<= 1;
   }
+  const passing = mask ? rowsWithMask(rowsIn, mask, 0) : rowsIn;
+  // Matches keep the candidates' order.
+  const matches = !mask
+    ? (candidates?.slice() ?? rowsIn)
+    : candidates
+      ? rowsWithMask(candidates, mask, 0)
+      : passing;
   const counts = {} as FacetCounts;
-  FACET_IDS.forEach((id, f) => {
+  for (let f = 0; f < cols.length; f++) {
+    const id = FACET_IDS[f] ?? 'kind';
     const col = cols[f];
-    const counter = counters[f];
-    const values: FacetValueCount[] = [];
-    if (col && counter) {
-      for (let v = 0; v < counter.length; v++) {
-        const c = counter[v] ?? 0;
-        if (c > 0) values.push({ value: col.labels[v] ?? '', count: c });
-      }
+    const counter = new Uint32Array(col ? col.labels.length : 0);
+    if (col) {
+      if (!candidates && !mask) countAll(col.ids, counter);
+      else countRows(col.offsets, col.ids, passing, counter);
+      const own = bits[f] ?? 0;
+      // Rows failing only this facet's filter count for it too (what a click would add).
+      if (mask && own !== 0) countRows(col.offsets, col.ids, rowsWithMask(rowsIn, mask, own), counter);
     }
-    values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    const distinct = values.length;
+    const { values: kept, distinct } = col ? topValues(col, counter, maxValues) : { values: [], distinct: 0 };
     // Keep selected values even when cut off or at zero.
-    const kept = values.slice(0, maxValues);
     for (const s of selection[id] ?? []) {
-      if (!kept.some((x) => x.value.toLowerCase() === s.toLowerCase()))
-        kept.push({
-          value: s,
-          count: values.find((x) => x.value.toLowerCase() === s.toLowerCase())?.count ?? 0,
-        });
+      const lower = s.toLowerCase();
+      if (kept.some((x) => x.value.toLowerCase() === lower)) continue;
+      const vid = col?.byLower.get(lower);
+      kept.push({ value: s, count: vid !== undefined ? (counter[vid] ?? 0) : 0 });
     }
     counts[id] = { values: kept, distinct };
-  });
-  return { matches: out.slice(0, outLen), counts };
+  }
+  return { matches, counts };
+}
+
+/** The candidates in ascending row order (flags over all rows when they are many, a sort otherwise). */
+function ascending(candidates: Uint32Array, size: number): Uint32Array {
+  if (candidates.length * 32 < size) return candidates.slice().sort();
+  const flags = new Uint8Array(size);
+  for (let j = 0; j < candidates.length; j++) flags[candidates[j] ?? 0] = 1;
+  let n = 0;
+  for (let i = 0; i < size; i++) n += flags[i] ?? 0;
+  const out = new Uint32Array(n);
+  let k = 0;
+  for (let i = 0; i < size; i++) if (flags[i]) out[k++] = i;
+  return out;
+}
+
+function allRows(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** Sets `bit` in `mask[j]` for each row `rows[j]` whose column lists no wanted value. */
+function markFailures(
+  offsets: Uint32Array,
+  ids: Uint32Array,
+  rows: Uint32Array,
+  wanted: Uint8Array,
+  mask: Uint32Array,
+  bit: number,
+): void {
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j] ?? 0;
+    let hit = false;
+    for (let k = offsets[i] ?? 0, e = offsets[i + 1] ?? 0; k < e; k++) {
+      if (wanted[ids[k] ?? 0]) {
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) mask[i] = (mask[i] ?? 0) | bit;
+  }
+}
+
+/** The rows `i` (in order) with `mask[i] === value`. */
+function rowsWithMask(rows: Uint32Array, mask: Uint32Array, value: number): Uint32Array {
+  const out = new Uint32Array(rows.length);
+  let k = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j] ?? 0;
+    if (mask[i] === value) out[k++] = i;
+  }
+  return out.slice(0, k);
+}
+
+function countAll(ids: Uint32Array, counter: Uint32Array): void {
+  for (let k = 0; k < ids.length; k++) {
+    const v = ids[k] ?? 0;
+    counter[v] = (counter[v] ?? 0) + 1;
+  }
+}
+
+function countRows(offsets: Uint32Array, ids: Uint32Array, rows: Uint32Array, counter: Uint32Array): void {
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j] ?? 0;
+    for (let k = offsets[i] ?? 0, e = offsets[i + 1] ?? 0; k < e; k++) {
+      const v = ids[k] ?? 0;
+      counter[v] = (counter[v] ?? 0) + 1;
+    }
+  }
 }

@@ -10,7 +10,7 @@
  */
 import { assetKey } from '@/core/model';
 import { decodeRows, encodeRows } from '@/core/catalog/rowsCodec';
-import { impT } from './importFiles';
+import { encodeDisplay } from '@/core/search/displayCodec';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
 import {
   applyFacets,
@@ -22,11 +22,11 @@ import {
   type FacetSelection,
 } from '@/core/catalog/facets';
 import { freeText, parseQuery, currentWord, QUERY_FIELDS, type QueryField } from '@/core/search/query';
-import { matchesStructured } from '@/core/search/filter';
 import { toDisplayRow, sortValue, SORT_IDS, type SortId, type CatalogSort } from '@/core/search/display';
 import {
   createSearchIndex,
-  exactKeys,
+  queryCandidates,
+  warmSearchIndex,
   loadSearchIndex,
   SEARCH_CACHE_IDS,
   cacheStamp,
@@ -206,11 +206,13 @@ async function rebuildFromDb(): Promise<State> {
 let indexRead: Promise<SearchIndexRow | undefined> | undefined;
 
 async function loadState(): Promise<State> {
+  // The stamp first (two key lookups), then the big reads; the index read runs while the rows decode.
+  const stampRead = catalogStamp();
   const rowsRead = getSearchCache(CACHE_ROWS);
   const ranksRead = getSearchCache(CACHE_RANKS).catch(() => undefined);
-  indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
-  const stamp = await catalogStamp();
+  const stamp = await stampRead;
   const cache = await rowsRead;
+  indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
   if (cache && cache.stamp === versioned(stamp)) {
     const cut = cache.json.indexOf('\n');
     const rows = cut > 0 ? decodeRows(cache.json.slice(cut + 1)) : undefined;
@@ -237,7 +239,10 @@ async function ensureState(): Promise<State> {
     // Load the full-text index right after the queries already waiting for the rows have been answered
     // (loading it blocks the worker); a text query asks for it at once.
     setTimeout(() => {
-      if (state === s) void ensureIndex(s);
+      if (state !== s) return;
+      // The default view's first query needs the facet index anyway: build it before the index blocks.
+      s.facets ??= buildFacetIndex(s.rows);
+      void ensureIndex(s);
     }, 0);
     return s;
   });
@@ -267,13 +272,28 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
       schedulePersist();
     }
     st.index = idx;
-    // Warm the most used sort order in idle time.
-    setTimeout(() => {
-      if (state === st && !st.ranks.has('name')) rankFor(st, 'name');
-    }, 200);
+    scheduleWarm();
     return idx;
   })();
   return st.indexLoading;
+}
+
+let warmTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * In idle time after the index loads or the catalog changes: the most used sort order, the facet index
+ * and the search structures per snapshot (so the first query of each kind does not pay for them).
+ */
+function scheduleWarm(delay = 300): void {
+  if (warmTimer) clearTimeout(warmTimer);
+  warmTimer = setTimeout(() => {
+    warmTimer = undefined;
+    const st = state;
+    if (!st?.index || importing > 0) return;
+    if (!st.ranks.has('name')) rankFor(st, 'name');
+    st.facets ??= buildFacetIndex(st.rows);
+    warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
+  }, delay);
 }
 
 function invalidateDerived(st: State, reorder: boolean): void {
@@ -368,7 +388,7 @@ async function persistNow(): Promise<void> {
 }
 
 function displayJson(st: State): string {
-  st.displayJson ??= JSON.stringify({ snapshotId: st.snapshotId, rows: st.rows.map(toDisplayRow) });
+  st.displayJson ??= encodeDisplay(st.snapshotId, st.rows.map(toDisplayRow));
   return st.displayJson;
 }
 
@@ -394,6 +414,7 @@ async function resyncLocked(): Promise<void> {
   resultCache.clear();
   if (!next.index) void ensureIndex(next);
   schedulePersist();
+  scheduleWarm(1000);
 }
 
 /** Full rebuild from the database (after a clear, or when the stamp shows an unannounced change). */
@@ -445,11 +466,8 @@ export function prepareExport(env: {
   relations: readonly RelationRow[];
 }): void {
   void exclusive(async () => {
-    let __t = performance.now();
     const st = await ensureState();
     const idx = await ensureIndex(st);
-    impT('p.ensure', __t);
-    __t = performance.now();
     const outgoing = groupByChild(env.relations);
     const rows: CatalogRow[] = [];
     for (const a of env.assets) {
@@ -465,16 +483,7 @@ export function prepareExport(env: {
     }
     for (const r of rows) r.nChildren = st.incoming.get(r.key) ?? 0;
     invalidateDerived(st, true);
-    impT('p.rows', __t);
-    __t = performance.now();
-    const __docs = rows.map(toSearchDoc);
-    for (let i = 0; i < __docs.length; i += 400) {
-      await new Promise((r) => setTimeout(r, 0));
-      const t = performance.now();
-      idx.addAll(__docs.slice(i, i + 400));
-      impT('p.addAllCpu', t);
-    }
-    impT('p.addAllAsync(wall)', __t);
+    await idx.addAllAsync(rows.map(toSearchDoc), { chunkSize: 400 });
     resultCache.clear();
   });
 }
@@ -501,7 +510,6 @@ export function applyChange(change: StoredChange): Promise<void> {
     const t0 = performance.now();
     try {
       await applyChangeLocked(change);
-      impT('applyChange', t0);
     } finally {
       engineTimings.applyMs += performance.now() - t0;
       engineTimings.applies++;
@@ -562,6 +570,7 @@ async function applyChangeLocked(change: StoredChange): Promise<void> {
     invalidateDerived(st, true);
     st.stamp = await catalogStamp();
     schedulePersist();
+    scheduleWarm(1000);
   }
 }
 
@@ -761,59 +770,18 @@ export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResu
 
 async function runQuery(st: State, args: CatalogQuery): Promise<Omit<CatalogQueryResult, 'ms'>> {
   const parsed = parseQuery(args.q);
-  const text = freeText(parsed);
-  let candidates: Uint32Array | undefined;
-  const hasText = text !== '';
-  if (hasText || parsed.excluded.length > 0) {
-    const idx = await ensureIndex(st);
-    if (hasText) {
-      const hits = searchCatalog(idx, text);
-      const arr = new Uint32Array(hits.length);
-      let k = 0;
-      for (const h of hits) {
-        const i = st.keyToIndex.get(String(h.id));
-        if (i !== undefined) arr[k++] = i;
-      }
-      candidates = arr.subarray(0, k);
-    }
-    if (parsed.excluded.length > 0) {
-      const drop = new Set<number>();
-      for (const ex of parsed.excluded) {
-        const words = ex.split(/\s+/u).filter(Boolean);
-        let keys: Set<string> | undefined;
-        for (const w of words) {
-          const ks = exactKeys(idx, w);
-          keys = keys ? new Set([...keys].filter((x) => ks.has(x))) : ks;
-        }
-        for (const key of keys ?? []) {
-          const i = st.keyToIndex.get(key);
-          if (i !== undefined) drop.add(i);
-        }
-      }
-      const base = candidates ?? Uint32Array.from({ length: st.rows.length }, (_, i) => i);
-      candidates = base.filter((i) => !drop.has(i));
-    }
-  }
-  if (parsed.fields.length > 0 || parsed.phrases.length > 0) {
-    const rows = st.rows;
-    const src = candidates;
-    const n = src ? src.length : rows.length;
-    const out = new Uint32Array(n);
-    let k = 0;
-    for (let j = 0; j < n; j++) {
-      const i = src ? (src[j] ?? 0) : j;
-      const row = rows[i];
-      if (row && matchesStructured(row, parsed)) out[k++] = i;
-    }
-    candidates = out.subarray(0, k);
-  }
+  const hasText = freeText(parsed) !== '';
+  const idx = hasText || parsed.excluded.length > 0 ? await ensureIndex(st) : undefined;
   st.facets ??= buildFacetIndex(st.rows);
+  // Text hits in rank order (row indices straight from the index), minus exclusions, then field clauses
+  // and phrases on the facet columns; without text, in row order.
+  const candidates = queryCandidates(idx, st.rows, st.keyToIndex, parsed, st.facets);
   const res = applyFacets(st.facets, candidates, args.facets);
   let order = res.matches;
   const sort = args.sort ?? (hasText ? undefined : { id: 'updated' as SortId, desc: true });
   if (sort && SORT_IDS.includes(sort.id)) {
-    if (!(st.ordered && sort.id === 'updated' && sort.desc && !hasText && candidates === undefined))
-      order = sortIndices(st, order, sort);
+    // Without text, matches are in row order: rows in default order (newest first) need no sort for it.
+    if (!(st.ordered && sort.id === 'updated' && sort.desc && !hasText)) order = sortIndices(st, order, sort);
   }
   return {
     snapshotId: st.snapshotId,
