@@ -1,5 +1,6 @@
 /** Test-only builders shared by db/ and worker tests. */
 import type { ParseResult, Relation } from '@/core/model';
+import type { StoredAsset } from '@/core/catalog/rows';
 import { createCatalogDb, type CatalogDb } from '@/db/schema';
 
 let counter = 0;
@@ -51,4 +52,21 @@ export function makeCard({
 /** An import source with a fake hash. */
 export function makeSource(name: string, sha: string) {
   return { name, text: `text ${sha}`, sha256: sha, bytes: 10 };
+}
+
+/** A stored (merged) model asset with an MIT license; `extra` overrides any field. */
+export function storedAsset(id: string, extra: Partial<StoredAsset> = {}): StoredAsset {
+  return {
+    id,
+    key: id.toLowerCase(),
+    kind: 'model',
+    name: id.split('/')[1] ?? id,
+    license: { raw: 'mit', normalized: 'MIT' },
+    createdAt: '2026-01-01',
+    updatedAt: '2026-01-01',
+    contributions: [],
+    fieldSources: {},
+    sourceFormat: 'hf-model-card',
+    ...extra,
+  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildLineageGraph, derivativeType } from '../lineage';
-import type { StoredAsset } from './rows';
 import {
   applyFacets,
   buildFacetIndex,
@@ -11,22 +10,9 @@ import {
 } from './facets';
 import { matchesStructured } from '../search/filter';
 import { parseQuery } from '../search/query';
+import { storedAsset } from '@/testing/builders';
 
-function asset(id: string, extra: Partial<StoredAsset> = {}): StoredAsset {
-  return {
-    id,
-    key: id.toLowerCase(),
-    kind: 'model',
-    name: id.split('/')[1] ?? id,
-    license: { raw: 'mit', normalized: 'MIT' },
-    createdAt: '2026-01-01',
-    updatedAt: '2026-01-01',
-    contributions: [],
-    fieldSources: {},
-    sourceFormat: 'hf-model-card',
-    ...extra,
-  };
-}
+const asset = storedAsset;
 
 describe('licenseFamily', () => {
   it('classifies common licenses', () => {

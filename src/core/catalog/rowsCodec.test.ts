@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredAsset } from './rows';
 import { toCatalogRow, type CatalogRow } from './facets';
 import { decodeRows, encodeRows } from './rowsCodec';
+import { storedAsset } from '@/testing/builders';
 
-function asset(id: string, extra: Partial<StoredAsset> = {}): StoredAsset {
-  return {
-    id,
-    key: id.toLowerCase(),
-    kind: 'model',
-    name: id.split('/')[1] ?? id,
-    license: { raw: 'mit', normalized: 'MIT' },
-    createdAt: '2026-01-01',
-    updatedAt: '2026-01-02',
-    contributions: [],
-    fieldSources: {},
-    sourceFormat: 'hf-model-card',
-    ...extra,
-  };
-}
+const asset = storedAsset;
 
 function sampleRows(): CatalogRow[] {
   return [

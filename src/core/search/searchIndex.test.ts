@@ -19,22 +19,9 @@ import {
   type MiniSearch,
   type SearchDoc,
 } from './searchIndex';
+import { storedAsset } from '@/testing/builders';
 
-function asset(id: string, extra: Partial<StoredAsset> = {}): StoredAsset {
-  return {
-    id,
-    key: id.toLowerCase(),
-    kind: 'model',
-    name: id.split('/')[1] ?? id,
-    license: { raw: 'mit', normalized: 'MIT' },
-    createdAt: '2026-01-01',
-    updatedAt: '2026-01-01',
-    contributions: [],
-    fieldSources: {},
-    sourceFormat: 'hf-model-card',
-    ...extra,
-  };
-}
+const asset = storedAsset;
 
 const row = (id: string, extra: Partial<StoredAsset> = {}): CatalogRow =>
   toCatalogRow(asset(id, extra), [], 0);
