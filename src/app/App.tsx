@@ -3,6 +3,13 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Layout } from './Layout';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
+import { catalogClient } from '@/workers/catalogClient';
+
+// Start the catalog worker with the app, not when the catalog page first renders: it loads the catalog's
+// rows and search index from IndexedDB while the page's own chunk is still loading.
+void catalogClient()
+  .call('searchStatus', {})
+  .catch(() => undefined);
 
 const CatalogPage = lazy(() => import('./routes/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AssetPage = lazy(() => import('./routes/AssetPage').then((m) => ({ default: m.AssetPage })));

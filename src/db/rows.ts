@@ -18,4 +18,11 @@ export type {
 export type SettingRow = { key: string; value: unknown };
 
 /** Persisted search index (MiniSearch JSON) with the catalog stamp it was built for. */
-export type SearchIndexRow = { id: string; stamp: string; json: string; builtAt: string };
+export type SearchIndexRow = {
+  id: string;
+  stamp: string;
+  json: string;
+  builtAt: string;
+  /** Structured data (typed arrays) stored as is, for caches that are not JSON. */
+  data?: unknown;
+};

@@ -10,6 +10,7 @@
  */
 import { assetKey } from '@/core/model';
 import { decodeRows, encodeRows } from '@/core/catalog/rowsCodec';
+import { restoreFacetIndex, storeFacetIndex } from '@/core/catalog/facetsCodec';
 import { encodeDisplay } from '@/core/search/displayCodec';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
 import {
@@ -52,6 +53,8 @@ const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
 const CACHE_INDEX = SEARCH_CACHE_IDS.index;
 /** Sort orders computed for the persisted rows (row index → position), so a cold start sorts at once. */
 const CACHE_RANKS = 'catalog-ranks';
+/** The facet index (without licence verdicts), as typed arrays. */
+const CACHE_FACETS = 'catalog-facets';
 /** Sort orders always persisted (others are persisted once computed). */
 const PERSISTED_RANKS: readonly SortId[] = ['name'];
 
@@ -210,6 +213,7 @@ async function loadState(): Promise<State> {
   const stampRead = catalogStamp();
   const rowsRead = getSearchCache(CACHE_ROWS);
   const ranksRead = getSearchCache(CACHE_RANKS).catch(() => undefined);
+  const facetsRead = getSearchCache(CACHE_FACETS).catch(() => undefined);
   const stamp = await stampRead;
   const cache = await rowsRead;
   indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
@@ -222,6 +226,9 @@ async function loadState(): Promise<State> {
       st.persistedStamp = cache.stamp;
       const ranks = await ranksRead;
       if (ranks && ranks.stamp === cache.stamp) st.ranks = decodeRanks(ranks.json, rows.length);
+      const facets = await facetsRead;
+      if (facets && facets.stamp === cache.stamp && !licenseCheck)
+        st.facets = restoreFacetIndex(facets.data, rows.length);
       return st;
     }
   }
@@ -367,9 +374,12 @@ async function persistNow(): Promise<void> {
     st.ordered = true;
   }
   for (const id of PERSISTED_RANKS) rankFor(st, id);
+  // The facet index without licence verdicts (a cold start has none yet).
+  const facets = licenseCheck ? buildFacetColumns(st.rows) : (st.facets ??= buildFacetIndex(st.rows));
   const builtAt = new Date().toISOString();
   const p = putSearchCache([
     { id: CACHE_RANKS, stamp: versioned(stamp), json: encodeRanks(st), builtAt },
+    { id: CACHE_FACETS, stamp: versioned(stamp), json: '', data: storeFacetIndex(facets), builtAt },
     {
       id: CACHE_ROWS,
       stamp: versioned(stamp),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { storedAsset } from '@/testing/builders';
+import { applyFacets, buildFacetIndex, toCatalogRow } from './facets';
+import { restoreFacetIndex, storeFacetIndex } from './facetsCodec';
+
+const rows = [
+  toCatalogRow(storedAsset('a/one', { tags: ['x'], languages: ['en', 'de'] }), [], 0),
+  toCatalogRow(
+    storedAsset('b/two', { kind: 'dataset', license: { raw: 'gpl-3.0', normalized: 'GPL-3.0-only' } }),
+    [],
+    2,
+  ),
+  toCatalogRow(storedAsset('c/three'), [{ type: 'finetune_of', parent: 'a/one' }], 0),
+];
+
+describe('facet index codec', () => {
+  it('restores an index that counts and filters exactly like the original, after a structured clone', () => {
+    const index = buildFacetIndex(rows);
+    const back = restoreFacetIndex(structuredClone(storeFacetIndex(index)), rows.length);
+    expect(back).toBeDefined();
+    if (!back) return;
+    for (const sel of [
+      {},
+      { kind: ['model'] },
+      { license: ['GPL-3.0-only'] },
+      { lang: ['de'], kind: ['model'] },
+    ]) {
+      const a = applyFacets(index, undefined, sel);
+      const b = applyFacets(back, undefined, sel);
+      expect(Array.from(b.matches)).toEqual(Array.from(a.matches));
+      expect(b.counts).toEqual(a.counts);
+    }
+    expect(back.columns.kind.byLower.get('dataset')).toBe(index.columns.kind.byLower.get('dataset'));
+  });
+
+  it('refuses another size, another version, missing columns and out-of-range ids', () => {
+    const stored = storeFacetIndex(buildFacetIndex(rows));
+    expect(restoreFacetIndex(stored, rows.length + 1)).toBeUndefined();
+    expect(restoreFacetIndex({ ...stored, v: 99 }, rows.length)).toBeUndefined();
+    const { kind: _kind, ...rest } = stored.columns;
+    expect(restoreFacetIndex({ ...stored, columns: rest }, rows.length)).toBeUndefined();
+    const bad = structuredClone(stored);
+    const ids = bad.columns.kind?.ids;
+    if (ids && ids.length > 0) ids[0] = 999;
+    expect(restoreFacetIndex(bad, rows.length)).toBeUndefined();
+    expect(restoreFacetIndex(null, 0)).toBeUndefined();
+  });
+});

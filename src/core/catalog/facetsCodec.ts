@@ -1,0 +1,49 @@
+/**
+ * The facet index as plain data for the persisted search cache (typed arrays survive IndexedDB's
+ * structured clone as they are), so a cold start does not rebuild it from 100k rows. Pure;
+ * `restoreFacetIndex` validates and returns undefined on anything unexpected.
+ */
+import { FACETS, type FacetColumn, type FacetId, type FacetIndex } from './facets';
+
+export const FACETS_CODEC_VERSION = 1;
+
+type StoredColumn = { labels: string[]; offsets: Uint32Array; ids: Uint32Array };
+export type StoredFacetIndex = { v: number; size: number; columns: Record<string, StoredColumn> };
+
+export function storeFacetIndex(index: FacetIndex): StoredFacetIndex {
+  const columns: Record<string, StoredColumn> = {};
+  for (const f of FACETS) {
+    const c = index.columns[f.id];
+    columns[f.id] = { labels: c.labels, offsets: c.offsets, ids: c.ids };
+  }
+  return { v: FACETS_CODEC_VERSION, size: index.size, columns };
+}
+
+function restoreColumn(x: unknown, size: number): FacetColumn | undefined {
+  if (typeof x !== 'object' || x === null) return undefined;
+  const c = x as Partial<StoredColumn>;
+  const { labels, offsets, ids } = c;
+  if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) return undefined;
+  if (!(offsets instanceof Uint32Array) || offsets.length !== size + 1) return undefined;
+  if (!(ids instanceof Uint32Array) || offsets[size] !== ids.length || offsets[0] !== 0) return undefined;
+  for (let i = 0; i < size; i++) if ((offsets[i] ?? 0) > (offsets[i + 1] ?? 0)) return undefined;
+  for (const id of ids) if (id >= labels.length) return undefined;
+  const byLower = new Map<string, number>();
+  labels.forEach((l, i) => byLower.set(l.toLowerCase(), i));
+  return { labels, byLower, offsets, ids };
+}
+
+/** The facet index for `size` rows from `storeFacetIndex`, or undefined. */
+export function restoreFacetIndex(x: unknown, size: number): FacetIndex | undefined {
+  if (typeof x !== 'object' || x === null) return undefined;
+  const s = x as Partial<StoredFacetIndex>;
+  if (s.v !== FACETS_CODEC_VERSION || s.size !== size || typeof s.columns !== 'object' || s.columns === null)
+    return undefined;
+  const columns = {} as Record<FacetId, FacetColumn>;
+  for (const f of FACETS) {
+    const col = restoreColumn(s.columns[f.id], size);
+    if (!col) return undefined;
+    columns[f.id] = col;
+  }
+  return { size, columns };
+}
