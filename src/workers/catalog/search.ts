@@ -11,6 +11,7 @@
 import { assetKey } from '@/core/model';
 import { decodeRows, encodeRows } from '@/core/catalog/rowsCodec';
 import { restoreFacetIndex, storeFacetIndex } from '@/core/catalog/facetsCodec';
+import { restoreSearchIndex, storeSearchIndex } from '@/core/search/indexStore';
 import { encodeDisplay } from '@/core/search/displayCodec';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
 import {
@@ -265,10 +266,13 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
       indexRead = undefined;
       const cache = await read;
       if (cache && cache.stamp === st.cacheStamp && !st.mutated) {
-        try {
-          idx = loadSearchIndex(cache.json);
-        } catch {
-          idx = undefined;
+        idx = restoreSearchIndex(cache.data);
+        if (!idx && cache.json !== '') {
+          try {
+            idx = loadSearchIndex(cache.json);
+          } catch {
+            idx = undefined;
+          }
         }
       }
     }
@@ -388,7 +392,8 @@ async function persistNow(): Promise<void> {
       builtAt,
     },
     { id: CACHE_DISPLAY, stamp: versioned(stamp), json: displayJson(st), builtAt },
-    { id: CACHE_INDEX, stamp: versioned(stamp), json: JSON.stringify(idx), builtAt },
+    // Typed arrays (see indexStore): no 40 MB JSON to parse at start-up.
+    { id: CACHE_INDEX, stamp: versioned(stamp), json: '', data: storeSearchIndex(idx), builtAt },
   ]);
   persisting = p;
   await p;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { storedAsset } from '@/testing/builders';
+import { toCatalogRow } from '../catalog/facets';
+import {
+  createSearchIndex,
+  loadSearchIndex,
+  searchCatalog,
+  toSearchDoc,
+  type MiniSearch,
+  type SearchDoc,
+} from './searchIndex';
+import { restoreSearchIndex, storeSearchIndex } from './indexStore';
+
+/** The index's JSON with its terms in sorted order (tree iteration order depends on insertion history). */
+function normalized(idx: MiniSearch<SearchDoc>): Record<string, unknown> {
+  const plain = JSON.parse(JSON.stringify(idx)) as { index: [string, unknown][] } & Record<string, unknown>;
+  return { ...plain, index: [...plain.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+}
+
+function sampleIndex() {
+  const idx = createSearchIndex();
+  const ids = [
+    'meta/Llama-3-8B',
+    'mistralai/Mistral-7B-Instruct',
+    'acme/llama-chat-lora',
+    'data/reviews',
+    'solo',
+  ];
+  idx.addAll(
+    ids.map((id, i) =>
+      toSearchDoc(
+        toCatalogRow(
+          storedAsset(id, {
+            tags: i % 2 ? ['chat', 'lora'] : ['base'],
+            description: `Model ${i} for customer support and translation`,
+            ...(i === 3 ? { kind: 'dataset' as const } : {}),
+          }),
+          i === 2 ? [{ type: 'adapter_of', parent: 'meta/Llama-3-8B' }] : [],
+          0,
+        ),
+      ),
+    ),
+  );
+  return idx;
+}
+
+describe('search index store', () => {
+  it('restores the same index after a structured clone (equal JSON, equal search results)', () => {
+    const idx = sampleIndex();
+    // With removals too: ids and field lengths get holes, the dirt count moves.
+    idx.discard('solo');
+    const back = restoreSearchIndex(structuredClone(storeSearchIndex(idx)));
+    expect(back).toBeDefined();
+    if (!back) return;
+    expect(normalized(back)).toEqual(normalized(idx));
+    for (const q of ['llama', 'mistrla', 'chat lo', 'customer support', 'reviews'])
+      expect(searchCatalog(back, q)).toEqual(searchCatalog(idx, q));
+    // The restored index keeps working: add and search.
+    back.add({ ...toSearchDoc(toCatalogRow(storedAsset('new/zephyr'), [], 0)) });
+    expect(searchCatalog(back, 'zephyr').map((r) => String(r.id))).toEqual(['new/zephyr']);
+  });
+
+  it('matches loadJSON of the same index', () => {
+    const idx = sampleIndex();
+    const viaJson = loadSearchIndex(JSON.stringify(idx));
+    const viaStore = restoreSearchIndex(storeSearchIndex(idx));
+    expect(JSON.stringify(viaStore)).toBe(JSON.stringify(viaJson));
+  });
+
+  it('refuses other versions, mismatched arrays and foreign shapes', () => {
+    const stored = storeSearchIndex(sampleIndex());
+    expect(restoreSearchIndex({ ...stored, v: 2 })).toBeUndefined();
+    expect(restoreSearchIndex({ ...stored, docs: stored.docs.subarray(1) })).toBeUndefined();
+    expect(restoreSearchIndex({ ...stored, ids: stored.ids.slice(1) })).toBeUndefined();
+    expect(restoreSearchIndex({ ...stored, fieldIds: { name: 0 } })).toBeUndefined();
+    expect(restoreSearchIndex('{"index":[]}')).toBeUndefined();
+    expect(restoreSearchIndex(null)).toBeUndefined();
+  });
+});
