@@ -290,17 +290,25 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
 }
 
 let warmTimer: ReturnType<typeof setTimeout> | undefined;
+/** When the last query arrived (warming waits for a quiet moment). */
+let lastQueryAt = -Infinity;
+const WARM_QUIET_MS = 1000;
 
 /**
  * In idle time after the index loads or the catalog changes: the most used sort order, the facet index
  * and the search structures per snapshot (so the first query of each kind does not pay for them).
  */
-function scheduleWarm(delay = 300): void {
+function scheduleWarm(delay = 1500): void {
   if (warmTimer) clearTimeout(warmTimer);
   warmTimer = setTimeout(() => {
     warmTimer = undefined;
     const st = state;
     if (!st?.index || importing > 0) return;
+    // Warming blocks the worker for a few hundred ms at 100k: not while the user is querying.
+    if (performance.now() - lastQueryAt < WARM_QUIET_MS) {
+      scheduleWarm(WARM_QUIET_MS);
+      return;
+    }
     if (!st.ranks.has('name')) rankFor(st, 'name');
     st.facets ??= buildFacetIndex(st.rows);
     warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
@@ -761,6 +769,7 @@ function resultCacheKey(args: CatalogQuery): string {
 }
 
 export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResult> {
+  lastQueryAt = performance.now();
   const st = await ensureState();
   const t0 = performance.now();
   st.facets ??= buildFacetIndex(st.rows);
