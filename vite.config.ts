@@ -25,35 +25,10 @@ function cspPlugin(): Plugin {
   };
 }
 
-/**
- * The catalog is the start page and a lazy route: preload its chunk (and the chunks it imports) from the
- * HTML, so the browser fetches and compiles it alongside the entry instead of after the first render.
- */
-function preloadStartPagePlugin(): Plugin {
-  return {
-    name: 'tarn-preload-start-page',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler: (html, ctx) => {
-        const bundle = ctx.bundle;
-        if (!bundle) return html;
-        const page = Object.values(bundle).find(
-          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/routes/CatalogPage.tsx'),
-        );
-        if (!page || page.type !== 'chunk') return html;
-        const files = [page.fileName, ...page.imports].filter((f) => !html.includes(f));
-        const links = files.map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">`).join('\n');
-        return links === '' ? html : html.replace('</head>', `${links}\n  </head>`);
-      },
-    },
-  };
-}
-
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), cspPlugin(), preloadStartPagePlugin()],
+  plugins: [react(), cspPlugin()],
   resolve: { alias: { '@': src } },
   worker: { format: 'es' },
   build: {
