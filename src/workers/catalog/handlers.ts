@@ -1,7 +1,6 @@
 /** The catalog worker's handler map (also run in-thread as the fallback). */
 import { clearCatalog } from '@/db';
 import type { CallContext } from '../rpc';
-import { importFiles } from './importFiles';
 import type { InputFile } from './intake';
 import {
   applyChange,
@@ -19,14 +18,16 @@ import {
 } from './search';
 
 export const catalogHandlers = {
+  // The import pipeline (every parser, zip and YAML) loads on the first import, not at start-up.
   importFiles: (args: { files: InputFile[] }, ctx: CallContext) =>
-    duringImport(() =>
-      importFiles(args, ctx, {
+    duringImport(async () => {
+      const { importFiles } = await import('./importFiles');
+      return importFiles(args, ctx, {
         onStored: (change) =>
           applyChange(change).catch((e: unknown) => console.warn('search update failed', e)),
         beforeRestore: (env) => prepareExport(env),
-      }),
-    ),
+      });
+    }),
   clearCatalog: async (_args: Record<string, never>, _ctx: CallContext) => {
     await clearCatalog();
     await resetEmpty();

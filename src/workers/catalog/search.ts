@@ -59,25 +59,19 @@ const CACHE_FACETS = 'catalog-facets';
 /** Sort orders always persisted (others are persisted once computed). */
 const PERSISTED_RANKS: readonly SortId[] = ['name'];
 
-function encodeRanks(st: State): string {
-  const out: Record<string, number[]> = {};
-  for (const [id, rank] of st.ranks) out[id] = Array.from(rank);
-  return JSON.stringify(out);
+/** Computed sort orders as typed arrays (stored as they are). */
+function storeRanks(st: State): Record<string, Uint32Array> {
+  const out: Record<string, Uint32Array> = {};
+  for (const [id, rank] of st.ranks) out[id] = rank;
+  return out;
 }
 
-/** Ranks for `n` rows from `encodeRanks`; unknown ids and malformed arrays are dropped. */
-function decodeRanks(json: string, n: number): Map<SortId, Uint32Array> {
+/** Ranks for `n` rows from `storeRanks`; unknown ids and anything but a permutation of 0..n-1 are dropped. */
+function restoreRanks(data: unknown, n: number): Map<SortId, Uint32Array> {
   const out = new Map<SortId, Uint32Array>();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return out;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return out;
-  for (const [id, arr] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!SORT_IDS.includes(id as SortId) || !Array.isArray(arr) || arr.length !== n) continue;
-    const rank = Uint32Array.from(arr as number[]);
+  if (typeof data !== 'object' || data === null) return out;
+  for (const [id, rank] of Object.entries(data as Record<string, unknown>)) {
+    if (!SORT_IDS.includes(id as SortId) || !(rank instanceof Uint32Array) || rank.length !== n) continue;
     const seen = new Uint8Array(n);
     let ok = true;
     for (const p of rank) {
@@ -226,7 +220,7 @@ async function loadState(): Promise<State> {
       st.cacheStamp = cache.stamp;
       st.persistedStamp = cache.stamp;
       const ranks = await ranksRead;
-      if (ranks && ranks.stamp === cache.stamp) st.ranks = decodeRanks(ranks.json, rows.length);
+      if (ranks && ranks.stamp === cache.stamp) st.ranks = restoreRanks(ranks.data, rows.length);
       const facets = await facetsRead;
       if (facets && facets.stamp === cache.stamp && !licenseCheck)
         st.facets = restoreFacetIndex(facets.data, rows.length);
@@ -303,7 +297,11 @@ function scheduleWarm(delay = 1500): void {
   warmTimer = setTimeout(() => {
     warmTimer = undefined;
     const st = state;
-    if (!st?.index || importing > 0) return;
+    if (!st?.index) return;
+    if (importing > 0) {
+      scheduleWarm(WARM_QUIET_MS);
+      return;
+    }
     // Warming blocks the worker for a few hundred ms at 100k: not while the user is querying.
     if (performance.now() - lastQueryAt < WARM_QUIET_MS) {
       scheduleWarm(WARM_QUIET_MS);
@@ -390,7 +388,7 @@ async function persistNow(): Promise<void> {
   const facets = licenseCheck ? buildFacetColumns(st.rows) : (st.facets ??= buildFacetIndex(st.rows));
   const builtAt = new Date().toISOString();
   const p = putSearchCache([
-    { id: CACHE_RANKS, stamp: versioned(stamp), json: encodeRanks(st), builtAt },
+    { id: CACHE_RANKS, stamp: versioned(stamp), json: '', data: storeRanks(st), builtAt },
     { id: CACHE_FACETS, stamp: versioned(stamp), json: '', data: storeFacetIndex(facets), builtAt },
     {
       id: CACHE_ROWS,
