@@ -38,6 +38,7 @@ import {
 } from '../src/core/search/searchIndex';
 import { sortValue, type SortId } from '../src/core/search/display';
 import { buildRows } from '../src/workers/catalog/search';
+import { benchQueries } from '../bench/queries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -62,63 +63,9 @@ function pct(values: readonly number[], p: number): number {
 
 type Query = { q: string; facets: FacetSelection; cat: string };
 
-/** Same 50 queries as scripts/bench.mjs `querySet`, with a category each. */
+/** The benchmark's 50 queries (bench/queries.mjs), with a category each. */
 function querySet(popularBase: string, popularDataset: string): Query[] {
-  const free = [
-    'llama',
-    'mistral chat',
-    'qwen coder',
-    'gemma instruct',
-    'phi math',
-    'bert',
-    'whisper',
-    'stable diffusion',
-    'dialogs',
-    'reviews corpus',
-    'lora',
-    'gguf',
-    'medical',
-    'legal documents',
-    'customer support',
-    'translation',
-    'falcon 7b',
-    'deepseek',
-    'hermes',
-    'dolphin uncensored',
-  ];
-  const typo = ['mistrla', 'qwne', 'instrcut', 'lla', 'mis'];
-  const free2 = ['code', 'roberta base', 'vit', 'olmo', 'pythia 1b'];
-  const fields = [
-    'license:apache-2.0',
-    'license:permissive',
-    'task:text-generation',
-    'kind:dataset',
-    'library:peft',
-    'lang:de',
-    'format:croissant',
-    `base:${popularBase}`,
-    `trained-on:${popularDataset}`,
-    'llama license:mit',
-    'chat task:text-generation -gguf',
-    '"customer support" kind:model',
-    'kind:model -license:none',
-    'license:non-commercial task:text-generation',
-    'qwen lang:zh',
-    'coder library:transformers',
-  ];
-  const withFacets: Query[] = [
-    { q: 'llama', facets: { kind: ['model'] }, cat: 'facets' },
-    { q: 'chat', facets: { family: ['permissive'] }, cat: 'facets' },
-    { q: 'task:text-generation', facets: { lang: ['en'], derivative: ['finetune'] }, cat: 'facets' },
-    { q: 'mistral', facets: { library: ['peft'], lineage: ['yes'] }, cat: 'facets' },
-  ];
-  return [
-    ...free.map((q) => ({ q, facets: {}, cat: 'free text' })),
-    ...typo.map((q) => ({ q, facets: {}, cat: 'typo/prefix' })),
-    ...free2.map((q) => ({ q, facets: {}, cat: 'free text' })),
-    ...fields.map((q) => ({ q, facets: {}, cat: 'fields' })),
-    ...withFacets,
-  ];
+  return benchQueries(popularBase, popularDataset).map((x) => ({ ...x, facets: x.facets }));
 }
 
 /** bench.mjs `freeTextOf`: the words the raw baseline searches. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { generateCatalog } from '../bench/generate.mjs';
+import { benchQueries } from '../bench/queries.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'bench', 'data');
@@ -61,61 +62,7 @@ function ensureData(n) {
 
 /** Fixed query set: free text, typos, prefixes, field clauses, combinations (50). */
 function querySet(popularBase, popularDataset) {
-  const q = [
-    'llama',
-    'mistral chat',
-    'qwen coder',
-    'gemma instruct',
-    'phi math',
-    'bert',
-    'whisper',
-    'stable diffusion',
-    'dialogs',
-    'reviews corpus',
-    'lora',
-    'gguf',
-    'medical',
-    'legal documents',
-    'customer support',
-    'translation',
-    'falcon 7b',
-    'deepseek',
-    'hermes',
-    'dolphin uncensored',
-    'mistrla',
-    'qwne',
-    'instrcut',
-    'lla',
-    'mis',
-    'code',
-    'roberta base',
-    'vit',
-    'olmo',
-    'pythia 1b',
-    'license:apache-2.0',
-    'license:permissive',
-    'task:text-generation',
-    'kind:dataset',
-    'library:peft',
-    'lang:de',
-    'format:croissant',
-    `base:${popularBase}`,
-    `trained-on:${popularDataset}`,
-    'llama license:mit',
-    'chat task:text-generation -gguf',
-    '"customer support" kind:model',
-    'kind:model -license:none',
-    'license:non-commercial task:text-generation',
-    'qwen lang:zh',
-    'coder library:transformers',
-  ];
-  const withFacets = [
-    { q: 'llama', facets: { kind: ['model'] } },
-    { q: 'chat', facets: { family: ['permissive'] } },
-    { q: 'task:text-generation', facets: { lang: ['en'], derivative: ['finetune'] } },
-    { q: 'mistral', facets: { library: ['peft'], lineage: ['yes'] } },
-  ];
-  return [...q.map((x) => ({ q: x, facets: {} })), ...withFacets];
+  return benchQueries(popularBase, popularDataset).map(({ q, facets }) => ({ q, facets }));
 }
 
 function freeTextOf(q) {
