@@ -2,7 +2,7 @@
  * Catalog full-text index: documents, MiniSearch options and search helpers, shared by the catalog
  * worker and its main-thread fallback. Pure (MiniSearch is a plain library).
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { applyFacets, orderByKeyDesc, type CatalogRow, type FacetIndex } from '../catalog/facets';
 import { filterStructured } from './filter';
 import { freeText, parseQuery, type ParsedQuery } from './query';
@@ -108,41 +108,6 @@ export function createSearchIndex(): MiniSearch<SearchDoc> {
 
 export function loadSearchIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
-}
-
-/** Like `loadSearchIndex`, but yields while loading so other work (queries without text) can run. */
-export function loadSearchIndexAsync(json: string): Promise<MiniSearch<SearchDoc>> {
-  return MiniSearch.loadJSONAsync<SearchDoc>(json, SEARCH_OPTIONS);
-}
-
-/**
- * Catalog search: exact words, prefix on the last word (as you type); typo tolerance only when that finds
- * nothing (a typo rarely co-occurs with exact hits, and fuzzy expansion is the costly part at 100k).
- */
-export function searchCatalog(index: MiniSearch<SearchDoc>, text: string): SearchResult[] {
-  const words = tokenize(text)
-    .map((w) => processTerm(w))
-    .filter((w): w is string => w !== null);
-  if (words.length === 0) return [];
-  const last = words[words.length - 1] ?? '';
-  const q = words.join(' ');
-  const fast = index.search(q, {
-    prefix: (term) => term === last && term.length >= 2,
-    fuzzy: false,
-    combineWith: 'AND',
-    boost: { ...SEARCH_BOOST },
-  });
-  if (fast.length > 0) return fast;
-  return index.search(q);
-}
-
-/** Keys of documents containing the word exactly (for `-word` exclusion). */
-export function exactKeys(index: MiniSearch<SearchDoc>, word: string): Set<string> {
-  const out = new Set<string>();
-  if (word.trim() === '') return out;
-  for (const r of index.search(word, { prefix: false, fuzzy: false, combineWith: 'AND' }))
-    out.add(String(r.id));
-  return out;
 }
 
 /** Completion suggestions for the text typed so far (whole-query strings, best first). */

@@ -10,7 +10,6 @@ import {
   queryCatalog,
   resetEmpty,
   resync,
-  search,
   searchStatus,
   setLicenseVerdicts,
   suggest,
@@ -39,7 +38,6 @@ export const catalogHandlers = {
     else await resync();
     return { ok: true };
   },
-  search: (args: { q: string }, _ctx: CallContext) => search(args),
   catalogRows: (args: { known?: string }, _ctx: CallContext) => catalogRows(args),
   queryCatalog: (args: CatalogQuery, _ctx: CallContext) => queryCatalog(args),
   suggest: (args: { q: string; limit?: number }, _ctx: CallContext) => suggest(args),

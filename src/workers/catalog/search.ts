@@ -32,7 +32,6 @@ import {
   loadSearchIndex,
   SEARCH_CACHE_IDS,
   cacheStamp,
-  searchCatalog,
   suggestText,
   toSearchDoc,
   type MiniSearch,
@@ -919,18 +918,4 @@ export async function searchStatus(args: {
     stamp: cur.stamp,
     timings: { ...engineTimings },
   };
-}
-
-/** Legacy free-text search (keys by relevance). */
-export async function search(args: { q: string }): Promise<{ keys: string[] }> {
-  const st = await ensureState();
-  const idx = await ensureIndex(st);
-  const q = args.q.trim();
-  if (q === '') return { keys: [] };
-  return { keys: searchCatalog(idx, q).map((r) => String(r.id)) };
-}
-
-/** Kept for callers that only know "something changed": resync on next read. */
-export function markSearchDirty(): void {
-  void resync();
 }
