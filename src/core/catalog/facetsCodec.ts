@@ -4,6 +4,7 @@
  * `restoreFacetIndex` validates and returns undefined on anything unexpected.
  */
 import { FACETS, type FacetColumn, type FacetId, type FacetIndex } from './facets';
+import { stringColumn } from '../util/columns';
 
 export const FACETS_CODEC_VERSION = 1;
 
@@ -22,8 +23,9 @@ export function storeFacetIndex(index: FacetIndex): StoredFacetIndex {
 function restoreColumn(x: unknown, size: number): FacetColumn | undefined {
   if (typeof x !== 'object' || x === null) return undefined;
   const c = x as Partial<StoredColumn>;
-  const { labels, offsets, ids } = c;
-  if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) return undefined;
+  const { offsets, ids } = c;
+  const labels = stringColumn(c.labels);
+  if (!labels) return undefined;
   if (!(offsets instanceof Uint32Array) || offsets.length !== size + 1) return undefined;
   if (!(ids instanceof Uint32Array) || offsets[size] !== ids.length || offsets[0] !== 0) return undefined;
   for (let i = 0; i < size; i++) if ((offsets[i] ?? 0) > (offsets[i + 1] ?? 0)) return undefined;

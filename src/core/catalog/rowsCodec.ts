@@ -5,6 +5,7 @@
  * and parse several times faster. Pure; `decodeRows` validates and returns undefined on anything unexpected.
  */
 import type { CatalogRow } from './facets';
+import { dictColumn, dictReader, stringColumn, type DictColumn } from '../util/columns';
 
 export const ROWS_CODEC_VERSION = 1;
 
@@ -45,7 +46,6 @@ const LIST_FIELDS: readonly ListField[] = [
 
 /** A list column: joined strings when no item holds the separator, else plain arrays. */
 type ListColumn = { joined: string[] } | { arrays: string[][] };
-type DictColumn = { labels: string[]; ids: number[] };
 
 export type EncodedRows = {
   v: number;
@@ -55,22 +55,6 @@ export type EncodedRows = {
   lists: Record<ListField, ListColumn>;
   nChildren: number[];
 };
-
-function dictColumn(values: readonly string[]): DictColumn {
-  const labels: string[] = [];
-  const index = new Map<string, number>();
-  const ids = new Array<number>(values.length);
-  values.forEach((v, i) => {
-    let id = index.get(v);
-    if (id === undefined) {
-      id = labels.length;
-      labels.push(v);
-      index.set(v, id);
-    }
-    ids[i] = id;
-  });
-  return { labels, ids };
-}
 
 function listColumn(values: readonly (readonly string[])[]): ListColumn {
   if (values.some((xs) => xs.some((x) => x.includes(SEP)))) return { arrays: values.map((xs) => [...xs]) };
@@ -96,40 +80,24 @@ export function encodeRows(rows: readonly CatalogRow[]): string {
   return JSON.stringify(out);
 }
 
-function isStringArray(x: unknown, n: number): x is string[] {
-  return Array.isArray(x) && x.length === n && x.every((v) => typeof v === 'string');
-}
-
 function readList(col: unknown, n: number): ((i: number) => string[]) | undefined {
   if (typeof col !== 'object' || col === null) return undefined;
   const c = col as Record<string, unknown>;
-  if (isStringArray(c.joined, n)) {
-    const joined = c.joined;
+  const joined = stringColumn(c.joined, n);
+  if (joined) {
     return (i) => {
       const s = joined[i] ?? '';
       return s === '' ? [] : s.split(SEP);
     };
   }
-  const arrays = c.arrays;
-  if (
-    Array.isArray(arrays) &&
-    arrays.length === n &&
-    arrays.every((xs) => isStringArray(xs, (xs as []).length))
-  )
-    return (i) => [...(arrays[i] ?? [])];
-  return undefined;
-}
-
-function readDict(col: unknown, n: number): ((i: number) => string) | undefined {
-  if (typeof col !== 'object' || col === null) return undefined;
-  const c = col as Record<string, unknown>;
-  const labels = c.labels;
-  const ids = c.ids;
-  if (!isStringArray(labels, Array.isArray(labels) ? labels.length : -1)) return undefined;
-  if (!Array.isArray(ids) || ids.length !== n) return undefined;
-  if (!ids.every((id) => Number.isInteger(id) && id >= 0 && id < labels.length)) return undefined;
-  const is = ids as number[];
-  return (i) => labels[is[i] ?? 0] ?? '';
+  if (!Array.isArray(c.arrays) || c.arrays.length !== n) return undefined;
+  const arrays: string[][] = [];
+  for (const xs of c.arrays as unknown[]) {
+    const col = stringColumn(xs);
+    if (!col) return undefined;
+    arrays.push(col);
+  }
+  return (i) => [...(arrays[i] ?? [])];
 }
 
 /** Decodes `encodeRows` output; undefined when the text is not a valid encoding of this version. */
@@ -149,12 +117,12 @@ export function decodeRows(json: string): CatalogRow[] | undefined {
   const strings = {} as Record<StringField, string[]>;
   for (const f of STRING_FIELDS) {
     const col = e.strings[f];
-    if (!isStringArray(col, n)) return undefined;
+    if (!stringColumn(col, n)) return undefined;
     strings[f] = col;
   }
   const dicts = {} as Record<DictField, (i: number) => string>;
   for (const f of DICT_FIELDS) {
-    const read = readDict(e.dicts[f], n);
+    const read = dictReader(e.dicts[f], n);
     if (!read) return undefined;
     dicts[f] = read;
   }

@@ -4,6 +4,7 @@
  * dictionaries. Pure; `decodeDisplay` validates and returns undefined on anything unexpected.
  */
 import type { DisplayRow } from './display';
+import { dictColumn, dictReader, stringColumn, type DictColumn } from '../util/columns';
 
 const VERSION = 1;
 
@@ -22,35 +23,14 @@ const TEXT_FIELDS: readonly TextField[] = [
 ];
 const DICT_FIELDS: readonly DictField[] = ['kind', 'task', 'library', 'license', 'family', 'derivative'];
 
-type Dict = { labels: string[]; ids: number[] };
-
 export type DisplaySnapshot = { snapshotId: string; rows: DisplayRow[] };
-
-function toDict(values: readonly string[]): Dict {
-  const labels: string[] = [];
-  const index = new Map<string, number>();
-  const ids = values.map((v) => {
-    let id = index.get(v);
-    if (id === undefined) {
-      id = labels.length;
-      labels.push(v);
-      index.set(v, id);
-    }
-    return id;
-  });
-  return { labels, ids };
-}
 
 export function encodeDisplay(snapshotId: string, rows: readonly DisplayRow[]): string {
   const text: Partial<Record<TextField, string[]>> = {};
   for (const f of TEXT_FIELDS) text[f] = rows.map((r) => r[f]);
-  const dict: Partial<Record<DictField, Dict>> = {};
-  for (const f of DICT_FIELDS) dict[f] = toDict(rows.map((r) => r[f]));
+  const dict: Partial<Record<DictField, DictColumn>> = {};
+  for (const f of DICT_FIELDS) dict[f] = dictColumn(rows.map((r) => r[f]));
   return JSON.stringify({ v: VERSION, snapshotId, n: rows.length, text, dict });
-}
-
-function strings(x: unknown, n: number): string[] | undefined {
-  return Array.isArray(x) && x.length === n && x.every((v) => typeof v === 'string') ? x : undefined;
 }
 
 export function decodeDisplay(json: string): DisplaySnapshot | undefined {
@@ -71,20 +51,17 @@ export function decodeDisplay(json: string): DisplaySnapshot | undefined {
   const dictIn = e.dict as Record<string, unknown>;
   const text = {} as Record<TextField, string[]>;
   for (const f of TEXT_FIELDS) {
-    const col = strings(textIn[f], n);
+    const col = stringColumn(textIn[f], n);
     if (!col) return undefined;
     text[f] = col;
   }
-  const dict = {} as Record<DictField, { labels: string[]; ids: number[] }>;
+  const dict = {} as Record<DictField, (i: number) => string>;
   for (const f of DICT_FIELDS) {
-    const d = dictIn[f] as { labels?: unknown; ids?: unknown } | undefined;
-    const labels = d ? strings(d.labels, Array.isArray(d.labels) ? d.labels.length : -1) : undefined;
-    const ids = d?.ids;
-    if (!labels || !Array.isArray(ids) || ids.length !== n) return undefined;
-    if (!ids.every((id) => Number.isInteger(id) && id >= 0 && id < labels.length)) return undefined;
-    dict[f] = { labels, ids: ids as number[] };
+    const read = dictReader(dictIn[f], n);
+    if (!read) return undefined;
+    dict[f] = read;
   }
-  const pick = (f: DictField, i: number): string => dict[f].labels[dict[f].ids[i] ?? 0] ?? '';
+  const pick = (f: DictField, i: number): string => dict[f](i);
   const rows = new Array<DisplayRow>(n);
   for (let i = 0; i < n; i++) {
     rows[i] = {

@@ -8,6 +8,7 @@
  */
 import MiniSearch from 'minisearch';
 import { SEARCH_OPTIONS, type SearchDoc } from './searchIndex';
+import { stringColumn } from '../util/columns';
 
 export const INDEX_STORE_VERSION = 1;
 
@@ -150,19 +151,15 @@ export function storeSearchIndex(idx: MiniSearch<SearchDoc>): StoredSearchIndex 
   return { v: INDEX_STORE_VERSION, nFields: Object.keys(parts.fieldIds).length, ...parts };
 }
 
-function isStrings(x: unknown): x is string[] {
-  return Array.isArray(x) && x.every((v) => typeof v === 'string');
-}
-
 function valid(s: Partial<StoredSearchIndex>): s is StoredSearchIndex {
   if (s.v !== INDEX_STORE_VERSION) return false;
   const nums = [s.documentCount, s.nextId, s.dirtCount, s.nFields];
   if (!nums.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) return false;
   const { shortIds, ids, lengthIds, lengths, terms, termFields, fields, counts, docs, freqs } = s;
-  if (!(shortIds instanceof Uint32Array) || !isStrings(ids) || ids.length !== shortIds.length) return false;
+  if (!(shortIds instanceof Uint32Array) || !stringColumn(ids, shortIds.length)) return false;
   if (!(lengthIds instanceof Uint32Array) || !(lengths instanceof Uint32Array)) return false;
   if (lengths.length !== lengthIds.length * (s.nFields ?? 0)) return false;
-  if (!isStrings(terms) || !(termFields instanceof Uint8Array) || termFields.length !== terms.length)
+  if (!stringColumn(terms) || !(termFields instanceof Uint8Array) || termFields.length !== terms?.length)
     return false;
   if (!(fields instanceof Uint8Array) || !(counts instanceof Uint32Array) || fields.length !== counts.length)
     return false;

@@ -1,0 +1,40 @@
+/**
+ * Column helpers shared by the persisted caches' codecs (catalog rows, display snapshots, facet and
+ * search indexes): dictionary-coded string columns and validation of columns read back from storage.
+ */
+
+/** A low-cardinality string column: distinct values once, then one id per row. */
+export type DictColumn = { labels: string[]; ids: number[] };
+
+export function dictColumn(values: readonly string[]): DictColumn {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const ids = values.map((v) => {
+    let id = index.get(v);
+    if (id === undefined) {
+      id = labels.length;
+      labels.push(v);
+      index.set(v, id);
+    }
+    return id;
+  });
+  return { labels, ids };
+}
+
+/** `x` when it is an array of strings (of length `n` when given), else undefined. */
+export function stringColumn(x: unknown, n?: number): string[] | undefined {
+  if (!Array.isArray(x) || (n !== undefined && x.length !== n)) return undefined;
+  return x.every((v) => typeof v === 'string') ? x : undefined;
+}
+
+/** Reads row `i` of a stored `DictColumn` of `n` rows; undefined when the column is malformed. */
+export function dictReader(col: unknown, n: number): ((i: number) => string) | undefined {
+  if (typeof col !== 'object' || col === null) return undefined;
+  const c = col as { labels?: unknown; ids?: unknown };
+  const labels = stringColumn(c.labels);
+  const ids = c.ids;
+  if (!labels || !Array.isArray(ids) || ids.length !== n) return undefined;
+  if (!ids.every((id) => Number.isInteger(id) && id >= 0 && id < labels.length)) return undefined;
+  const is = ids as number[];
+  return (i) => labels[is[i] ?? 0] ?? '';
+}
