@@ -12,6 +12,10 @@ export const SEARCH_CACHE_IDS = {
   rows: 'catalog-rows',
   display: 'catalog-display',
   index: 'minisearch',
+  /** Computed sort orders (row index → position) as typed arrays. */
+  ranks: 'catalog-ranks',
+  /** The facet index without licence verdicts, as typed arrays. */
+  facets: 'catalog-facets',
 } as const;
 
 /** Stamp a persisted cache carries: index version + catalog stamp. */

@@ -113,15 +113,15 @@ export function CatalogView({
   };
 
   const fresh = result && snapshot && result.snapshotId === snapshot.id ? result : undefined;
+  const defaultView = isDefaultView(queryView);
   const rows = useMemo<RowSource>(() => {
-    if (!snapshot) return head && isDefaultView(queryView) ? arrayRows(head.rows) : EMPTY_ROWS;
+    if (!snapshot) return head && defaultView ? arrayRows(head.rows) : EMPTY_ROWS;
     if (fresh) return orderedRows(snapshot.rows, fresh.order);
     // Before the first answer: the snapshot is stored newest first, which is the default view.
-    return isDefaultView(queryView) ? arrayRows(snapshot.rows) : EMPTY_ROWS;
-  }, [snapshot, fresh, queryView, head]);
+    return defaultView ? arrayRows(snapshot.rows) : EMPTY_ROWS;
+  }, [snapshot, fresh, defaultView, head]);
 
   // Keep the default view's first rows for the next cold start.
-  const defaultView = isDefaultView(queryView);
   useEffect(() => {
     if (fresh && defaultView && snapshot?.stamp !== undefined && snapshot.stamp === stamp)
       writeCatalogHead(snapshot.stamp, fresh.total, sliceRows(rows, 0, HEAD_ROWS));
@@ -164,7 +164,7 @@ export function CatalogView({
   const headOnly = !snapshot && head !== undefined && defaultView;
   const total = fresh?.total ?? snapshot?.rows.length ?? (headOnly ? head.total : 0);
   const loading = !snapshot && !headOnly;
-  const searching = !!snapshot && !fresh && !isDefaultView(queryView);
+  const searching = !!snapshot && !fresh && !defaultView;
   const search = serializeViewState({ ...view, q: draft }).toString();
 
   return (

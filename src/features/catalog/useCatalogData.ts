@@ -42,12 +42,6 @@ export function useCatalogSnapshot(): {
   stamp: string | undefined;
 } {
   const stamp = useLiveQuery(() => catalogStamp(), []);
-  // Start the worker at once: it loads its rows and index while the window reads its own snapshot.
-  useEffect(() => {
-    void catalogClient()
-      .call('searchStatus', {})
-      .catch(() => undefined);
-  }, []);
   const [snapshot, setSnapshot] = useState<CatalogSnapshot | undefined>(lastSnapshot);
   const snapRef = useRef<CatalogSnapshot | undefined>(lastSnapshot);
   const fetchState = useRef({ inFlight: false, again: false });

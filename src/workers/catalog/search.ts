@@ -51,10 +51,8 @@ import {
 const CACHE_ROWS = SEARCH_CACHE_IDS.rows;
 const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
 const CACHE_INDEX = SEARCH_CACHE_IDS.index;
-/** Sort orders computed for the persisted rows (row index → position), so a cold start sorts at once. */
-const CACHE_RANKS = 'catalog-ranks';
-/** The facet index (without licence verdicts), as typed arrays. */
-const CACHE_FACETS = 'catalog-facets';
+const CACHE_RANKS = SEARCH_CACHE_IDS.ranks;
+const CACHE_FACETS = SEARCH_CACHE_IDS.facets;
 /** Sort orders always persisted (others are persisted once computed). */
 const PERSISTED_RANKS: readonly SortId[] = ['name'];
 
@@ -632,7 +630,7 @@ export type RowsSnapshot = {
 };
 
 /**
- * The current snapshot's display rows (JSON of `{ snapshotId, rows }`), or only its id when the caller
+ * The current snapshot's display rows (column-wise JSON, see displayCodec), or only its id when the caller
  * already has it. Resyncs first if the catalog changed behind the engine's back.
  */
 export async function catalogRows(args: { known?: string }): Promise<RowsSnapshot> {
