@@ -2,39 +2,10 @@
 // plain Dexie bulkPut + MiniSearch addAll on the same export files, plain JS search/filter/sort.
 import { Dexie } from 'dexie';
 import MiniSearch from 'minisearch';
+import { RAW_OPTIONS, rawDoc } from './raw-docs.mjs';
 
-const FIELDS = [
-  'name',
-  'id',
-  'owner',
-  'description',
-  'tags',
-  'task',
-  'library',
-  'datasets',
-  'baseModels',
-  'license',
-];
 let index;
 let assets = [];
-
-function doc(a) {
-  return {
-    key: a.key,
-    id: a.id,
-    name: a.name,
-    owner: a.owner ?? '',
-    description: (a.description ?? '').slice(0, 300),
-    tags: (a.tags ?? []).join(' '),
-    task: [a.pipelineTag ?? '', ...(a.taskCategories ?? [])].join(' '),
-    library: a.libraryName ?? '',
-    datasets: (a.datasets ?? []).join(' '),
-    baseModels: (a.baseModels ?? []).join(' '),
-    license: a.license?.normalized ?? '',
-  };
-}
-
-const tokenize = (t) => t.split(/[\s/_\-:,;()[\]{}"'|!?*#<>=`~@&+]+/u).filter(Boolean);
 
 /**
  * Raw import: parse each file, Dexie bulkPut its rows into tables declared like the app's (assets;
@@ -52,13 +23,7 @@ async function importFiles(files, full = true) {
       : { assets: 'key, kind, updatedAt' },
   );
   await db.open();
-  index = new MiniSearch({
-    idField: 'key',
-    fields: FIELDS,
-    storeFields: [],
-    tokenize,
-    processTerm: (t) => t.toLowerCase(),
-  });
+  index = new MiniSearch(RAW_OPTIONS);
   assets = [];
   const t0 = performance.now();
   for (const f of files) {
@@ -73,7 +38,7 @@ async function importFiles(files, full = true) {
     } else {
       await db.assets.bulkPut(env.assets);
     }
-    index.addAll(real.map(doc));
+    index.addAll(real.map(rawDoc));
     assets.push(...real);
   }
   const ms = performance.now() - t0;

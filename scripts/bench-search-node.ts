@@ -39,6 +39,7 @@ import {
 import { sortValue, type SortId } from '../src/core/search/display';
 import { buildRows } from '../src/workers/catalog/search';
 import { benchQueries } from '../bench/queries.mjs';
+import { RAW_OPTIONS, rawDoc, type RawDoc } from '../bench/raw-docs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -118,41 +119,9 @@ index.addAll(docs);
 out(`index (engine): ${(performance.now() - t).toFixed(0)} ms, ${index.termCount} terms`);
 
 // Raw baseline: bench/raw.mjs documents and options.
-const rawDocs = assets
-  .filter((a) => !a.placeholder)
-  .map((a) => ({
-    key: a.key,
-    id: a.id,
-    name: a.name,
-    owner: a.owner ?? '',
-    description: (a.description ?? '').slice(0, 300),
-    tags: (a.tags ?? []).join(' '),
-    task: [a.pipelineTag ?? '', ...(a.taskCategories ?? [])].join(' '),
-    library: a.libraryName ?? '',
-    datasets: (a.datasets ?? []).join(' '),
-    baseModels: (a.baseModels ?? []).join(' '),
-    license: a.license.normalized ?? '',
-  }));
-const RAW_FIELDS = [
-  'name',
-  'id',
-  'owner',
-  'description',
-  'tags',
-  'task',
-  'library',
-  'datasets',
-  'baseModels',
-  'license',
-];
+const rawDocs = assets.filter((a) => !a.placeholder).map(rawDoc);
 t = performance.now();
-const raw = new MiniSearch<(typeof rawDocs)[number]>({
-  idField: 'key',
-  fields: RAW_FIELDS,
-  storeFields: [],
-  tokenize: (s) => s.split(/[\s/_\-:,;()[\]{}"'|!?*#<>=`~@&+]+/u).filter(Boolean),
-  processTerm: (s) => s.toLowerCase(),
-});
+const raw = new MiniSearch<RawDoc>(RAW_OPTIONS);
 raw.addAll(rawDocs);
 out(`index (raw): ${(performance.now() - t).toFixed(0)} ms`);
 
