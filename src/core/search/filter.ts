@@ -262,19 +262,12 @@ function clauseStep(rows: readonly CatalogRow[], c: FieldClause, facets: FacetIn
   let step: Step | undefined;
   switch (c.field) {
     case 'kind':
-      step = columnStep(cols?.kind, v, c);
-      break;
     case 'library':
-      step = columnStep(cols?.library, v, c);
-      break;
     case 'task':
-      step = columnStep(cols?.task, v, c);
-      break;
     case 'lang':
-      step = columnStep(cols?.lang, v, c);
-      break;
     case 'format':
-      step = columnStep(cols?.format, v, c);
+      // Fields named like their facet column.
+      step = columnStep(cols?.[c.field], v, c);
       break;
     case 'trained-on':
       step = columnStep(cols?.trained, assetKey(c.value), c);
