@@ -5,7 +5,7 @@
  * facets → sort), first pass (nothing warm for that query) and repeats, next to raw MiniSearch on the
  * same documents. Relative figures only (V8 as in Chromium, but no worker or RPC).
  *
- *   npx tsx scripts/bench-search-node.ts [--size=100000] [--reps=3] [--legacy] [--warm] [--verbose]
+ *   npx tsx scripts/bench-search-node.ts [--size=100000] [--reps=3] [--legacy] [--warm] [--restored] [--verbose]
  *
  * --legacy also runs the pre-optimisation engine (its searchCatalog, options and applyFacets) and checks
  * both give the same hits; --warm calls `warmSearchIndex` before timing (what the engine can do when idle).
@@ -37,6 +37,7 @@ import {
   type SearchDoc,
 } from '../src/core/search/searchIndex';
 import { sortValue, type SortId } from '../src/core/search/display';
+import { restoreSearchIndex, storeSearchIndex } from '../src/core/search/indexStore';
 import { buildRows } from '../src/workers/catalog/search';
 import { benchQueries } from '../bench/queries.mjs';
 import { RAW_OPTIONS, rawDoc, type RawDoc } from '../bench/raw-docs.mjs';
@@ -51,6 +52,8 @@ const LEGACY = args.includes('--legacy');
 const VERBOSE = args.includes('--verbose');
 /** Warm the query paths first, as the engine can in idle time (`warmSearchIndex`). */
 const WARM = args.includes('--warm');
+/** Query the index as restored from its persisted form (as after a reload) rather than as built. */
+const RESTORED = args.includes('--restored');
 
 function out(...parts: unknown[]): void {
   process.stdout.write(`${parts.map(String).join(' ')}\n`);
@@ -113,10 +116,18 @@ t = performance.now();
 const facets = buildFacetIndex(rows);
 out(`facet index: ${(performance.now() - t).toFixed(0)} ms`);
 t = performance.now();
-const index = createSearchIndex();
+const built = createSearchIndex();
 const docs = rows.map(toSearchDoc);
-index.addAll(docs);
-out(`index (engine): ${(performance.now() - t).toFixed(0)} ms, ${index.termCount} terms`);
+built.addAll(docs);
+out(`index (engine): ${(performance.now() - t).toFixed(0)} ms, ${built.termCount} terms`);
+// As after a reload: the engine restores the persisted index (postings packed) instead of building it.
+let index = built;
+if (RESTORED) {
+  const stored = structuredClone(storeSearchIndex(built));
+  t = performance.now();
+  index = restoreSearchIndex(stored) ?? built;
+  out(`index (restored): ${(performance.now() - t).toFixed(0)} ms`);
+}
 
 // Raw baseline: bench/raw.mjs documents and options.
 const rawDocs = assets.filter((a) => !a.placeholder).map(rawDoc);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCatalogRow, type CatalogRow } from './facets';
-import { decodeRows, encodeRows } from './rowsCodec';
+import { decodeRows, encodeRows, rowsIntact, ROWS_CODEC_VERSION } from './rowsCodec';
 import { storedAsset } from '@/testing/builders';
 
 const asset = storedAsset;
@@ -26,10 +26,32 @@ function sampleRows(): CatalogRow[] {
   ];
 }
 
+/** Every field of a row as a plain object, read through the row's own accessors (decoded rows split lists on read). */
+function fieldsOf(
+  rows: readonly CatalogRow[] | undefined,
+  like: CatalogRow,
+): Record<string, unknown>[] | undefined {
+  const names = Object.keys(like) as (keyof CatalogRow)[];
+  return rows?.map((r) => Object.fromEntries(names.map((k) => [k, r[k]])));
+}
+
 describe('rows codec', () => {
   it('round-trips rows exactly, lists, dictionaries and odd characters included', () => {
     const rows = sampleRows();
-    expect(decodeRows(encodeRows(rows))).toEqual(rows);
+    const like = rows[0] as CatalogRow;
+    expect(fieldsOf(decodeRows(encodeRows(rows)), like)).toEqual(fieldsOf(rows, like));
+    expect(Object.keys(like)).toHaveLength(22);
+  });
+
+  it('decoded rows take writes like plain rows, list fields included', () => {
+    const [row] = decodeRows(encodeRows(sampleRows())) ?? [];
+    if (!row) throw new Error('no row');
+    expect(row.tags).toEqual(['chat', 'lora']);
+    expect(row.tags).toBe(row.tags);
+    row.tags = ['other'];
+    row.parents = [];
+    row.nChildren = 9;
+    expect([row.tags, row.parents, row.nChildren, row.languages]).toEqual([['other'], [], 9, ['en', 'de']]);
   });
 
   it('is much smaller than row-wise JSON for many rows', () => {
@@ -39,21 +61,48 @@ describe('rows codec', () => {
       return { ...r, key: `${r.key}-${i}`, id: `${r.id}-${i}` };
     });
     expect(encodeRows(rows).length).toBeLessThan(JSON.stringify(rows).length * 0.75);
-    expect(decodeRows(encodeRows(rows))).toEqual(rows);
+    expect(fieldsOf(decodeRows(encodeRows(rows)), base[0] as CatalogRow)).toEqual(
+      fieldsOf(rows, base[0] as CatalogRow),
+    );
   });
 
   it('round-trips an empty catalog', () => {
     expect(decodeRows(encodeRows([]))).toEqual([]);
   });
 
-  it('refuses other versions, row-wise JSON, truncation and out-of-range dictionary ids', () => {
+  it('refuses other versions, row-wise JSON, a broken head and out-of-range dictionary ids', () => {
     const text = encodeRows(sampleRows());
+    const cut = text.indexOf('\n');
+    expect(cut).toBeGreaterThan(0);
     expect(decodeRows(JSON.stringify(sampleRows()))).toBeUndefined();
-    expect(decodeRows(text.replace('"v":1', '"v":99'))).toBeUndefined();
-    expect(decodeRows(text.slice(0, text.length - 5))).toBeUndefined();
-    const bad = JSON.parse(text) as { dicts: { kind: { ids: number[] } } };
+    expect(decodeRows(text.replace(`"v":${ROWS_CODEC_VERSION}`, '"v":99'))).toBeUndefined();
+    expect(decodeRows(text.slice(0, cut - 5) + text.slice(cut))).toBeUndefined();
+    expect(decodeRows(text.slice(0, cut))).toBeUndefined();
+    const bad = JSON.parse(text.slice(0, cut)) as { dicts: { kind: { ids: number[] } } };
     bad.dicts.kind.ids[0] = 42;
-    expect(decodeRows(JSON.stringify(bad))).toBeUndefined();
+    expect(decodeRows(`${JSON.stringify(bad)}${text.slice(cut)}`)).toBeUndefined();
     expect(decodeRows('null')).toBeUndefined();
+  });
+
+  it('reads lists and descriptions from the tail only when asked, and reports a broken tail', () => {
+    const text = encodeRows(sampleRows());
+    const good = decodeRows(text);
+    expect(good?.[0]?.desc).toContain('quoted');
+    expect(good && rowsIntact(good)).toBe(true);
+    // A truncated tail: the head decodes; lists read empty and the rows say they are not intact.
+    const broken = decodeRows(text.slice(0, text.length - 5));
+    expect(broken?.map((r) => r.key)).toEqual(sampleRows().map((r) => r.key));
+    expect(broken?.[0]?.tags).toEqual([]);
+    expect(broken?.[0]?.desc).toBe('');
+    expect(broken && rowsIntact(broken)).toBe(false);
+    // A tail of the wrong shape (a list column too short) is refused as a whole.
+    const [head = '', tail = ''] = text.split('\n');
+    const shape = JSON.parse(tail) as { lists: { languages: { joined: string[] } } };
+    shape.lists.languages.joined.pop();
+    const short = decodeRows(`${head}\n${JSON.stringify(shape)}`);
+    expect(short && rowsIntact(short)).toBe(false);
+    expect(short?.[0]?.tags).toEqual([]);
+    // Plain rows (built, not decoded) are intact by definition.
+    expect(rowsIntact(sampleRows())).toBe(true);
   });
 });

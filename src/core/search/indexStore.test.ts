@@ -10,6 +10,7 @@ import {
   type SearchDoc,
 } from './searchIndex';
 import { restoreSearchIndex, storeSearchIndex } from './indexStore';
+import { packedDocs, packedLists, postingCount } from './packedPostings';
 
 /** The index's JSON with its terms in sorted order (tree iteration order depends on insertion history). */
 function normalized(idx: MiniSearch<SearchDoc>): Record<string, unknown> {
@@ -60,15 +61,57 @@ describe('search index store', () => {
     const back = restoreSearchIndex(structuredClone(storeSearchIndex(idx)));
     expect(back).toBeDefined();
     if (!back) return;
-    expect(normalized(back)).toEqual(normalized(idx));
+    // Searches first, while the restored postings are still packed; the JSON comparison fills them.
     const rowOf = new Map(IDS.map((id, i) => [id.toLowerCase(), i]));
     for (const q of ['llama', 'mistrla', 'chat lo', 'customer support', 'reviews'])
       expect(Array.from(searchRows(back, rowOf, q))).toEqual(Array.from(searchRows(idx, rowOf, q)));
     expect(searchRows(back, rowOf, 'llama').length).toBeGreaterThan(0);
+    expect(normalized(back)).toEqual(normalized(idx));
     // The restored index keeps working: add and search.
     back.add({ ...toSearchDoc(toCatalogRow(storedAsset('new/zephyr'), [], 0)) });
     const withNew = new Map([...rowOf, ['new/zephyr', IDS.length]]);
     expect(Array.from(searchRows(back, withNew, 'zephyr'))).toEqual([IDS.length]);
+  });
+
+  it('keeps restored postings packed until a term is used as a map, and stores a half-filled index intact', () => {
+    const idx = sampleIndex();
+    const back = restoreSearchIndex(structuredClone(storeSearchIndex(idx)));
+    if (!back) throw new Error('not restored');
+    type Terms = Map<string, Map<number, Map<number, number>>>;
+    const termsOf = (x: unknown): Terms => (x as { _index: Terms })._index;
+    const size = (data: Map<number, Map<number, number>> | undefined): number =>
+      [...(data?.values() ?? [])].reduce((n, p) => n + p.size, 0);
+    const terms = termsOf(back);
+    const llama = terms.get('llama');
+    const support = terms.get('support');
+    if (!llama || !support) throw new Error('terms missing');
+    const rowOf = new Map(IDS.map((id, i) => [id.toLowerCase(), i]));
+    searchRows(back, rowOf, 'llama');
+    expect(packedLists(llama)?.length).toBeGreaterThan(0);
+    const docMaps = back as unknown as {
+      _documentIds: Map<number, string>;
+      _fieldLength: Map<number, number[]>;
+    };
+    expect(packedDocs(docMaps._documentIds, docMaps._fieldLength)?.ids).toHaveLength(IDS.length);
+    expect(postingCount(llama)).toBe(size(termsOf(idx).get('llama')));
+    expect(postingCount(llama)).toBeGreaterThan(1);
+    // MiniSearch itself uses the terms as maps: removing a document fills the terms it touches.
+    back.discard('acme/llama-chat-lora');
+    back.add(
+      toSearchDoc(toCatalogRow(storedAsset('acme/llama-chat-lora', { description: 'support' }), [], 0)),
+    );
+    expect(packedLists(llama)).toBeUndefined();
+    expect(packedDocs(docMaps._documentIds, docMaps._fieldLength)).toBeUndefined();
+    expect(docMaps._documentIds.size).toBe(IDS.length);
+    expect(packedLists(support)).toBeUndefined();
+    const reviews = terms.get('reviews');
+    expect(reviews && packedLists(reviews)).toBeDefined();
+    expect(size(support)).toBe(postingCount(support));
+    const again = restoreSearchIndex(structuredClone(storeSearchIndex(back)));
+    if (!again) throw new Error('not restored');
+    expect(normalized(again)).toEqual(normalized(back));
+    for (const q of ['llama', 'support', 'chat lora'])
+      expect(Array.from(searchRows(again, rowOf, q))).toEqual(Array.from(searchRows(back, rowOf, q)));
   });
 
   it('matches loadJSON of the same index', () => {

@@ -9,6 +9,13 @@
 import MiniSearch from 'minisearch';
 import { SEARCH_OPTIONS, type SearchDoc } from './searchIndex';
 import { stringColumn } from '../util/columns';
+import {
+  packedDocumentMaps,
+  packedLists,
+  packedTermData,
+  postingCount,
+  type PackedList,
+} from './packedPostings';
 
 export const INDEX_STORE_VERSION = 1;
 
@@ -66,12 +73,24 @@ class IndexAccess extends MiniSearch<SearchDoc> {
     const fields: number[] = [];
     const counts: number[] = [];
     let total = 0;
-    for (const [, data] of x._index) for (const [, postings] of data) total += postings.size;
+    for (const [, data] of x._index) total += postingCount(data);
     const docs = new Uint32Array(total);
     const freqs = new Uint32Array(total);
     let p = 0;
     for (const [term, data] of x._index) {
       terms.push(term);
+      const lists = packedLists(data);
+      if (lists) {
+        termFields.push(lists.length);
+        for (const l of lists) {
+          fields.push(l.field);
+          counts.push(l.docs.length);
+          docs.set(l.docs, p);
+          freqs.set(l.freqs, p);
+          p += l.docs.length;
+        }
+        continue;
+      }
       termFields.push(data.size);
       for (const [field, postings] of data) {
         fields.push(field);
@@ -109,38 +128,34 @@ class IndexAccess extends MiniSearch<SearchDoc> {
     x._dirtCount = s.dirtCount;
     x._fieldIds = { ...s.fieldIds };
     x._avgFieldLength = [...s.avgFieldLength];
-    const documentIds = new Map<number, string>();
-    const idToShortId = new Map<string, number>();
-    s.shortIds.forEach((short, i) => {
-      const id = s.ids[i] ?? '';
-      documentIds.set(short, id);
-      idToShortId.set(id, short);
+    // Document maps and postings stay in the typed arrays until something uses them as maps (see PackedMap).
+    const docs = packedDocumentMaps({
+      shortIds: s.shortIds,
+      ids: s.ids,
+      lengthIds: s.lengthIds,
+      lengths: s.lengths,
+      nFields: s.nFields,
+      noLength: NO_LENGTH,
     });
-    x._documentIds = documentIds;
-    x._idToShortId = idToShortId;
-    const fieldLength = new Map<number, number[]>();
-    s.lengthIds.forEach((short, i) => {
-      const arr: number[] = [];
-      for (let f = 0; f < s.nFields; f++) {
-        const v = s.lengths[i * s.nFields + f] ?? NO_LENGTH;
-        if (v !== NO_LENGTH) arr[f] = v;
-      }
-      fieldLength.set(short, arr);
-    });
-    x._fieldLength = fieldLength;
+    x._documentIds = docs.documentIds;
+    x._idToShortId = docs.idToShortId;
+    x._fieldLength = docs.fieldLength;
     x._storedFields = new Map();
     let tf = 0;
     let p = 0;
     s.terms.forEach((term, t) => {
-      const data = new Map<number, Map<number, number>>();
+      const lists: PackedList[] = [];
       const n = s.termFields[t] ?? 0;
       for (let k = 0; k < n; k++, tf++) {
-        const postings = new Map<number, number>();
         const end = p + (s.counts[tf] ?? 0);
-        for (; p < end; p++) postings.set(s.docs[p] ?? 0, s.freqs[p] ?? 0);
-        data.set(s.fields[tf] ?? 0, postings);
+        lists.push({
+          field: s.fields[tf] ?? 0,
+          docs: s.docs.subarray(p, end),
+          freqs: s.freqs.subarray(p, end),
+        });
+        p = end;
       }
-      x._index.set(term, data);
+      x._index.set(term, packedTermData(lists));
     });
     return x;
   }

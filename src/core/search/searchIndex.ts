@@ -6,6 +6,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import { applyFacets, orderByKeyDesc, type CatalogRow, type FacetIndex } from '../catalog/facets';
 import { filterStructured } from './filter';
 import { freeText, parseQuery, type ParsedQuery } from './query';
+import { packedDocs, packedLists, postingCount, type PackedDocs } from './packedPostings';
 
 /** Ids of the persisted search caches (searchIndex table). */
 export const SEARCH_CACHE_IDS = {
@@ -223,6 +224,25 @@ function resolveDocs(view: RowView, m: Internals, from: number, to: number): voi
   }
 }
 
+/** `resolveDocs` for every document, from the restored index's packed arrays (no map is built). */
+function resolvePacked(view: RowView, d: PackedDocs): void {
+  const { rowOf, fieldLen, nFields } = view;
+  rowOf.fill(-1);
+  d.shortIds.forEach((s, i) => {
+    const row = view.keyToIndex.get(d.ids[i] ?? '');
+    rowOf[s] = row ?? -1;
+    if (row === undefined) view.unresolved++;
+    else if (row > view.maxRow) view.maxRow = row;
+  });
+  const n = Math.min(nFields, d.nFields);
+  d.lengthIds.forEach((s, i) => {
+    for (let f = 0; f < n; f++) {
+      const v = d.lengths[i * d.nFields + f] ?? d.noLength;
+      fieldLen[s * nFields + f] = v === d.noLength ? 0 : Math.min(v, 65535);
+    }
+  });
+}
+
 function rowView(idx: MiniSearch<SearchDoc>, keyToIndex: ReadonlyMap<string, number>): RowView {
   const m = IndexInternals.of(idx);
   let v = views.get(idx);
@@ -268,7 +288,9 @@ function rowView(idx: MiniSearch<SearchDoc>, keyToIndex: ReadonlyMap<string, num
     rowScore: new Float32Array(0),
     rowFlag: new Uint8Array(0),
   };
-  resolveDocs(v, m, 0, m.nextId);
+  const packed = packedDocs(m.documentIds, m.fieldLength);
+  if (packed) resolvePacked(v, packed);
+  else resolveDocs(v, m, 0, m.nextId);
   v.rowScore = new Float32Array(v.maxRow + 1);
   v.rowFlag = new Uint8Array(v.maxRow + 1);
   views.set(idx, v);
@@ -293,9 +315,7 @@ export function warmSearchIndex(
   const top: [string, number][] = [];
   for (const [term, data] of view.terms) {
     if (term.length < 4) continue;
-    let n = 0;
-    for (const postings of data.values()) n += postings.size;
-    top.push([term, Math.abs(n - target)]);
+    top.push([term, Math.abs(postingCount(data) - target)]);
     if (top.length > 2) {
       top.sort((x, y) => x[1] - y[1]);
       top.length = 2;
@@ -382,7 +402,8 @@ function typoExpansion(terms: RowView['terms'], word: string): Expansion {
   return exp;
 }
 
-type Posting = { postings: Postings; weight: number };
+/** One (term, field) posting list with its weight: a map, or packed arrays as restored (see PackedMap). */
+type Posting = { postings?: Postings; docs?: Uint32Array; freqs?: Uint32Array; weight: number };
 
 /** Postings of a word's derived terms, by field, with their BM25 weight factor (term weight × boost × idf). */
 function postingsOf(
@@ -397,6 +418,18 @@ function postingsOf(
   for (const [term, weight] of exp) {
     const data = view.terms.get(term);
     if (!data) continue;
+    const packed = packedLists(data);
+    if (packed) {
+      for (const { field: f, docs, freqs } of packed) {
+        const df = docs.length;
+        if (df === 0) continue;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        list.push({ docs, freqs, weight: weight * (view.boosts[f] ?? 1) * idf });
+        field.push(f);
+        size += df;
+      }
+      continue;
+    }
     for (const [f, postings] of data) {
       const df = postings.size;
       if (df === 0) continue;
@@ -432,12 +465,28 @@ function scoreWords(view: RowView, m: Internals, exps: readonly Expansion[]): Ui
     // A very common word against few candidates: look the candidates up instead of walking its postings.
     const lookup = w > 0 && len * plan.list.length * 4 < plan.size;
     for (let p = 0; p < plan.list.length; p++) {
-      const { postings, weight } = plan.list[p] ?? { postings: undefined, weight: 0 };
-      if (!postings) continue;
+      const { postings, docs, freqs, weight } = plan.list[p] ?? { weight: 0 };
       const f = plan.field[p] ?? 0;
       const avg = m.avgFieldLength[f] || 1;
       const c1 = k * (1 - b);
       const c2 = (k * b) / avg;
+      if (docs && freqs) {
+        // Packed postings: walking the arrays is cheaper than any lookup.
+        for (let i = 0; i < docs.length; i++) {
+          const s = docs[i] ?? 0;
+          const c = matched[s] ?? 0;
+          if (c === w) {
+            if (w === 0) list[len++] = s;
+            matched[s] = w + 1;
+            alive++;
+          } else if (c !== w + 1) continue;
+          const tf = freqs[i] ?? 0;
+          const fl = fieldLen[s * nFields + f] ?? 0;
+          scores[s] = (scores[s] ?? 0) + weight * (d + (tf * (k + 1)) / (tf + c1 + c2 * fl));
+        }
+        continue;
+      }
+      if (!postings) continue;
       if (lookup) {
         for (let j = 0; j < len; j++) {
           const s = list[j] ?? 0;

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogDb } from '@/db/schema';
 import { makeCard, makeSource, openTestDb } from '@/testing/builders';
 import { decodeDisplay } from '@/core/search/displayCodec';
+import { decodeRows, rowsIntact } from '@/core/catalog/rowsCodec';
 
 import type * as SearchModule from './search';
 import type * as DbModule from '@/db';
@@ -99,6 +100,50 @@ describe('catalog engine persistence', () => {
     expect(await keysOf(second.engine, chat2.order)).toEqual(chatKeys);
     const lineage = await second.engine.queryCatalog({ q: '', facets: { derivative: ['finetune'] } });
     expect(await keysOf(second.engine, lineage.order)).toEqual(['acme/alpha-chat-lora']);
+  });
+
+  it('after a restart from the caches, incremental changes keep parent counts ("Has lineage") right', async () => {
+    const first = await restart();
+    await importCards(first.dbm, ['acme/base', 'solo/one'], '2026-01-01T00:00:00Z');
+    await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
+    const second = await restart();
+    const before = await second.engine.searchStatus({ waitIndex: true });
+    expect(before.rows).toBe(2);
+    const linked = async (): Promise<string[]> => {
+      const r = await second.engine.queryCatalog({ q: '', facets: { lineage: ['yes'] } });
+      return (await keysOf(second.engine, r.order)).sort();
+    };
+    expect(await linked()).toEqual([]);
+    await importCards(second.dbm, ['acme/child'], '2026-01-02T00:00:00Z', 'acme/base');
+    await second.engine.applyChange({ keys: ['acme/child'] });
+    expect(await linked()).toEqual(['acme/base', 'acme/child']);
+    await second.dbm.deleteAssets(['acme/child'], db);
+    await second.engine.applyChange({ keys: ['acme/child'] });
+    expect(await linked()).toEqual([]);
+  });
+
+  it('rebuilds rows whose cached lists are broken instead of persisting them', async () => {
+    const first = await restart();
+    await importCards(first.dbm, ['acme/base'], '2026-01-01T00:00:00Z');
+    await importCards(first.dbm, ['acme/child'], '2026-01-01T00:00:00Z', 'acme/base');
+    await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
+    // Truncate the tail (lists and descriptions) of the cached rows; the head still decodes.
+    const cached = await first.dbm.getSearchCache('catalog-rows', db);
+    if (!cached) throw new Error('rows not cached');
+    await first.dbm.putSearchCache([{ ...cached, json: cached.json.slice(0, -20) }], db);
+
+    const second = await restart();
+    expect((await second.engine.searchStatus({ waitIndex: true })).rows).toBe(2);
+    await importCards(second.dbm, ['solo/new'], '2026-01-03T00:00:00Z');
+    await second.engine.applyChange({ keys: ['solo/new'] });
+    await second.engine.searchStatus({ waitPersist: true });
+    expect((await second.engine.searchStatus({ waitPersist: true })).persisted).toBe(true);
+    const again = await second.dbm.getSearchCache('catalog-rows', db);
+    const text = again?.json ?? '';
+    const rows = decodeRows(text.slice(text.indexOf('\n') + 1)) ?? [];
+    expect(rowsIntact(rows)).toBe(true);
+    expect(rows.find((r) => r.key === 'acme/child')?.baseModels).toEqual(['acme/base']);
+    expect(rows).toHaveLength(3);
   });
 
   it('rebuilds when the catalog changed after the caches were written', async () => {

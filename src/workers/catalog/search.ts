@@ -9,7 +9,7 @@
  * (`snapshotId`); the window holds the snapshot's display rows and maps indices to rows.
  */
 import { assetKey } from '@/core/model';
-import { decodeRows, encodeRows } from '@/core/catalog/rowsCodec';
+import { decodeRows, encodeRows, rowsIntact } from '@/core/catalog/rowsCodec';
 import { restoreFacetIndex, storeFacetIndex } from '@/core/catalog/facetsCodec';
 import { restoreSearchIndex, storeSearchIndex } from '@/core/search/indexStore';
 import { encodeDisplay } from '@/core/search/displayCodec';
@@ -98,8 +98,8 @@ type State = {
   snapshotId: string;
   rows: CatalogRow[];
   keyToIndex: Map<string, number>;
-  /** Parent key → number of rows pointing at it (drives "Has lineage"). */
-  incoming: Map<string, number>;
+  /** Parent key → number of rows pointing at it (drives "Has lineage"); built when a change needs it. */
+  incoming?: Map<string, number>;
   facets?: FacetIndex;
   ranks: Map<SortId, Uint32Array>;
   displayJson?: string;
@@ -148,6 +148,12 @@ function incomingOf(rows: readonly CatalogRow[]): Map<string, number> {
   return incoming;
 }
 
+/** The state's parent counts, counted on first use (a cold start's rows already carry theirs). */
+function incomingCounts(st: State): Map<string, number> {
+  st.incoming ??= incomingOf(st.rows);
+  return st.incoming;
+}
+
 function makeState(rows: CatalogRow[], stamp: string, snapshotId: string, ordered: boolean): State {
   const keyToIndex = new Map<string, number>();
   rows.forEach((r, i) => keyToIndex.set(r.key, i));
@@ -156,7 +162,6 @@ function makeState(rows: CatalogRow[], stamp: string, snapshotId: string, ordere
     snapshotId,
     rows,
     keyToIndex,
-    incoming: incomingOf(rows),
     ranks: new Map(),
     ordered,
     mutated: false,
@@ -304,6 +309,11 @@ function scheduleWarm(delay = 1500): void {
       scheduleWarm(WARM_QUIET_MS);
       return;
     }
+    // Rows from the cache parse their lists now (not on the first field query); a broken cache is rebuilt.
+    if (!rowsIntact(st.rows)) {
+      void resync();
+      return;
+    }
     if (!st.ranks.has('name')) rankFor(st, 'name');
     st.facets ??= buildFacetIndex(st.rows);
     warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
@@ -372,6 +382,11 @@ async function persistNow(): Promise<void> {
     return;
   }
   if (st.persistedStamp === versioned(stamp)) return;
+  if (!rowsIntact(st.rows)) {
+    // The cached rows' lists did not decode: never persist them, rebuild from the database.
+    await resyncLocked();
+    return;
+  }
   if (!st.ordered) {
     // Persist in default order so a cold start can show the first rows without sorting.
     const order = st.rows.map((r, i) => ({ r, i })).sort((a, b) => byDefaultOrder(a.r, b.r));
@@ -444,10 +459,11 @@ export function resync(): Promise<void> {
 }
 
 function bumpParents(st: State, parents: readonly string[], delta: number): void {
+  const incoming = incomingCounts(st);
   for (const p of parents) {
-    const n = Math.max(0, (st.incoming.get(p) ?? 0) + delta);
-    if (n === 0) st.incoming.delete(p);
-    else st.incoming.set(p, n);
+    const n = Math.max(0, (incoming.get(p) ?? 0) + delta);
+    if (n === 0) incoming.delete(p);
+    else incoming.set(p, n);
     const at = st.keyToIndex.get(p);
     const row = at !== undefined ? st.rows[at] : undefined;
     if (row) row.nChildren = n;
@@ -456,6 +472,7 @@ function bumpParents(st: State, parents: readonly string[], delta: number): void
 
 /** Puts (adds or replaces) a row and its index document. */
 function putRow(st: State, idx: MiniSearch<SearchDoc>, row: CatalogRow): void {
+  incomingCounts(st); // counted before the row changes
   const at = st.keyToIndex.get(row.key);
   const old = at !== undefined ? st.rows[at] : undefined;
   if (old) bumpParents(st, old.parents, -1);
@@ -465,7 +482,7 @@ function putRow(st: State, idx: MiniSearch<SearchDoc>, row: CatalogRow): void {
     st.rows.push(row);
   }
   bumpParents(st, row.parents, +1);
-  row.nChildren = st.incoming.get(row.key) ?? 0;
+  row.nChildren = incomingCounts(st).get(row.key) ?? 0;
   const doc = toSearchDoc(row);
   if (idx.has(row.key)) idx.replace(doc);
   else idx.add(doc);
@@ -494,12 +511,14 @@ export function prepareExport(env: {
     }
     if (rows.length === 0) return;
     provisional = new Set(rows.map((r) => r.key));
+    incomingCounts(st); // counted before the rows arrive
     for (const r of rows) {
       st.keyToIndex.set(r.key, st.rows.length);
       st.rows.push(r);
       bumpParents(st, r.parents, +1);
     }
-    for (const r of rows) r.nChildren = st.incoming.get(r.key) ?? 0;
+    const incoming = incomingCounts(st);
+    for (const r of rows) r.nChildren = incoming.get(r.key) ?? 0;
     invalidateDerived(st, true);
     await idx.addAllAsync(rows.map(toSearchDoc), { chunkSize: 400 });
     resultCache.clear();
@@ -561,8 +580,9 @@ async function applyChangeLocked(change: StoredChange): Promise<void> {
           st.keyToIndex.set(r.key, st.rows.length);
           st.rows.push(r);
         }
-        st.incoming = incomingOf(st.rows);
-        for (const r of st.rows) r.nChildren = st.incoming.get(r.key) ?? 0;
+        const incoming = incomingOf(st.rows);
+        st.incoming = incoming;
+        for (const r of st.rows) r.nChildren = incoming.get(r.key) ?? 0;
         idx.addAll(rows.map(toSearchDoc));
       } else {
         for (const r of rows) putRow(st, idx, r);
