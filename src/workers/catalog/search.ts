@@ -298,26 +298,27 @@ function scheduleWarm(delay = 1500): void {
   if (warmTimer) clearTimeout(warmTimer);
   warmTimer = setTimeout(() => {
     warmTimer = undefined;
-    const st = state;
-    if (!st?.index) return;
-    if (importing > 0) {
-      scheduleWarm(WARM_QUIET_MS);
-      return;
-    }
-    // Warming blocks the worker for a few hundred ms at 100k: not while the user is querying.
-    if (performance.now() - lastQueryAt < WARM_QUIET_MS) {
-      scheduleWarm(WARM_QUIET_MS);
-      return;
-    }
-    // Rows from the cache parse their lists now (not on the first field query); a broken cache is rebuilt.
-    if (!rowsIntact(st.rows)) {
-      void resync();
-      return;
-    }
-    if (!st.ranks.has('name')) rankFor(st, 'name');
-    st.facets ??= buildFacetIndex(st.rows);
-    warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
+    warmIfQuiet();
   }, delay);
+}
+
+/** Warms now when nothing else is going on, else later. */
+function warmIfQuiet(): void {
+  const st = state;
+  if (!st?.index) return;
+  // Warming blocks the worker for a few hundred ms at 100k: not during imports, not while the user queries.
+  if (importing > 0 || performance.now() - lastQueryAt < WARM_QUIET_MS) {
+    scheduleWarm(WARM_QUIET_MS);
+    return;
+  }
+  // Rows from the cache parse their lists now (not on the first field query); a broken cache is rebuilt.
+  if (!rowsIntact(st.rows)) {
+    void resync();
+    return;
+  }
+  if (!st.ranks.has('name')) rankFor(st, 'name');
+  st.facets ??= buildFacetIndex(st.rows);
+  warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
 }
 
 function invalidateDerived(st: State, reorder: boolean): void {
@@ -418,6 +419,13 @@ async function persistNow(): Promise<void> {
   persisting = undefined;
   st.persistedStamp = versioned(stamp);
   st.cacheStamp = versioned(stamp);
+  // Persisting put the rows in their final order: the search structures built for the old order are
+  // stale. Rebuild them now, in the same background moment, rather than on the next query.
+  if (state === st) {
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = undefined;
+    warmIfQuiet();
+  }
 }
 
 function displayJson(st: State): string {
