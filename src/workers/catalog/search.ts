@@ -302,12 +302,15 @@ function scheduleWarm(delay = 1500): void {
   }, delay);
 }
 
-/** Warms now when nothing else is going on, else later. */
-function warmIfQuiet(): void {
+/**
+ * Warms now when nothing else is going on, else later. `afterPersist`: right after persisting, which
+ * has just held the worker for longer than warming takes, so the wait for a quiet moment is skipped.
+ */
+function warmIfQuiet(afterPersist = false): void {
   const st = state;
   if (!st?.index) return;
   // Warming blocks the worker for a few hundred ms at 100k: not during imports, not while the user queries.
-  if (importing > 0 || performance.now() - lastQueryAt < WARM_QUIET_MS) {
+  if (importing > 0 || (!afterPersist && performance.now() - lastQueryAt < WARM_QUIET_MS)) {
     scheduleWarm(WARM_QUIET_MS);
     return;
   }
@@ -424,7 +427,7 @@ async function persistNow(): Promise<void> {
   if (state === st) {
     if (warmTimer) clearTimeout(warmTimer);
     warmTimer = undefined;
-    warmIfQuiet();
+    warmIfQuiet(true);
   }
 }
 
