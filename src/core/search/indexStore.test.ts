@@ -9,7 +9,7 @@ import {
   type MiniSearch,
   type SearchDoc,
 } from './searchIndex';
-import { restoreSearchIndex, storeSearchIndex } from './indexStore';
+import { INDEX_STORE_VERSION, restoreSearchIndex, storeSearchIndex } from './indexStore';
 import { packedDocs, packedLists, postingCount } from './packedPostings';
 
 /** The index's JSON with its terms in sorted order (tree iteration order depends on insertion history). */
@@ -92,7 +92,7 @@ describe('search index store', () => {
       _documentIds: Map<number, string>;
       _fieldLength: Map<number, number[]>;
     };
-    expect(packedDocs(docMaps._documentIds, docMaps._fieldLength)?.ids).toHaveLength(IDS.length);
+    expect(packedDocs(docMaps._documentIds, docMaps._fieldLength)?.shortIds).toHaveLength(IDS.length);
     expect(postingCount(llama)).toBe(size(termsOf(idx).get('llama')));
     expect(postingCount(llama)).toBeGreaterThan(1);
     // MiniSearch itself uses the terms as maps: removing a document fills the terms it touches.
@@ -114,6 +114,48 @@ describe('search index store', () => {
       expect(Array.from(searchRows(again, rowOf, q))).toEqual(Array.from(searchRows(back, rowOf, q)));
   });
 
+  it('stores documents by row with the rows it is persisted with, and needs those rows back', () => {
+    const idx = sampleIndex();
+    const keys = IDS.map((id) => id.toLowerCase());
+    const keyToIndex = new Map(keys.map((k, i) => [k, i]));
+    const stored = structuredClone(storeSearchIndex(idx, keyToIndex));
+    expect(stored.ids).toEqual([]);
+    expect(Array.from(stored.docRows ?? [])).toEqual(keys.map((_, i) => i));
+    // Term frequencies and field lengths fit in 8 and 16 bits here.
+    expect(stored.freqs).toBeInstanceOf(Uint8Array);
+    expect(stored.lengths).toBeInstanceOf(Uint16Array);
+    expect(restoreSearchIndex(stored)).toBeUndefined();
+    expect(restoreSearchIndex(stored, { keys: keys.slice(1), keyToIndex })).toBeUndefined();
+    const back = restoreSearchIndex(stored, { keys, keyToIndex });
+    if (!back) throw new Error('not restored');
+    for (const q of ['llama', 'chat lo', 'reviews'])
+      expect(Array.from(searchRows(back, keyToIndex, q))).toEqual(Array.from(searchRows(idx, keyToIndex, q)));
+    // Another row order (a new map): documents are found by key, not by the stored rows.
+    const reversed = new Map(keys.map((k, i) => [k, keys.length - 1 - i]));
+    expect(Array.from(searchRows(back, reversed, 'llama'))).toEqual(
+      Array.from(searchRows(idx, reversed, 'llama')),
+    );
+    expect(normalized(back)).toEqual(normalized(idx));
+    // A document without a row is stored by id.
+    const partial = storeSearchIndex(idx, new Map([[keys[0] ?? '', 0]]));
+    expect(partial.docRows).toBeUndefined();
+    expect(partial.ids).toHaveLength(IDS.length);
+  });
+
+  it('keeps frequencies and lengths that do not fit 8 and 16 bits', () => {
+    const idx = createSearchIndex();
+    idx.add({
+      ...toSearchDoc(toCatalogRow(storedAsset('big/doc'), [], 0)),
+      description: `${'word '.repeat(300)}${Array.from({ length: 70000 }, (_, i) => `w${i}`).join(' ')}`,
+    });
+    const stored = storeSearchIndex(idx);
+    expect(stored.freqs).toBeInstanceOf(Uint32Array);
+    expect(stored.lengths).toBeInstanceOf(Uint32Array);
+    const back = restoreSearchIndex(structuredClone(stored));
+    if (!back) throw new Error('not restored');
+    expect(normalized(back)).toEqual(normalized(idx));
+  });
+
   it('matches loadJSON of the same index', () => {
     const idx = sampleIndex();
     const viaJson = loadSearchIndex(JSON.stringify(idx));
@@ -123,7 +165,7 @@ describe('search index store', () => {
 
   it('refuses other versions, mismatched arrays and foreign shapes', () => {
     const stored = storeSearchIndex(sampleIndex());
-    expect(restoreSearchIndex({ ...stored, v: 2 })).toBeUndefined();
+    expect(restoreSearchIndex({ ...stored, v: INDEX_STORE_VERSION + 1 })).toBeUndefined();
     expect(restoreSearchIndex({ ...stored, docs: stored.docs.subarray(1) })).toBeUndefined();
     expect(restoreSearchIndex({ ...stored, ids: stored.ids.slice(1) })).toBeUndefined();
     expect(restoreSearchIndex({ ...stored, fieldIds: { name: 0 } })).toBeUndefined();

@@ -17,10 +17,11 @@ import {
   type PackedList,
 } from './packedPostings';
 
-export const INDEX_STORE_VERSION = 1;
+export const INDEX_STORE_VERSION = 2;
 
 /** Marks a field a document has no length for (MiniSearch's per-document arrays can have holes). */
 const NO_LENGTH = 0xffffffff;
+const NO_LENGTH_16 = 0xffff;
 
 export type StoredSearchIndex = {
   v: number;
@@ -32,21 +33,53 @@ export type StoredSearchIndex = {
   nFields: number;
   /** Documents: short id and id, in parallel. */
   shortIds: Uint32Array;
+  /** Empty when `docRows` is given: the ids are then the keys of those rows. */
   ids: string[];
-  /** Field lengths: the short ids that have them, then `nFields` values each. */
+  /**
+   * Per document (parallel to `shortIds`), its row in the rows persisted with the index, when every
+   * document has one: the restore then reads ids from the rows and maps documents to rows without lookups.
+   */
+  docRows?: Uint32Array;
+  /** Field lengths: the short ids that have them, then `nFields` values each (16 bits when they all fit). */
   lengthIds: Uint32Array;
-  lengths: Uint32Array;
+  lengths: Uint32Array | Uint16Array;
   /** Terms in index order; per term its number of fields; per (term, field) the field id and posting count. */
   terms: string[];
   termFields: Uint8Array;
   fields: Uint8Array;
   counts: Uint32Array;
-  /** Postings, (term, field) after (term, field): short document id and term frequency. */
+  /** Postings, (term, field) after (term, field): short document id and term frequency (8 bits when all fit). */
   docs: Uint32Array;
-  freqs: Uint32Array;
+  freqs: Uint32Array | Uint8Array;
 };
 
 type Parts = Omit<StoredSearchIndex, 'v' | 'nFields'>;
+
+/** Term frequencies in 8 bits when they all fit (almost always: a word rarely repeats within a field). */
+function narrowFreqs(values: Uint32Array): Uint32Array | Uint8Array {
+  for (const v of values) if (v > 0xff) return values;
+  return Uint8Array.from(values);
+}
+
+/** Field lengths in 16 bits when every real length fits below the 16-bit marker. */
+function narrowLengths(values: Uint32Array): Uint32Array | Uint16Array {
+  for (const v of values) if (v !== NO_LENGTH && v >= NO_LENGTH_16) return values;
+  return Uint16Array.from(values, (v) => (v === NO_LENGTH ? NO_LENGTH_16 : v));
+}
+
+/** The rows of the documents of this index (by `keyToIndex`), or undefined when some document has none. */
+function documentRows(
+  ids: readonly string[],
+  keyToIndex: ReadonlyMap<string, number>,
+): Uint32Array | undefined {
+  const rows = new Uint32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const row = keyToIndex.get(ids[i] ?? '');
+    if (row === undefined) return undefined;
+    rows[i] = row;
+  }
+  return rows;
+}
 
 /** Lends the subclass's access to MiniSearch's protected index fields. */
 class IndexAccess extends MiniSearch<SearchDoc> {
@@ -111,17 +144,21 @@ class IndexAccess extends MiniSearch<SearchDoc> {
       shortIds: Uint32Array.from(shortIds),
       ids,
       lengthIds: Uint32Array.from(lengthIds),
-      lengths: Uint32Array.from(lengths),
+      lengths: narrowLengths(Uint32Array.from(lengths)),
       terms,
       termFields: Uint8Array.from(termFields),
       fields: Uint8Array.from(fields),
       counts: Uint32Array.from(counts),
       docs,
-      freqs,
+      freqs: narrowFreqs(freqs),
     };
   }
 
-  static write(s: StoredSearchIndex): MiniSearch<SearchDoc> {
+  static write(
+    s: StoredSearchIndex,
+    rowKeys: readonly string[] | undefined,
+    keyToIndex?: ReadonlyMap<string, number>,
+  ): MiniSearch<SearchDoc> {
     const x = new MiniSearch<SearchDoc>(SEARCH_OPTIONS) as IndexAccess;
     x._documentCount = s.documentCount;
     x._nextId = s.nextId;
@@ -129,13 +166,15 @@ class IndexAccess extends MiniSearch<SearchDoc> {
     x._fieldIds = { ...s.fieldIds };
     x._avgFieldLength = [...s.avgFieldLength];
     // Document maps and postings stay in the typed arrays until something uses them as maps (see PackedMap).
+    const { docRows } = s;
     const docs = packedDocumentMaps({
       shortIds: s.shortIds,
-      ids: s.ids,
+      idOf: docRows && rowKeys ? (i) => rowKeys[docRows[i] ?? 0] ?? '' : (i) => s.ids[i] ?? '',
       lengthIds: s.lengthIds,
       lengths: s.lengths,
       nFields: s.nFields,
-      noLength: NO_LENGTH,
+      noLength: s.lengths instanceof Uint16Array ? NO_LENGTH_16 : NO_LENGTH,
+      ...(docRows && keyToIndex ? { rows: { docRows, keyToIndex, size: keyToIndex.size } } : {}),
     });
     x._documentIds = docs.documentIds;
     x._idToShortId = docs.idToShortId;
@@ -161,25 +200,42 @@ class IndexAccess extends MiniSearch<SearchDoc> {
   }
 }
 
-export function storeSearchIndex(idx: MiniSearch<SearchDoc>): StoredSearchIndex {
+/**
+ * The index as typed arrays. With the rows it is persisted with (`keyToIndex`), documents are stored by row
+ * instead of by id when every document has a row.
+ */
+export function storeSearchIndex(
+  idx: MiniSearch<SearchDoc>,
+  keyToIndex?: ReadonlyMap<string, number>,
+): StoredSearchIndex {
   const parts = IndexAccess.read(idx);
-  return { v: INDEX_STORE_VERSION, nFields: Object.keys(parts.fieldIds).length, ...parts };
+  const docRows = keyToIndex ? documentRows(parts.ids, keyToIndex) : undefined;
+  const byRow = docRows ? { ids: [], docRows } : {};
+  return { v: INDEX_STORE_VERSION, nFields: Object.keys(parts.fieldIds).length, ...parts, ...byRow };
 }
 
-function valid(s: Partial<StoredSearchIndex>): s is StoredSearchIndex {
+function valid(s: Partial<StoredSearchIndex>, rowCount: number | undefined): s is StoredSearchIndex {
   if (s.v !== INDEX_STORE_VERSION) return false;
   const nums = [s.documentCount, s.nextId, s.dirtCount, s.nFields];
   if (!nums.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) return false;
-  const { shortIds, ids, lengthIds, lengths, terms, termFields, fields, counts, docs, freqs } = s;
-  if (!(shortIds instanceof Uint32Array) || !stringColumn(ids, shortIds.length)) return false;
-  if (!(lengthIds instanceof Uint32Array) || !(lengths instanceof Uint32Array)) return false;
+  const { shortIds, ids, docRows, lengthIds, lengths, terms, termFields, fields, counts, docs, freqs } = s;
+  if (!(shortIds instanceof Uint32Array)) return false;
+  if (docRows !== undefined) {
+    // Stored by row: only with the rows, and every row in range.
+    if (!(docRows instanceof Uint32Array) || docRows.length !== shortIds.length) return false;
+    if (rowCount === undefined || !stringColumn(ids, 0)) return false;
+    for (const r of docRows) if (r >= rowCount) return false;
+  } else if (!stringColumn(ids, shortIds.length)) return false;
+  if (!(lengthIds instanceof Uint32Array)) return false;
+  if (!(lengths instanceof Uint32Array || lengths instanceof Uint16Array)) return false;
   if (lengths.length !== lengthIds.length * (s.nFields ?? 0)) return false;
   if (!stringColumn(terms) || !(termFields instanceof Uint8Array) || termFields.length !== terms?.length)
     return false;
   if (!(fields instanceof Uint8Array) || !(counts instanceof Uint32Array) || fields.length !== counts.length)
     return false;
-  if (!(docs instanceof Uint32Array) || !(freqs instanceof Uint32Array) || docs.length !== freqs.length)
+  if (!(docs instanceof Uint32Array) || !(freqs instanceof Uint32Array || freqs instanceof Uint8Array))
     return false;
+  if (docs.length !== freqs.length) return false;
   let pairs = 0;
   for (const n of termFields) pairs += n;
   let postings = 0;
@@ -194,9 +250,16 @@ function valid(s: Partial<StoredSearchIndex>): s is StoredSearchIndex {
   );
 }
 
-/** The index from `storeSearchIndex` output (after a structured clone), or undefined when it does not fit. */
-export function restoreSearchIndex(x: unknown): MiniSearch<SearchDoc> | undefined {
+/**
+ * The index from `storeSearchIndex` output (after a structured clone), or undefined when it does not fit.
+ * `rows`: the rows persisted with it (their keys in row order, and the key → row map of the same order);
+ * required for an index stored by row.
+ */
+export function restoreSearchIndex(
+  x: unknown,
+  rows?: { keys: readonly string[]; keyToIndex: ReadonlyMap<string, number> },
+): MiniSearch<SearchDoc> | undefined {
   if (typeof x !== 'object' || x === null) return undefined;
   const s = x as Partial<StoredSearchIndex>;
-  return valid(s) ? IndexAccess.write(s) : undefined;
+  return valid(s, rows?.keys.length) ? IndexAccess.write(s, rows?.keys, rows?.keyToIndex) : undefined;
 }

@@ -86,7 +86,7 @@ export function packedSource<S>(map: Map<unknown, unknown>): S | undefined {
 // Term postings
 
 /** One field's postings of a term: short document ids and term frequencies, in parallel. */
-export type PackedList = { field: number; docs: Uint32Array; freqs: Uint32Array };
+export type PackedList = { field: number; docs: Uint32Array; freqs: Uint32Array | Uint8Array };
 
 type FieldPostings = Map<number, number>;
 
@@ -121,12 +121,18 @@ export function postingCount(data: Map<number, FieldPostings>): number {
 /** Documents as persisted: short ids with their ids; field lengths by short id (`nFields` each). */
 export type PackedDocs = {
   shortIds: Uint32Array;
-  ids: readonly string[];
+  /** Id of the i-th document (parallel to `shortIds`). */
+  idOf: (i: number) => string;
   lengthIds: Uint32Array;
-  lengths: Uint32Array;
+  lengths: Uint32Array | Uint16Array;
   nFields: number;
   /** Marks a field a document has no length for. */
   noLength: number;
+  /**
+   * When stored by row: each document's row (parallel to `shortIds`) in the rows `keyToIndex` maps,
+   * valid while that map is the same object with the same size (`size`).
+   */
+  rows?: { docRows: Uint32Array; keyToIndex: ReadonlyMap<string, number>; size: number };
 };
 
 /** MiniSearch's `_documentIds`, `_idToShortId` and `_fieldLength`, backed by the packed documents. */
@@ -137,10 +143,10 @@ export function packedDocumentMaps(d: PackedDocs): {
 } {
   return {
     documentIds: new PackedMap<number, string, PackedDocs>(d, (s, set) =>
-      s.shortIds.forEach((short, i) => set(short, s.ids[i] ?? '')),
+      s.shortIds.forEach((short, i) => set(short, s.idOf(i))),
     ),
     idToShortId: new PackedMap<string, number, PackedDocs>(d, (s, set) =>
-      s.shortIds.forEach((short, i) => set(s.ids[i] ?? '', short)),
+      s.shortIds.forEach((short, i) => set(s.idOf(i), short)),
     ),
     fieldLength: new PackedMap<number, number[], PackedDocs>(d, (s, set) =>
       s.lengthIds.forEach((short, i) => {

@@ -224,12 +224,17 @@ function resolveDocs(view: RowView, m: Internals, from: number, to: number): voi
   }
 }
 
-/** `resolveDocs` for every document, from the restored index's packed arrays (no map is built). */
+/**
+ * `resolveDocs` for every document, from the restored index's packed arrays (no map is built): rows as
+ * stored with the index when the view's rows are still those, else by key.
+ */
 function resolvePacked(view: RowView, d: PackedDocs): void {
   const { rowOf, fieldLen, nFields } = view;
   rowOf.fill(-1);
+  const stored = d.rows;
+  const byRow = stored && stored.keyToIndex === view.keyToIndex && stored.size === view.keyToIndex.size;
   d.shortIds.forEach((s, i) => {
-    const row = view.keyToIndex.get(d.ids[i] ?? '');
+    const row = byRow ? stored.docRows[i] : view.keyToIndex.get(d.idOf(i));
     rowOf[s] = row ?? -1;
     if (row === undefined) view.unresolved++;
     else if (row > view.maxRow) view.maxRow = row;
@@ -403,7 +408,7 @@ function typoExpansion(terms: RowView['terms'], word: string): Expansion {
 }
 
 /** One (term, field) posting list with its weight: a map, or packed arrays as restored (see PackedMap). */
-type Posting = { postings?: Postings; docs?: Uint32Array; freqs?: Uint32Array; weight: number };
+type Posting = { postings?: Postings; docs?: Uint32Array; freqs?: Uint32Array | Uint8Array; weight: number };
 
 /** Postings of a word's derived terms, by field, with their BM25 weight factor (term weight × boost × idf). */
 function postingsOf(

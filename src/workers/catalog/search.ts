@@ -262,7 +262,10 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
       indexRead = undefined;
       const cache = await read;
       if (cache && cache.stamp === st.cacheStamp && !st.mutated) {
-        idx = restoreSearchIndex(cache.data);
+        idx = restoreSearchIndex(cache.data, {
+          keys: st.rows.map((r) => r.key),
+          keyToIndex: st.keyToIndex,
+        });
         if (!idx && cache.json !== '') {
           try {
             idx = loadSearchIndex(cache.json);
@@ -305,23 +308,44 @@ function scheduleWarm(delay = 1500): void {
 /**
  * Warms now when nothing else is going on, else later. `afterPersist`: right after persisting, which
  * has just held the worker for longer than warming takes, so the wait for a quiet moment is skipped.
+ * The steps yield to the event loop in between: a query that arrives meanwhile is answered first, and
+ * (unless after persisting) the rest waits for the next quiet moment.
  */
 function warmIfQuiet(afterPersist = false): void {
   const st = state;
   if (!st?.index) return;
   // Warming blocks the worker for a few hundred ms at 100k: not during imports, not while the user queries.
-  if (importing > 0 || (!afterPersist && performance.now() - lastQueryAt < WARM_QUIET_MS)) {
-    scheduleWarm(WARM_QUIET_MS);
-    return;
-  }
-  // Rows from the cache parse their lists now (not on the first field query); a broken cache is rebuilt.
-  if (!rowsIntact(st.rows)) {
-    void resync();
-    return;
-  }
-  if (!st.ranks.has('name')) rankFor(st, 'name');
-  st.facets ??= buildFacetIndex(st.rows);
-  warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
+  const busy = (): boolean =>
+    importing > 0 || (!afterPersist && performance.now() - lastQueryAt < WARM_QUIET_MS);
+  const steps: (() => boolean)[] = [
+    // Rows from the cache parse their lists now (not on the first field query); a broken cache is rebuilt.
+    () => {
+      if (rowsIntact(st.rows)) return true;
+      void resync();
+      return false;
+    },
+    () => {
+      if (!st.ranks.has('name')) rankFor(st, 'name');
+      return true;
+    },
+    () => {
+      st.facets ??= buildFacetIndex(st.rows);
+      return true;
+    },
+    () => {
+      if (st.index && st.facets) warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
+      return true;
+    },
+  ];
+  const run = (k: number): void => {
+    if (state !== st || k >= steps.length) return;
+    if (busy()) {
+      scheduleWarm(WARM_QUIET_MS);
+      return;
+    }
+    if (steps[k]?.()) setTimeout(() => run(k + 1), 0);
+  };
+  run(0);
 }
 
 function invalidateDerived(st: State, reorder: boolean): void {
@@ -415,7 +439,13 @@ async function persistNow(): Promise<void> {
     },
     { id: CACHE_DISPLAY, stamp: versioned(stamp), json: displayJson(st), builtAt },
     // Typed arrays (see indexStore): no 40 MB JSON to parse at start-up.
-    { id: CACHE_INDEX, stamp: versioned(stamp), json: '', data: storeSearchIndex(idx), builtAt },
+    {
+      id: CACHE_INDEX,
+      stamp: versioned(stamp),
+      json: '',
+      data: storeSearchIndex(idx, st.keyToIndex),
+      builtAt,
+    },
   ]);
   persisting = p;
   await p;
