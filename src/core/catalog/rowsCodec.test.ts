@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCatalogRow, type CatalogRow } from './facets';
-import { decodeRows, encodeRows, rowsIntact, ROWS_CODEC_VERSION } from './rowsCodec';
+import { decodeRows, encodeRows, rowsIntact, rowsIntactSteps, ROWS_CODEC_VERSION } from './rowsCodec';
 import { storedAsset } from '@/testing/builders';
 
 const asset = storedAsset;
@@ -89,19 +89,37 @@ describe('rows codec', () => {
     const good = decodeRows(text);
     expect(good?.[0]?.desc).toContain('quoted');
     expect(good && rowsIntact(good)).toBe(true);
-    // A truncated tail: the head decodes; lists read empty and the rows say they are not intact.
+    // A truncated tail (its last column, the descriptions): the head and the lists decode; descriptions
+    // read empty and the rows say they are not intact.
     const broken = decodeRows(text.slice(0, text.length - 5));
     expect(broken?.map((r) => r.key)).toEqual(sampleRows().map((r) => r.key));
-    expect(broken?.[0]?.tags).toEqual([]);
+    expect(broken?.[0]?.tags).toEqual(['chat', 'lora']);
     expect(broken?.[0]?.desc).toBe('');
     expect(broken && rowsIntact(broken)).toBe(false);
-    // A tail of the wrong shape (a list column too short) is refused as a whole.
-    const [head = '', tail = ''] = text.split('\n');
-    const shape = JSON.parse(tail) as { lists: { languages: { joined: string[] } } };
-    shape.lists.languages.joined.pop();
-    const short = decodeRows(`${head}\n${JSON.stringify(shape)}`);
+    // A tail column of the wrong shape (too short) reads empty; the other columns are fine.
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(10);
+    const at = 1 + 5; // the head, then the list columns: tasks, baseModels, bases, parents, trainedOn, languages
+    const shape = JSON.parse(lines[at] ?? '') as { joined: string[] };
+    shape.joined.pop();
+    lines[at] = JSON.stringify(shape);
+    const short = decodeRows(lines.join('\n'));
+    expect(short?.[0]?.languages).toEqual([]);
+    expect(short?.[0]?.tags).toEqual(['chat', 'lora']);
+    // Column by column, on a fresh decode: the first five are fine, then the broken one (and the batch stays broken).
+    const fresh = decodeRows(lines.join('\n'));
+    expect(fresh && rowsIntactSteps(fresh).map((step) => step())).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(short && rowsIntact(short)).toBe(false);
-    expect(short?.[0]?.tags).toEqual([]);
     // Plain rows (built, not decoded) are intact by definition.
     expect(rowsIntact(sampleRows())).toBe(true);
   });

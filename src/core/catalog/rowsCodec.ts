@@ -4,11 +4,11 @@
  * columns of strings, dictionary-coded low-cardinality fields and joined lists are about half the size
  * and parse several times faster.
  *
- * The text is two JSON documents on two lines: the head (ids, names, dictionary fields, counts) and the
- * tail (list fields and descriptions, two thirds of the bytes). A cold start needs only the head: facets,
- * sort orders and the search index come from their own caches. Decoded rows parse the tail the first time
- * any of them reads a list or a description. Pure; `decodeRows` validates the head and returns undefined on
- * anything unexpected; a tail that fails to parse leaves empty lists, and `rowsIntact` reports it.
+ * The text is JSON documents on lines: the head (ids, names, dictionary fields, counts), then the tail: one
+ * line per list field and one for the descriptions (two thirds of the bytes). A cold start needs only the
+ * head: facets, sort orders and the search index come from their own caches. Decoded rows parse a tail
+ * column the first time any of them reads it. Pure; `decodeRows` validates the head and returns undefined on
+ * anything unexpected; a tail column that fails to parse reads empty, and `rowsIntact` reports it.
  */
 import type { CatalogRow } from './facets';
 import { dictColumn, dictReader, stringColumn, type DictColumn } from '../util/columns';
@@ -53,14 +53,15 @@ export type EncodedRows = {
   nChildren: number[];
 };
 
-export type EncodedTail = { lists: Record<ListField, ListColumn>; desc: string[] };
+/** The tail, one line each: the list columns in LIST_FIELDS order, then the descriptions. */
+const TAIL_LINES = LIST_FIELDS.length + 1;
 
 function listColumn(values: readonly (readonly string[])[]): ListColumn {
   if (values.some((xs) => xs.some((x) => x.includes(SEP)))) return { arrays: values.map((xs) => [...xs]) };
   return { joined: values.map((xs) => xs.join(SEP)) };
 }
 
-/** Encodes rows (any order kept) as two lines of JSON: head, then tail. */
+/** Encodes rows (any order kept) as lines of JSON: head, then the tail's columns. */
 export function encodeRows(rows: readonly CatalogRow[]): string {
   const strings = {} as Record<StringField, string[]>;
   for (const f of STRING_FIELDS) strings[f] = rows.map((r) => r[f]);
@@ -75,9 +76,9 @@ export function encodeRows(rows: readonly CatalogRow[]): string {
     dicts,
     nChildren: rows.map((r) => r.nChildren),
   };
-  const tail: EncodedTail = { lists, desc: rows.map((r) => r.desc) };
-  // JSON.stringify escapes line breaks inside strings: the newline only ever separates the two parts.
-  return `${JSON.stringify(head)}\n${JSON.stringify(tail)}`;
+  const tail = [...LIST_FIELDS.map((f) => lists[f]), rows.map((r) => r.desc)];
+  // JSON.stringify escapes line breaks inside strings: a newline only ever separates two parts.
+  return [head, ...tail].map((part) => JSON.stringify(part)).join('\n');
 }
 
 /** A list field as stored: joined text (split when first read) or the list itself. */
@@ -103,42 +104,56 @@ function listOf(v: ListValue): string[] {
   return v === '' ? [] : v.split(SEP);
 }
 
-/** The tail of one decoded batch of rows, parsed on first use. */
+/** The tail of one decoded batch of rows: its columns, each parsed on first use. */
 type Tail = {
   n: number;
   text: string;
-  lists?: ((i: number) => ListValue)[];
+  lines?: string[];
+  lists: (((i: number) => ListValue) | undefined)[];
   desc?: string[];
-  /** The tail did not parse or validate: rows read empty lists and descriptions. */
+  /** Some column did not parse or validate: it reads empty. */
   failed: boolean;
 };
 
-function parseTail(t: Tail): { lists: ((i: number) => ListValue)[]; desc: string[] } {
-  if (t.lists && t.desc) return { lists: t.lists, desc: t.desc };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(t.text);
-  } catch {
-    parsed = undefined;
-  }
+function tailLine(t: Tail, k: number): unknown {
+  t.lines ??= t.text.split('\n');
   t.text = '';
-  const e = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Partial<EncodedTail>;
-  const lists: ((i: number) => ListValue)[] = [];
-  for (const f of LIST_FIELDS) {
-    const read = e.lists ? readList(e.lists[f], t.n) : undefined;
-    if (!read) break;
-    lists.push(read);
+  const line = t.lines.length === TAIL_LINES ? t.lines[k] : undefined;
+  if (t.lines.length === TAIL_LINES) t.lines[k] = '';
+  try {
+    return line === undefined ? undefined : (JSON.parse(line) as unknown);
+  } catch {
+    return undefined;
   }
-  const desc = stringColumn(e.desc, t.n);
-  if (lists.length === LIST_FIELDS.length && desc) {
-    t.lists = lists;
-    t.desc = desc;
-  } else {
-    t.failed = true;
-    t.lists = LIST_FIELDS.map(() => () => '');
-    t.desc = [];
+}
+
+function tailList(t: Tail, k: number): (i: number) => ListValue {
+  let read = t.lists[k];
+  if (!read) {
+    read = readList(tailLine(t, k), t.n);
+    if (!read) {
+      t.failed = true;
+      read = () => '';
+    }
+    t.lists[k] = read;
   }
-  return { lists: t.lists, desc: t.desc };
+  return read;
+}
+
+function tailDesc(t: Tail): string[] {
+  if (!t.desc) {
+    const desc = stringColumn(tailLine(t, LIST_FIELDS.length), t.n);
+    if (!desc) t.failed = true;
+    t.desc = desc ?? [];
+  }
+  return t.desc;
+}
+
+/** Parses tail column `k` (LIST_FIELDS order, then descriptions); false when it is broken. */
+function parseTailColumn(t: Tail, k: number): boolean {
+  if (k < LIST_FIELDS.length) tailList(t, k);
+  else tailDesc(t);
+  return !t.failed;
 }
 
 /**
@@ -172,7 +187,7 @@ class DecodedRow implements CatalogRow {
     const own = (this.lists ??= []);
     const got = own[k];
     if (got) return got;
-    const xs = listOf(parseTail(this.tail).lists[k]?.(this.at) ?? '');
+    const xs = listOf(tailList(this.tail, k)(this.at));
     own[k] = xs;
     return xs;
   }
@@ -180,7 +195,7 @@ class DecodedRow implements CatalogRow {
     (this.lists ??= [])[k] = v;
   }
   get desc(): string {
-    return this.ownDesc ?? parseTail(this.tail).desc[this.at] ?? '';
+    return this.ownDesc ?? tailDesc(this.tail)[this.at] ?? '';
   }
   set desc(v: string) {
     this.ownDesc = v;
@@ -233,10 +248,9 @@ class DecodedRow implements CatalogRow {
   set tags(v: string[]) {
     this.setList(7, v);
   }
-  /** Parses the batch's tail now; false when it did not parse (the rows then hold empty lists). */
-  tailIntact(): boolean {
-    parseTail(this.tail);
-    return !this.tail.failed;
+  /** The batch's tail (for `rowsIntactSteps`). */
+  batchTail(): Tail {
+    return this.tail;
   }
 }
 
@@ -267,7 +281,7 @@ export function decodeRows(json: string): CatalogRow[] | undefined {
     if (!read) return undefined;
     dicts[f] = read;
   }
-  const tail: Tail = { n, text: json.slice(cut + 1), failed: false };
+  const tail: Tail = { n, text: json.slice(cut + 1), lists: [], failed: false };
   const nChildren = e.nChildren;
   const { key, id, name, owner, licenseName, updatedAt } = strings;
   const rows = new Array<CatalogRow>(n);
@@ -294,10 +308,19 @@ export function decodeRows(json: string): CatalogRow[] | undefined {
 }
 
 /**
- * Parses the tails of decoded rows now (idle time after a cold start) and tells whether every one was
- * intact; false means the rows read empty lists and should be rebuilt from the database.
+ * Steps that parse the tails of decoded rows, one column per step (idle work after a cold start, yielding
+ * in between); each returns false once a column of its batch was found broken: the rows then read empty
+ * lists there and should be rebuilt from the database.
  */
+export function rowsIntactSteps(rows: readonly CatalogRow[]): (() => boolean)[] {
+  const tails = new Set<Tail>();
+  for (const r of rows) if (r instanceof DecodedRow) tails.add(r.batchTail());
+  const steps: (() => boolean)[] = [];
+  for (const t of tails) for (let k = 0; k < TAIL_LINES; k++) steps.push(() => parseTailColumn(t, k));
+  return steps;
+}
+
+/** Parses the tails of decoded rows now; false when some column was broken (see `rowsIntactSteps`). */
 export function rowsIntact(rows: readonly CatalogRow[]): boolean {
-  for (const r of rows) if (r instanceof DecodedRow && !r.tailIntact()) return false;
-  return true;
+  return rowsIntactSteps(rows).every((step) => step());
 }

@@ -9,7 +9,7 @@
  * (`snapshotId`); the window holds the snapshot's display rows and maps indices to rows.
  */
 import { assetKey } from '@/core/model';
-import { decodeRows, encodeRows, rowsIntact } from '@/core/catalog/rowsCodec';
+import { decodeRows, encodeRows, rowsIntact, rowsIntactSteps } from '@/core/catalog/rowsCodec';
 import { restoreFacetIndex, storeFacetIndex } from '@/core/catalog/facetsCodec';
 import { restoreSearchIndex, storeSearchIndex } from '@/core/search/indexStore';
 import { encodeDisplay } from '@/core/search/displayCodec';
@@ -318,12 +318,13 @@ function warmIfQuiet(afterPersist = false): void {
   const busy = (): boolean =>
     importing > 0 || (!afterPersist && performance.now() - lastQueryAt < WARM_QUIET_MS);
   const steps: (() => boolean)[] = [
-    // Rows from the cache parse their lists now (not on the first field query); a broken cache is rebuilt.
-    () => {
-      if (rowsIntact(st.rows)) return true;
+    // Rows from the cache parse their lists now, a column per step (not on the first field query); a
+    // broken cache is rebuilt.
+    ...rowsIntactSteps(st.rows).map((step) => () => {
+      if (step()) return true;
       void resync();
       return false;
-    },
+    }),
     () => {
       if (!st.ranks.has('name')) rankFor(st, 'name');
       return true;
