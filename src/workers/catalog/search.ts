@@ -308,8 +308,8 @@ function scheduleWarm(delay = 1500): void {
 /**
  * Warms now when nothing else is going on, else later. `afterPersist`: right after persisting, which
  * has just held the worker for longer than warming takes, so the wait for a quiet moment is skipped.
- * The steps yield to the event loop in between: a query that arrives meanwhile is answered first, and
- * (unless after persisting) the rest waits for the next quiet moment.
+ * Otherwise the steps yield to the event loop in between: a query that arrives meanwhile is answered
+ * first, and the rest waits for the next quiet moment.
  */
 function warmIfQuiet(afterPersist = false): void {
   const st = state;
@@ -344,7 +344,10 @@ function warmIfQuiet(afterPersist = false): void {
       scheduleWarm(WARM_QUIET_MS);
       return;
     }
-    if (steps[k]?.()) setTimeout(() => run(k + 1), 0);
+    if (!steps[k]?.()) return;
+    // After persisting, finish before the next query; otherwise let queries in between steps.
+    if (afterPersist) run(k + 1);
+    else setTimeout(() => run(k + 1), 0);
   };
   run(0);
 }
