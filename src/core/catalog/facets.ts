@@ -407,6 +407,27 @@ export function orderByKeyDesc(items: Uint32Array, keys: Uint32Array): Uint32Arr
 /** Label ids in `localeCompare` order (ties by id), computed once per column. */
 const collations = new WeakMap<FacetColumn, { byRank: Uint32Array }>();
 
+/** A column's label ids in collation order (computed once per column). */
+export function columnCollation(col: FacetColumn): Uint32Array {
+  return collation(col).byRank;
+}
+
+/**
+ * Gives a column its collation order as computed before (from a cache, for the same labels), so the
+ * first query after a cold start does not sort the labels again. Ignored unless it is a permutation.
+ */
+export function seedCollation(col: FacetColumn, byRank: Uint32Array): boolean {
+  const n = col.labels.length;
+  if (byRank.length !== n) return false;
+  const seen = new Uint8Array(n);
+  for (const id of byRank) {
+    if (id >= n || seen[id]) return false;
+    seen[id] = 1;
+  }
+  collations.set(col, { byRank });
+  return true;
+}
+
 function collation(col: FacetColumn): { byRank: Uint32Array } {
   let c = collations.get(col);
   if (c) return c;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storedAsset } from '@/testing/builders';
-import { applyFacets, buildFacetIndex, toCatalogRow } from './facets';
+import { applyFacets, buildFacetIndex, columnCollation, toCatalogRow } from './facets';
 import { restoreFacetIndex, storeFacetIndex } from './facetsCodec';
 
 const rows = [
@@ -31,6 +31,26 @@ describe('facet index codec', () => {
       expect(b.counts).toEqual(a.counts);
     }
     expect(back.columns.kind.byLower.get('dataset')).toBe(index.columns.kind.byLower.get('dataset'));
+  });
+
+  it("keeps each column's collation order, and ignores one that is not a permutation of its labels", () => {
+    const index = buildFacetIndex(rows);
+    const stored = structuredClone(storeFacetIndex(index));
+    const lang = stored.columns.lang;
+    if (!lang?.byRank) throw new Error('no collation stored');
+    expect(Array.from(lang.byRank).map((id) => lang.labels[id])).toEqual(['de', 'en']);
+    const back = restoreFacetIndex(stored, rows.length);
+    if (!back) throw new Error('not restored');
+    expect(columnCollation(back.columns.lang)).toBe(lang.byRank);
+    // A broken order is not used: the restored column sorts its labels itself.
+    const broken = structuredClone(storeFacetIndex(index));
+    const brokenLang = broken.columns.lang;
+    if (!brokenLang?.byRank) throw new Error('no collation stored');
+    brokenLang.byRank.fill(0);
+    const again = restoreFacetIndex(broken, rows.length);
+    if (!again) throw new Error('not restored');
+    expect(Array.from(columnCollation(again.columns.lang))).toEqual(Array.from(lang.byRank));
+    expect(applyFacets(again, undefined, {}).counts).toEqual(applyFacets(index, undefined, {}).counts);
   });
 
   it('refuses another size, another version, missing columns and out-of-range ids', () => {
