@@ -266,4 +266,32 @@ describe('applyFacets ordering', () => {
     const expected = Array.from(items).sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || a - b);
     expect(Array.from(orderByKeyDesc(items, keys))).toEqual(expected);
   });
+
+  it('orderByKeyDesc handles keys of any width: all zero, small, and with the top bit set', () => {
+    const items = Uint32Array.from([4, 3, 2, 1, 0]);
+    expect(Array.from(orderByKeyDesc(items, new Uint32Array(5)))).toEqual([4, 3, 2, 1, 0]);
+    expect(Array.from(orderByKeyDesc(items, Uint32Array.from([1, 3, 2, 3, 0])))).toEqual([3, 1, 2, 4, 0]);
+    const wide = Uint32Array.from([0x80000000, 5, 0xffffffff, 0x7fffffff, 5]);
+    expect(Array.from(orderByKeyDesc(items, wide))).toEqual([2, 4, 1, 3, 0]);
+  });
+
+  it('facet counts over ranked hits equal counts over the same rows in any order', () => {
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      row(`o/m${i}`, { kind: i % 3 === 0 ? 'dataset' : 'model', languages: i % 5 === 0 ? ['de'] : ['en'] }),
+    );
+    const idx = createSearchIndex();
+    const keyToIndex = new Map(rows.map((r, i) => [r.key, i]));
+    idx.addAll(rows.map(toSearchDoc));
+    const facets = buildFacetIndex(rows);
+    // Ranked hits come with their ascending twin remembered; a copy in the same order has none.
+    const ranked = searchRows(idx, keyToIndex, 'm1');
+    expect(ranked.length).toBeGreaterThan(10);
+    const copy = ranked.slice();
+    for (const sel of [{}, { kind: ['model'] }, { lang: ['de'], kind: ['dataset', 'model'] }]) {
+      const a = applyFacets(facets, ranked, sel);
+      const b = applyFacets(facets, copy, sel);
+      expect(Array.from(a.matches)).toEqual(Array.from(b.matches));
+      expect(a.counts).toEqual(b.counts);
+    }
+  });
 });

@@ -18,6 +18,7 @@ import {
   applyFacets,
   buildFacetIndex as buildFacetColumns,
   toCatalogRow,
+  warmFacetGroups,
   type CatalogRow,
   type FacetCounts,
   type FacetIndex,
@@ -331,6 +332,10 @@ function warmIfQuiet(afterPersist = false): void {
     },
     () => {
       st.facets ??= buildFacetIndex(st.rows);
+      return true;
+    },
+    () => {
+      if (st.facets) warmFacetGroups(st.facets);
       return true;
     },
     () => {
