@@ -239,26 +239,56 @@ async function runSize(browser, n, rawJs) {
     return res;
   }
 
+  // Query passes start once the app's work after an import is done, as for a user who searches a moment
+  // later: persisting (above), the licence check facet's sweep of the catalog, and warming the query paths
+  // in idle time. Otherwise the passes would race that background work for the two cores.
+  res.settledAfterMs = await page.evaluate(async () => {
+    const t0 = performance.now();
+    const until = t0 + 180_000;
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    while (performance.now() < until) {
+      const r = await window.__tarnCatalog.call('queryCatalog', { q: '', facets: {} });
+      if (r.counts.check.values.length > 0) break;
+      await sleep(500);
+    }
+    while (performance.now() < until && !(await window.__tarnCatalog.call('searchStatus', {})).warm)
+      await sleep(250);
+    return performance.now() - t0;
+  });
+  log(`${n}: background work done ${res.settledAfterMs.toFixed(0)} ms after persisting`);
+
   // Search (engine through the worker RPC; round trip includes postMessage + clone).
   const rts = [];
   const engine = [];
   // First pass (not in p50/p95): the engine's result cache cannot answer these.
   const cold = [];
+  const firstRuns = [];
   for (let rep = 0; rep < 3; rep++) {
     for (const q of queries) {
       const r = await engineCall(page, 'queryCatalog', { q: q.q, facets: q.facets });
       if (rep > 0) {
         rts.push(r.rt);
         engine.push(r.ms);
-      } else cold.push(r.ms);
+      } else {
+        cold.push(r.ms);
+        firstRuns.push({ q: q.q, facets: q.facets, ms: r.ms });
+      }
     }
   }
+  res.slowestFirstRuns = [...firstRuns].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  log(`${n}: slowest first runs`, JSON.stringify(res.slowestFirstRuns));
   res.searchP50 = pct(engine, 50);
   res.searchP95 = pct(engine, 95);
   res.searchRtP50 = pct(rts, 50);
   res.searchRtP95 = pct(rts, 95);
   res.searchColdP50 = pct(cold, 50);
   res.searchColdP95 = pct(cold, 95);
+  if (args.includes('--search-only')) {
+    // Quick iteration on query latency: the app's import and query passes only.
+    log(`${n}: first-run p50 ${res.searchColdP50.toFixed(1)} p95 ${res.searchColdP95.toFixed(1)} ms`);
+    await ctx.close();
+    return res;
+  }
 
   // Facet recount: facet-only queries (no text).
   const facetSels = [
@@ -359,9 +389,19 @@ async function runSize(browser, n, rawJs) {
   await waitRow0(page);
   await page.getByRole('link', { name: 'Imports' }).click();
   await page.waitForURL(/\/imports/);
-  const navStart = await page.evaluate(() => performance.now());
+  // From the click as the page receives it (Playwright's own checks before clicking are not the app's time).
+  const navStart = await page.evaluate(() => {
+    document.addEventListener('click', () => (window.__benchClickAt = performance.now()), {
+      capture: true,
+      once: true,
+    });
+    return performance.now();
+  });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
-  res.firstPaintMs = (await waitRow0(page)) - navStart;
+  const painted = await waitRow0(page);
+  const clickAt = await page.evaluate(() => window.__benchClickAt);
+  res.firstPaintMs = painted - clickAt;
+  res.firstPaintFromHarnessMs = painted - navStart;
 
   // Cold reload: first rows, then search-ready. Each reload starts from an idle app: background work of
   // the page before (the licence sweep reads the whole catalog) would otherwise hold IndexedDB.
@@ -476,9 +516,14 @@ function table(results) {
   row('search p95 round trip, repeated', ...results.flatMap((r) => [fmt(r.searchRtP95, 1), '']), '');
   row('facet recount p50 (ms)', ...results.flatMap((r) => [fmt(r.facetP50, 1), fmt(r.rawFacetP50, 1)]), '');
   row(
-    'table first paint (ms)',
+    'table first paint, click → rows (ms)',
     ...results.flatMap((r) => [fmt(r.firstPaintMs), '']),
     `≤ ${TARGETS_100K.firstPaintMs}`,
+  );
+  row(
+    '  incl. harness click checks (ms)',
+    ...results.flatMap((r) => [fmt(r.firstPaintFromHarnessMs), '']),
+    '',
   );
   row(
     'sort by name, click → rows (ms)',

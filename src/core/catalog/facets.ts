@@ -314,36 +314,48 @@ export function buildFacetIndex(
   overrides: FacetValueOverrides = {},
 ): FacetIndex {
   const columns = {} as Record<FacetId, FacetColumn>;
-  for (const facet of FACETS) {
-    const override = overrides[facet.id];
-    const def = override ? { ...facet, values: override } : facet;
-    const labels: string[] = [];
-    const byLower = new Map<string, number>();
-    const offsets = new Uint32Array(rows.length + 1);
-    const tmp: number[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      offsets[i] = tmp.length;
-      const row = rows[i];
-      if (!row) continue;
-      const vals = def.values(row);
-      for (const v of vals) {
-        const lower = v.toLowerCase();
-        let id = byLower.get(lower);
-        if (id === undefined) {
-          id = labels.length;
-          labels.push(v);
-          byLower.set(lower, id);
-        }
-        // Avoid counting a value twice for one row.
-        let dup = false;
-        for (let k = offsets[i] ?? 0; k < tmp.length; k++) if (tmp[k] === id) dup = true;
-        if (!dup) tmp.push(id);
-      }
-    }
-    offsets[rows.length] = tmp.length;
-    columns[def.id] = { labels, byLower, offsets, ids: Uint32Array.from(tmp) };
-  }
+  for (const facet of FACETS) columns[facet.id] = buildColumn(rows, overrides[facet.id] ?? facet.values);
   return { size: rows.length, columns };
+}
+
+/**
+ * The index with one facet's column rebuilt from new value functions (e.g. new licence verdicts); the
+ * other columns are shared, with their label orders.
+ */
+export function withFacetColumn(
+  index: FacetIndex,
+  rows: readonly CatalogRow[],
+  id: FacetId,
+  values: (r: CatalogRow) => readonly string[],
+): FacetIndex {
+  return { size: index.size, columns: { ...index.columns, [id]: buildColumn(rows, values) } };
+}
+
+function buildColumn(rows: readonly CatalogRow[], values: (r: CatalogRow) => readonly string[]): FacetColumn {
+  const labels: string[] = [];
+  const byLower = new Map<string, number>();
+  const offsets = new Uint32Array(rows.length + 1);
+  const tmp: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    offsets[i] = tmp.length;
+    const row = rows[i];
+    if (!row) continue;
+    for (const v of values(row)) {
+      const lower = v.toLowerCase();
+      let id = byLower.get(lower);
+      if (id === undefined) {
+        id = labels.length;
+        labels.push(v);
+        byLower.set(lower, id);
+      }
+      // Avoid counting a value twice for one row.
+      let dup = false;
+      for (let k = offsets[i] ?? 0; k < tmp.length; k++) if (tmp[k] === id) dup = true;
+      if (!dup) tmp.push(id);
+    }
+  }
+  offsets[rows.length] = tmp.length;
+  return { labels, byLower, offsets, ids: Uint32Array.from(tmp) };
 }
 
 /**

@@ -260,8 +260,9 @@ describe('evaluateLicenses scenario shape', () => {
   });
 });
 
-describe('performance', () => {
-  it('evaluates a target with 50 ancestors in a few ms and sweeps a large catalog without quadratic work', () => {
+describe('large catalogs', () => {
+  // Timings live in the benchmark (scripts/bench-licenses.ts, `npm run bench`), not here.
+  it('evaluates a target with 50 ancestors in a large catalog, the same each time, and sweeps every asset', () => {
     const assets: CatalogLicenseAsset[] = [];
     const relations: CatalogLicenseRelation[] = [];
     for (let i = 0; i < 50; i++) {
@@ -284,19 +285,16 @@ describe('performance', () => {
         (r) => !r.child.startsWith('org') || Number(r.child.split('-')[1]) % 200 !== 0,
       ),
     };
-    evaluateAsset('chain/m49', ctx);
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) evaluateAsset('chain/m49', ctx);
-    const per = (performance.now() - t0) / 20;
-    // Target is 5 ms on an idle machine; the bound leaves room for shared CI runners.
-    expect(per).toBeLessThan(25);
+    const first = evaluateAsset('chain/m49', ctx);
+    // The whole chain of 50 models and their datasets is in the ancestry.
+    expect(JSON.stringify(first)).toContain('chain/m0');
+    expect(JSON.stringify(first)).toContain('chain/d0');
+    for (let i = 0; i < 5; i++) expect(evaluateAsset('chain/m49', ctx)).toEqual(first);
     const small: LicenseContext = {
       assets: assets.slice(0, 5000),
       relations: ctx.relations.filter((r) => !r.child.startsWith('org')),
     };
-    const t1 = performance.now();
     const all = evaluateCatalog(small);
     expect(Object.keys(all).length).toBe(5000);
-    expect(performance.now() - t1).toBeLessThan(3000);
   });
 });

@@ -115,10 +115,11 @@ type ExtraColumns = {
   baseByKey: Map<string, number>;
 };
 
-const extraColumns = new WeakMap<FacetIndex, ExtraColumns>();
+const extraColumns = new WeakMap<FacetColumn, ExtraColumns>();
 
 function extrasFor(rows: readonly CatalogRow[], facets: FacetIndex): ExtraColumns {
-  let x = extraColumns.get(facets);
+  // Keyed by a column the rows' facet index shares across licence-verdict updates (same rows).
+  let x = extraColumns.get(facets.columns.license);
   if (x) return x;
   const n = rows.length;
   const licenseIds = new Uint32Array(n);
@@ -153,7 +154,7 @@ function extrasFor(rows: readonly CatalogRow[], facets: FacetIndex): ExtraColumn
   }
   baseOffsets[n] = baseList.length;
   x = { licenseIds, licenses, licenseNames, baseOffsets, baseIds: Uint32Array.from(baseList), baseByKey };
-  extraColumns.set(facets, x);
+  extraColumns.set(facets.columns.license, x);
   return x;
 }
 

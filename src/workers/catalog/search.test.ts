@@ -160,3 +160,43 @@ describe('catalog engine persistence', () => {
     expect(await keysOf(second.engine, hits.order)).toEqual(['acme/beta']);
   });
 });
+
+describe('licence check facet', () => {
+  it('takes verdicts: counts and filters by them, other facets unchanged, warm again after idle time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { engine, dbm } = await restart();
+      await importCards(dbm, ['acme/alpha', 'acme/beta', 'acme/gamma'], '2026-01-01T00:00:00Z');
+      await engine.searchStatus({ waitIndex: true });
+      const before = await engine.queryCatalog({ q: '', facets: {} });
+      expect(before.counts.check.values).toEqual([]);
+      // Idle time warms the query paths for the current facets.
+      await vi.advanceTimersByTimeAsync(5000);
+      expect((await engine.searchStatus({})).warm).toBe(true);
+
+      engine.setLicenseVerdicts({ key: 'k1', verdicts: { 'acme/alpha': 'ok', 'acme/beta': 'conflict' } });
+      expect((await engine.searchStatus({})).warm).toBe(false);
+      const after = await engine.queryCatalog({ q: '', facets: {} });
+      expect(after.counts.check.values).toEqual([
+        { value: 'conflict', count: 1 },
+        { value: 'ok', count: 1 },
+      ]);
+      // The other facets are unchanged.
+      expect(after.counts.kind).toEqual(before.counts.kind);
+      expect(after.counts.license).toEqual(before.counts.license);
+      const ok = await engine.queryCatalog({ q: '', facets: { check: ['ok'] } });
+      expect(await keysOf(engine, ok.order)).toEqual(['acme/alpha']);
+      // A licence clause still works on the facet index that shares its other columns.
+      const mit = await engine.queryCatalog({ q: 'license:mit', facets: {} });
+      expect(mit.order.length).toBe(3);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect((await engine.searchStatus({})).warm).toBe(true);
+
+      engine.setLicenseVerdicts({ key: 'k2', verdicts: null });
+      const cleared = await engine.queryCatalog({ q: '', facets: {} });
+      expect(cleared.counts.check.values).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -19,6 +19,7 @@ import {
   buildFacetIndex as buildFacetColumns,
   toCatalogRow,
   warmFacetGroups,
+  withFacetColumn,
   type CatalogRow,
   type FacetCounts,
   type FacetIndex,
@@ -113,6 +114,8 @@ type State = {
   cacheStamp?: string;
   mutated: boolean;
   persistedStamp?: string;
+  /** The facet index the query paths were last warmed for (see `warmIfQuiet`). */
+  warmedFacets?: FacetIndex;
 };
 
 let state: State | undefined;
@@ -236,21 +239,36 @@ async function loadState(): Promise<State> {
   return st;
 }
 
+/**
+ * Starts loading the catalog state now (the worker calls this as it starts), so the rows are read and
+ * decoded while the window boots, not from its first request on. Errors surface on that request.
+ */
+export function preload(): void {
+  ensureState().catch(() => undefined);
+}
+
 async function ensureState(): Promise<State> {
   if (state) return state;
-  loading ??= loadState().then((s) => {
-    state = s;
-    loading = undefined;
-    // Load the full-text index right after the queries already waiting for the rows have been answered
-    // (loading it blocks the worker); a text query asks for it at once.
-    setTimeout(() => {
-      if (state !== s) return;
-      // The default view's first query needs the facet index anyway: build it before the index blocks.
-      s.facets ??= buildFacetIndex(s.rows);
-      void ensureIndex(s);
-    }, 0);
-    return s;
-  });
+  loading ??= loadState().then(
+    (s) => {
+      state = s;
+      loading = undefined;
+      // Load the full-text index right after the queries already waiting for the rows have been answered
+      // (loading it blocks the worker); a text query asks for it at once.
+      setTimeout(() => {
+        if (state !== s) return;
+        // The default view's first query needs the facet index anyway: build it before the index blocks.
+        s.facets ??= buildFacetIndex(s.rows);
+        void ensureIndex(s);
+      }, 0);
+      return s;
+    },
+    (e: unknown) => {
+      // A failed start (e.g. the database blocked) is retried by the next request.
+      loading = undefined;
+      throw e;
+    },
+  );
   return loading;
 }
 
@@ -339,7 +357,10 @@ function warmIfQuiet(afterPersist = false): void {
       return true;
     },
     () => {
-      if (st.index && st.facets) warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
+      if (st.index && st.facets) {
+        warmSearchIndex(st.index, st.rows, st.keyToIndex, st.facets);
+        st.warmedFacets = st.facets;
+      }
       return true;
     },
   ];
@@ -373,24 +394,34 @@ function invalidateDerived(st: State, reorder: boolean): void {
 
 let licenseCheck: { key: string; byKey: Map<string, string> } | undefined;
 
-function buildFacetIndex(rows: readonly CatalogRow[]): FacetIndex {
-  const lc = licenseCheck;
-  if (!lc) return buildFacetColumns(rows);
-  return buildFacetColumns(rows, {
-    check: (r) => {
-      const v = lc.byKey.get(r.key);
-      return v ? [v] : [];
-    },
-  });
+/** The "License check" facet's values: the row's verdict, if any. */
+function checkValues(lc: typeof licenseCheck): (r: CatalogRow) => readonly string[] {
+  if (!lc) return () => [];
+  return (r) => {
+    const v = lc.byKey.get(r.key);
+    return v ? [v] : [];
+  };
 }
 
-/** Sets (or clears) the licence verdicts behind the "License check" facet; facet counts follow on the next query. */
+function buildFacetIndex(rows: readonly CatalogRow[]): FacetIndex {
+  if (!licenseCheck) return buildFacetColumns(rows);
+  return buildFacetColumns(rows, { check: checkValues(licenseCheck) });
+}
+
+/**
+ * Sets (or clears) the licence verdicts behind the "License check" facet. Only that facet's column is
+ * rebuilt (now, not in the next query); the search structures for it are warmed when the worker is idle.
+ */
 export function setLicenseVerdicts(args: { key: string; verdicts: Record<string, string> | null }): {
   key: string | null;
 } {
   licenseCheck = args.verdicts ? { key: args.key, byKey: new Map(Object.entries(args.verdicts)) } : undefined;
-  if (state) state.facets = undefined;
+  const st = state;
+  if (st?.facets && st.facets.size === st.rows.length)
+    st.facets = withFacetColumn(st.facets, st.rows, 'check', checkValues(licenseCheck));
+  else if (st) st.facets = undefined;
   resultCache.clear();
+  if (st?.index) scheduleWarm();
   return { key: licenseCheck?.key ?? null };
 }
 
@@ -434,7 +465,10 @@ async function persistNow(): Promise<void> {
   }
   for (const id of PERSISTED_RANKS) rankFor(st, id);
   // The facet index without licence verdicts (a cold start has none yet).
-  const facets = licenseCheck ? buildFacetColumns(st.rows) : (st.facets ??= buildFacetIndex(st.rows));
+  st.facets ??= buildFacetIndex(st.rows);
+  const facets = licenseCheck
+    ? withFacetColumn(st.facets, st.rows, 'check', checkValues(undefined))
+    : st.facets;
   const builtAt = new Date().toISOString();
   const p = putSearchCache([
     { id: CACHE_RANKS, stamp: versioned(stamp), json: '', data: storeRanks(st), builtAt },
@@ -952,6 +986,8 @@ export type SearchStatus = {
   persisted: boolean;
   snapshotId: string;
   stamp: string;
+  /** The query paths are warm for the current rows and facets (nothing left for idle time). */
+  warm: boolean;
   timings: typeof engineTimings;
 };
 
@@ -984,6 +1020,7 @@ export async function searchStatus(args: {
     persisted: cur.persistedStamp === versioned(cur.stamp),
     snapshotId: cur.snapshotId,
     stamp: cur.stamp,
+    warm: cur.index !== undefined && cur.facets !== undefined && cur.warmedFacets === cur.facets,
     timings: { ...engineTimings },
   };
 }

@@ -67,7 +67,7 @@ describe('fastLayered', () => {
     }
   });
 
-  it('lays out 2,000 nodes quickly', () => {
+  it('lays out 2,000 nodes (timings: scripts/bench-lineage.mjs)', () => {
     const nodes = [];
     const edges = [];
     for (let i = 0; i < 2000; i++) {
@@ -75,10 +75,10 @@ describe('fastLayered', () => {
       if (i > 0) edges.push({ id: `e${i}`, source: `n${Math.floor((i - 1) / 5)}`, target: `n${i}` });
       if (i > 10 && i % 7 === 0) edges.push({ id: `m${i}`, source: `n${i - 9}`, target: `n${i}` });
     }
-    const t = performance.now();
     const out = fastLayered({ nodes, edges });
-    expect(performance.now() - t).toBeLessThan(1000);
     expect(Object.keys(out.positions)).toHaveLength(2000);
+    // Every edge points down a layer.
+    for (const e of edges) expect(out.positions[e.source]!.y).toBeLessThan(out.positions[e.target]!.y);
   });
 
   it('handles an empty graph', () => {
