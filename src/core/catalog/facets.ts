@@ -446,11 +446,12 @@ export function columnCollation(col: FacetColumn): Uint32Array {
 export function seedCollation(col: FacetColumn, byRank: Uint32Array): boolean {
   const n = col.labels.length;
   if (byRank.length !== n) return false;
+  // Indexed loops (this runs at start-up, before anything is compiled): every id once.
   const seen = new Uint8Array(n);
-  for (const id of byRank) {
-    if (id >= n || seen[id]) return false;
-    seen[id] = 1;
-  }
+  for (let k = 0; k < n; k++) seen[byRank[k] ?? 0] = 1;
+  let all = 1;
+  for (let id = 0; id < n; id++) all &= seen[id] ?? 0;
+  if (all !== 1) return false;
   collations.set(col, { byRank });
   return true;
 }

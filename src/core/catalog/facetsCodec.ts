@@ -36,8 +36,12 @@ function restoreColumn(x: unknown, size: number): FacetColumn | undefined {
   if (!labels) return undefined;
   if (!(offsets instanceof Uint32Array) || offsets.length !== size + 1) return undefined;
   if (!(ids instanceof Uint32Array) || offsets[size] !== ids.length || offsets[0] !== 0) return undefined;
-  for (let i = 0; i < size; i++) if ((offsets[i] ?? 0) > (offsets[i + 1] ?? 0)) return undefined;
-  for (const id of ids) if (id >= labels.length) return undefined;
+  // Indexed loops, no early exit: they run before anything is compiled, at start-up.
+  let bad = 0;
+  for (let i = 0; i < size; i++) bad |= (offsets[i] ?? 0) > (offsets[i + 1] ?? 0) ? 1 : 0;
+  let max = 0;
+  for (let k = 0; k < ids.length; k++) max = Math.max(max, ids[k] ?? 0);
+  if (bad !== 0 || (ids.length > 0 && max >= labels.length)) return undefined;
   const byLower = new Map<string, number>();
   labels.forEach((l, i) => byLower.set(l.toLowerCase(), i));
   const col: FacetColumn = { labels, byLower, offsets, ids };

@@ -240,19 +240,28 @@ function resolvePacked(view: RowView, d: PackedDocs): void {
   rowOf.fill(-1);
   const stored = d.rows;
   const byRow = stored && stored.keyToIndex === view.keyToIndex && stored.size === view.keyToIndex.size;
-  d.shortIds.forEach((s, i) => {
+  // Indexed loops, no callbacks: this runs for the first query after a cold start, before anything is
+  // compiled.
+  const { shortIds, lengthIds, lengths, noLength } = d;
+  let maxRow = view.maxRow;
+  let unresolved = 0;
+  for (let i = 0; i < shortIds.length; i++) {
     const row = byRow ? stored.docRows[i] : view.keyToIndex.get(d.idOf(i));
-    rowOf[s] = row ?? -1;
-    if (row === undefined) view.unresolved++;
-    else if (row > view.maxRow) view.maxRow = row;
-  });
+    rowOf[shortIds[i] ?? 0] = row ?? -1;
+    if (row === undefined) unresolved++;
+    else if (row > maxRow) maxRow = row;
+  }
+  view.maxRow = maxRow;
+  view.unresolved += unresolved;
   const n = Math.min(nFields, d.nFields);
-  d.lengthIds.forEach((s, i) => {
+  const stride = d.nFields;
+  for (let i = 0; i < lengthIds.length; i++) {
+    const at = (lengthIds[i] ?? 0) * nFields;
     for (let f = 0; f < n; f++) {
-      const v = d.lengths[i * d.nFields + f] ?? d.noLength;
-      fieldLen[s * nFields + f] = v === d.noLength ? 0 : Math.min(v, 65535);
+      const v = lengths[i * stride + f] ?? noLength;
+      fieldLen[at + f] = v === noLength ? 0 : Math.min(v, 65535);
     }
-  });
+  }
 }
 
 function rowView(idx: MiniSearch<SearchDoc>, keyToIndex: ReadonlyMap<string, number>): RowView {

@@ -71,16 +71,12 @@ function restoreRanks(data: unknown, n: number): Map<SortId, Uint32Array> {
   if (typeof data !== 'object' || data === null) return out;
   for (const [id, rank] of Object.entries(data as Record<string, unknown>)) {
     if (!SORT_IDS.includes(id as SortId) || !(rank instanceof Uint32Array) || rank.length !== n) continue;
+    // Indexed loops (they run at start-up, before anything is compiled): every position once.
     const seen = new Uint8Array(n);
-    let ok = true;
-    for (const p of rank) {
-      if (p >= n || seen[p]) {
-        ok = false;
-        break;
-      }
-      seen[p] = 1;
-    }
-    if (ok) out.set(id as SortId, rank);
+    for (let i = 0; i < n; i++) seen[rank[i] ?? 0] = 1;
+    let all = 1;
+    for (let p = 0; p < n; p++) all &= seen[p] ?? 0;
+    if (all === 1) out.set(id as SortId, rank);
   }
   return out;
 }
