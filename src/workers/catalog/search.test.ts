@@ -200,3 +200,30 @@ describe('licence check facet', () => {
     }
   });
 });
+
+describe('index after persisting', () => {
+  it('answers the same after persisting (index packed as on a cold start) and takes changes afterwards', async () => {
+    const { engine, dbm } = await restart();
+    await importCards(dbm, ['acme/alpha-chat', 'acme/beta-chat', 'other/gamma'], '2026-01-01T00:00:00Z');
+    await engine.searchStatus({ waitIndex: true });
+    const queries = ['chat', 'gam', 'chat -beta', 'acme', 'license:mit chat'];
+    const before: string[][] = [];
+    for (const q of queries)
+      before.push(await keysOf(engine, (await engine.queryCatalog({ q, facets: {} })).order));
+    const status = await engine.searchStatus({ waitPersist: true });
+    expect(status.persisted).toBe(true);
+    for (const [i, q] of queries.entries())
+      expect(await keysOf(engine, (await engine.queryCatalog({ q, facets: {} })).order)).toEqual(before[i]);
+    // A change after persisting: the new asset is found, the others still are, a removal is honoured.
+    await importCards(dbm, ['acme/delta-chat'], '2026-01-02T00:00:00Z');
+    await engine.applyChange({ keys: ['acme/delta-chat'] });
+    const chat = await keysOf(engine, (await engine.queryCatalog({ q: 'chat', facets: {} })).order);
+    expect([...chat].sort()).toEqual(['acme/alpha-chat', 'acme/beta-chat', 'acme/delta-chat']);
+    expect(await keysOf(engine, (await engine.queryCatalog({ q: 'gamma', facets: {} })).order)).toEqual([
+      'other/gamma',
+    ]);
+    await engine.searchStatus({ waitPersist: true });
+    const again = await keysOf(engine, (await engine.queryCatalog({ q: 'delta', facets: {} })).order);
+    expect(again).toEqual(['acme/delta-chat']);
+  });
+});

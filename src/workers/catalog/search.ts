@@ -466,6 +466,7 @@ async function persistNow(): Promise<void> {
     ? withFacetColumn(st.facets, st.rows, 'check', checkValues(undefined))
     : st.facets;
   const builtAt = new Date().toISOString();
+  const storedIndex = storeSearchIndex(idx, st.keyToIndex);
   const p = putSearchCache([
     { id: CACHE_RANKS, stamp: versioned(stamp), json: '', data: storeRanks(st), builtAt },
     { id: CACHE_FACETS, stamp: versioned(stamp), json: '', data: storeFacetIndex(facets), builtAt },
@@ -482,7 +483,7 @@ async function persistNow(): Promise<void> {
       id: CACHE_INDEX,
       stamp: versioned(stamp),
       json: '',
-      data: storeSearchIndex(idx, st.keyToIndex),
+      data: storedIndex,
       builtAt,
     },
   ]);
@@ -491,6 +492,15 @@ async function persistNow(): Promise<void> {
   persisting = undefined;
   st.persistedStamp = versioned(stamp);
   st.cacheStamp = versioned(stamp);
+  // From now on, the index as a cold start restores it: postings and documents packed in typed arrays,
+  // a fraction of the memory of MiniSearch's maps (which it fills again on the next change).
+  if (state === st && st.index === idx) {
+    const packed = restoreSearchIndex(storedIndex, {
+      keys: st.rows.map((r) => r.key),
+      keyToIndex: st.keyToIndex,
+    });
+    if (packed) st.index = packed;
+  }
   // Persisting put the rows in their final order: the search structures built for the old order are
   // stale. Rebuild them now, in the same background moment, rather than on the next query.
   if (state === st) {
