@@ -499,7 +499,11 @@ async function persistNow(): Promise<void> {
       keys: st.rows.map((r) => r.key),
       keyToIndex: st.keyToIndex,
     });
-    if (packed) st.index = packed;
+    if (packed) {
+      st.index = packed;
+      // The loading promise would keep the maps alive.
+      st.indexLoading = Promise.resolve(packed);
+    }
   }
   // Persisting put the rows in their final order: the search structures built for the old order are
   // stale. Rebuild them now, in the same background moment, rather than on the next query.
