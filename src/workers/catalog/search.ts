@@ -206,15 +206,14 @@ async function rebuildFromDb(): Promise<State> {
 let indexRead: Promise<SearchIndexRow | undefined> | undefined;
 
 async function loadState(): Promise<State> {
-  // Every read at once (IndexedDB serves them in tens of ms; at start-up the wait is for the worker to be
-  // free): the index is there when the rows are decoded and the first query answered.
+  // The stamp first (two key lookups), then the big reads; the index read runs while the rows decode.
   const stampRead = catalogStamp();
   const rowsRead = getSearchCache(CACHE_ROWS);
   const ranksRead = getSearchCache(CACHE_RANKS).catch(() => undefined);
   const facetsRead = getSearchCache(CACHE_FACETS).catch(() => undefined);
-  indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
   const stamp = await stampRead;
   const cache = await rowsRead;
+  indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
   if (cache && cache.stamp === versioned(stamp)) {
     const cut = cache.json.indexOf('\n');
     const rows = cut > 0 ? decodeRows(cache.json.slice(cut + 1)) : undefined;
