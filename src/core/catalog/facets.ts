@@ -552,7 +552,7 @@ export function applyFacets(
       // Columns of a group were counted with it above.
       if (!grouped[f]) {
         if (filtered) countRows(col.offsets, col.ids, passing, counter);
-        else countAll(col.ids, counter);
+        else counter.set(columnCounts(col));
       }
       const own = bits[f] ?? 0;
       // Rows failing only this facet's filter count for it too (what a click would add).
@@ -634,6 +634,34 @@ function rowsWithMask(rows: Uint32Array, mask: Uint32Array, value: number): Uint
     if (mask[i] === value) out[k++] = i;
   }
   return out.slice(0, k);
+}
+
+/** Each label's count over every row, computed once per column (or seeded from a cache). */
+const fullCounts = new WeakMap<FacetColumn, Uint32Array>();
+
+/** A column's counts over all rows (the default view's facet counts), by label id. */
+export function columnCounts(col: FacetColumn): Uint32Array {
+  let c = fullCounts.get(col);
+  if (!c) {
+    c = new Uint32Array(col.labels.length);
+    countAll(col.ids, c);
+    fullCounts.set(col, c);
+  }
+  return c;
+}
+
+/**
+ * Gives a column its all-rows counts as computed before (from a cache), so the first query after a cold
+ * start does not count 100k rows per column. Ignored unless it has one count per label and they add up
+ * to the column's values.
+ */
+export function seedColumnCounts(col: FacetColumn, counts: Uint32Array): boolean {
+  if (counts.length !== col.labels.length) return false;
+  let sum = 0;
+  for (let k = 0; k < counts.length; k++) sum += counts[k] ?? 0;
+  if (sum !== col.ids.length) return false;
+  fullCounts.set(col, counts);
+  return true;
 }
 
 function countAll(ids: Uint32Array, counter: Uint32Array): void {

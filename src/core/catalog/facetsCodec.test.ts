@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storedAsset } from '@/testing/builders';
-import { applyFacets, buildFacetIndex, columnCollation, toCatalogRow } from './facets';
+import { applyFacets, buildFacetIndex, columnCollation, columnCounts, toCatalogRow } from './facets';
 import { restoreFacetIndex, storeFacetIndex } from './facetsCodec';
 
 const rows = [
@@ -51,6 +51,28 @@ describe('facet index codec', () => {
     if (!again) throw new Error('not restored');
     expect(Array.from(columnCollation(again.columns.lang))).toEqual(Array.from(lang.byRank));
     expect(applyFacets(again, undefined, {}).counts).toEqual(applyFacets(index, undefined, {}).counts);
+  });
+
+  it("keeps each column's counts over all rows, and ignores counts that do not add up", () => {
+    const index = buildFacetIndex(rows);
+    const want = applyFacets(index, undefined, {}).counts;
+    const stored = structuredClone(storeFacetIndex(index));
+    const kind = stored.columns.kind;
+    if (!kind?.counts) throw new Error('no counts stored');
+    const back = restoreFacetIndex(stored, rows.length);
+    if (!back) throw new Error('not restored');
+    expect(columnCounts(back.columns.kind)).toBe(kind.counts);
+    expect(applyFacets(back, undefined, {}).counts).toEqual(want);
+    // Counts that do not add up to the column's values are not used: the column counts itself.
+    const broken = structuredClone(storeFacetIndex(index));
+    broken.columns.kind?.counts?.fill(7);
+    const again = restoreFacetIndex(broken, rows.length);
+    if (!again) throw new Error('not restored');
+    expect(applyFacets(again, undefined, {}).counts).toEqual(want);
+    // Filtered queries never read them.
+    expect(applyFacets(back, undefined, { lang: ['de'] }).counts).toEqual(
+      applyFacets(index, undefined, { lang: ['de'] }).counts,
+    );
   });
 
   it('refuses another size, another version, missing columns and out-of-range ids', () => {

@@ -5,8 +5,10 @@
  */
 import {
   columnCollation,
+  columnCounts,
   FACETS,
   seedCollation,
+  seedColumnCounts,
   type FacetColumn,
   type FacetId,
   type FacetIndex,
@@ -16,14 +18,27 @@ import { stringColumn } from '../util/columns';
 export const FACETS_CODEC_VERSION = 1;
 
 /** `byRank`: the labels' collation order (sorting 16k labels was most of the first query's facet work). */
-type StoredColumn = { labels: string[]; offsets: Uint32Array; ids: Uint32Array; byRank?: Uint32Array };
+type StoredColumn = {
+  labels: string[];
+  offsets: Uint32Array;
+  ids: Uint32Array;
+  byRank?: Uint32Array;
+  /** Each label's count over all rows (the default view's counts). */
+  counts?: Uint32Array;
+};
 export type StoredFacetIndex = { v: number; size: number; columns: Record<string, StoredColumn> };
 
 export function storeFacetIndex(index: FacetIndex): StoredFacetIndex {
   const columns: Record<string, StoredColumn> = {};
   for (const f of FACETS) {
     const c = index.columns[f.id];
-    columns[f.id] = { labels: c.labels, offsets: c.offsets, ids: c.ids, byRank: columnCollation(c) };
+    columns[f.id] = {
+      labels: c.labels,
+      offsets: c.offsets,
+      ids: c.ids,
+      byRank: columnCollation(c),
+      counts: columnCounts(c),
+    };
   }
   return { v: FACETS_CODEC_VERSION, size: index.size, columns };
 }
@@ -46,6 +61,7 @@ function restoreColumn(x: unknown, size: number): FacetColumn | undefined {
   labels.forEach((l, i) => byLower.set(l.toLowerCase(), i));
   const col: FacetColumn = { labels, byLower, offsets, ids };
   if (c.byRank instanceof Uint32Array) seedCollation(col, c.byRank);
+  if (c.counts instanceof Uint32Array) seedColumnCounts(col, c.counts);
   return col;
 }
 
