@@ -19,8 +19,6 @@ export type FacetGroup = {
   sigOff: Uint32Array;
   sigCol: Uint8Array;
   sigVal: Uint32Array;
-  /** Rows per signature over the whole catalog (counts without any filter). */
-  all: Uint32Array;
 };
 
 export type FacetGroups = { groups: FacetGroup[]; loose: number[] };
@@ -132,14 +130,12 @@ export function prepareFacetGroups(index: FacetIndex, columns: readonly FacetCol
   const close = (): void => {
     if (cols.length > 0) result.groups.push(groupOf(columns, cols, sig, nSig));
     cols = [];
-    sig = new Uint32Array(n);
-    nSig = 1;
   };
   for (const s of sets) {
     const next = pairIds(sig, nSig, s.ids, s.count, MAX_SIGNATURES);
     if (!next) {
       close();
-      // Alone, the column fits (its sets are within the cap).
+      // A new group starts with this column alone (its sets are within the cap).
       sig = s.ids;
       nSig = s.count;
     } else {
@@ -162,11 +158,9 @@ function groupOf(
   const n = sig.length;
   // One row per signature stands for it: its values in the group's columns.
   const first = new Int32Array(nSig).fill(-1);
-  const all = new Uint32Array(nSig);
   for (let i = 0; i < n; i++) {
     const s = sig[i] ?? 0;
     if ((first[s] ?? 0) < 0) first[s] = i;
-    all[s] = (all[s] ?? 0) + 1;
   }
   const sigOff = new Uint32Array(nSig + 1);
   const pairCol: number[] = [];
@@ -192,29 +186,17 @@ function groupOf(
     sigOff,
     sigCol: Uint8Array.from(pairCol),
     sigVal: Uint32Array.from(pairVal),
-    all,
   };
 }
 
-/**
- * Adds the group's value counts over `rows` (every row when undefined) to `counters` (by column
- * position).
- */
-export function countGroup(
-  g: FacetGroup,
-  rows: Uint32Array | undefined,
-  counters: readonly Uint32Array[],
-): void {
-  let bySig = g.all;
-  if (rows) {
-    bySig = new Uint32Array(g.nSig);
-    const { sig } = g;
-    for (let j = 0; j < rows.length; j++) {
-      const s = sig[rows[j] ?? 0] ?? 0;
-      bySig[s] = (bySig[s] ?? 0) + 1;
-    }
+/** Adds the group's value counts over `rows` to `counters` (by column position). */
+export function countGroup(g: FacetGroup, rows: Uint32Array, counters: readonly Uint32Array[]): void {
+  const bySig = new Uint32Array(g.nSig);
+  const { sig, sigOff, sigCol, sigVal } = g;
+  for (let j = 0; j < rows.length; j++) {
+    const s = sig[rows[j] ?? 0] ?? 0;
+    bySig[s] = (bySig[s] ?? 0) + 1;
   }
-  const { sigOff, sigCol, sigVal } = g;
   for (let s = 0; s < g.nSig; s++) {
     const c = bySig[s] ?? 0;
     if (c === 0) continue;

@@ -9,6 +9,7 @@ import { assetKey } from '../model';
 import { kbLicense } from '../licenses/kb';
 import type { StoredAsset } from './rows';
 import { countGroup, facetGroupsOf, prepareFacetGroups } from './facetGroups';
+import { isPermutation } from '../util/columns';
 
 /** License family facet values. */
 export type LicenseFamily =
@@ -444,14 +445,7 @@ export function columnCollation(col: FacetColumn): Uint32Array {
  * first query after a cold start does not sort the labels again. Ignored unless it is a permutation.
  */
 export function seedCollation(col: FacetColumn, byRank: Uint32Array): boolean {
-  const n = col.labels.length;
-  if (byRank.length !== n) return false;
-  // Indexed loops (this runs at start-up, before anything is compiled): every id once.
-  const seen = new Uint8Array(n);
-  for (let k = 0; k < n; k++) seen[byRank[k] ?? 0] = 1;
-  let all = 1;
-  for (let id = 0; id < n; id++) all &= seen[id] ?? 0;
-  if (all !== 1) return false;
+  if (!isPermutation(byRank, col.labels.length)) return false;
   collations.set(col, { byRank });
   return true;
 }
@@ -539,21 +533,21 @@ export function applyFacets(
       : passing;
   const counts = {} as FacetCounts;
   const counters = cols.map((col) => new Uint32Array(col ? col.labels.length : 0));
-  const groups = facetGroupsOf(index);
   const filtered = candidates !== undefined || mask !== undefined;
-  for (const g of groups?.groups ?? []) countGroup(g, filtered ? passing : undefined, counters);
+  // Filtered: the columns of a group are counted together; unfiltered, every column has its counts.
+  const groups = filtered ? (facetGroupsOf(index)?.groups ?? []) : [];
   const grouped = new Uint8Array(cols.length);
-  for (const g of groups?.groups ?? []) for (const f of g.cols) grouped[f] = 1;
+  for (const g of groups) {
+    countGroup(g, passing, counters);
+    for (const f of g.cols) grouped[f] = 1;
+  }
   for (let f = 0; f < cols.length; f++) {
     const id = FACET_IDS[f] ?? 'kind';
     const col = cols[f];
     const counter = counters[f] ?? new Uint32Array(0);
     if (col) {
-      // Columns of a group were counted with it above.
-      if (!grouped[f]) {
-        if (filtered) countRows(col.offsets, col.ids, passing, counter);
-        else counter.set(columnCounts(col));
-      }
+      if (!filtered) counter.set(columnCounts(col));
+      else if (!grouped[f]) countRows(col.offsets, col.ids, passing, counter);
       const own = bits[f] ?? 0;
       // Rows failing only this facet's filter count for it too (what a click would add).
       if (mask && own !== 0) countRows(col.offsets, col.ids, rowsWithMask(rowsIn, mask, own), counter);

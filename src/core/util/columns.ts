@@ -27,6 +27,19 @@ export function stringColumn(x: unknown, n?: number): string[] | undefined {
   return x.every((v) => typeof v === 'string') ? x : undefined;
 }
 
+/**
+ * Whether `xs` holds each of 0..n-1 exactly once (a stored sort order or label order). Indexed loops with
+ * no early exit: this runs at start-up, before anything is compiled.
+ */
+export function isPermutation(xs: Uint32Array, n: number): boolean {
+  if (xs.length !== n) return false;
+  const seen = new Uint8Array(n);
+  for (let k = 0; k < n; k++) seen[xs[k] ?? 0] = 1;
+  let all = 1;
+  for (let id = 0; id < n; id++) all &= seen[id] ?? 0;
+  return all === 1;
+}
+
 /** Reads row `i` of a stored `DictColumn` of `n` rows; undefined when the column is malformed. */
 export function dictReader(col: unknown, n: number): ((i: number) => string) | undefined {
   if (typeof col !== 'object' || col === null) return undefined;

@@ -11,6 +11,7 @@
 import { assetKey } from '@/core/model';
 import { decodeRows, encodeRows, rowsIntact, rowsIntactSteps } from '@/core/catalog/rowsCodec';
 import { restoreFacetIndex, storeFacetIndex } from '@/core/catalog/facetsCodec';
+import { isPermutation } from '@/core/util/columns';
 import { restoreSearchIndex, storeSearchIndex } from '@/core/search/indexStore';
 import { encodeDisplay } from '@/core/search/displayCodec';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
@@ -70,13 +71,8 @@ function restoreRanks(data: unknown, n: number): Map<SortId, Uint32Array> {
   const out = new Map<SortId, Uint32Array>();
   if (typeof data !== 'object' || data === null) return out;
   for (const [id, rank] of Object.entries(data as Record<string, unknown>)) {
-    if (!SORT_IDS.includes(id as SortId) || !(rank instanceof Uint32Array) || rank.length !== n) continue;
-    // Indexed loops (they run at start-up, before anything is compiled): every position once.
-    const seen = new Uint8Array(n);
-    for (let i = 0; i < n; i++) seen[rank[i] ?? 0] = 1;
-    let all = 1;
-    for (let p = 0; p < n; p++) all &= seen[p] ?? 0;
-    if (all === 1) out.set(id as SortId, rank);
+    if (!SORT_IDS.includes(id as SortId) || !(rank instanceof Uint32Array)) continue;
+    if (isPermutation(rank, n)) out.set(id as SortId, rank);
   }
   return out;
 }
