@@ -264,6 +264,11 @@ async function ensureState(): Promise<State> {
   return loading;
 }
 
+/** A persisted search index restored for the state's rows (documents stored by row resolve against them). */
+function restoreIndexFor(st: State, data: unknown): MiniSearch<SearchDoc> | undefined {
+  return restoreSearchIndex(data, { keys: st.rows.map((r) => r.key), keyToIndex: st.keyToIndex });
+}
+
 function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
   if (st.index) return Promise.resolve(st.index);
   st.indexLoading ??= (async () => {
@@ -273,10 +278,7 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
       indexRead = undefined;
       const cache = await read;
       if (cache && cache.stamp === st.cacheStamp && !st.mutated) {
-        idx = restoreSearchIndex(cache.data, {
-          keys: st.rows.map((r) => r.key),
-          keyToIndex: st.keyToIndex,
-        });
+        idx = restoreIndexFor(st, cache.data);
         if (!idx && cache.json !== '') {
           try {
             idx = loadSearchIndex(cache.json);
@@ -491,10 +493,7 @@ async function persistNow(): Promise<void> {
   // From now on, the index as a cold start restores it: postings and documents packed in typed arrays,
   // a fraction of the memory of MiniSearch's maps (which it fills again on the next change).
   if (state === st && st.index === idx) {
-    const packed = restoreSearchIndex(storedIndex, {
-      keys: st.rows.map((r) => r.key),
-      keyToIndex: st.keyToIndex,
-    });
+    const packed = restoreIndexFor(st, storedIndex);
     if (packed) {
       st.index = packed;
       // The loading promise would keep the maps alive.
