@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayRow } from './display';
-import { decodeDisplay, encodeDisplay } from './displayCodec';
+import { allDisplayRows, decodeDisplay, encodeDisplay } from './displayCodec';
+
+function roundTrip(id: string, rows: DisplayRow[]) {
+  const d = decodeDisplay(encodeDisplay(id, rows));
+  return d && { snapshotId: d.snapshotId, rows: allDisplayRows(d.rows) };
+}
 
 function row(i: number, extra: Partial<DisplayRow> = {}): DisplayRow {
   return {
@@ -25,8 +30,19 @@ function row(i: number, extra: Partial<DisplayRow> = {}): DisplayRow {
 describe('display snapshot codec', () => {
   it('round-trips rows and the snapshot id, odd characters included', () => {
     const rows = [row(0), row(1, { name: 'ünï "quoted"\n<b>x</b>' }), row(2)];
-    expect(decodeDisplay(encodeDisplay('snap-1', rows))).toEqual({ snapshotId: 'snap-1', rows });
-    expect(decodeDisplay(encodeDisplay('empty', []))).toEqual({ snapshotId: 'empty', rows: [] });
+    expect(roundTrip('snap-1', rows)).toEqual({ snapshotId: 'snap-1', rows });
+    expect(roundTrip('empty', [])).toEqual({ snapshotId: 'empty', rows: [] });
+  });
+
+  it('builds a row when it is read, once, and nothing outside the snapshot', () => {
+    const rows = [row(0), row(1), row(2)];
+    const d = decodeDisplay(encodeDisplay('s', rows));
+    expect(d?.rows.length).toBe(3);
+    expect(d?.rows.at(1)).toEqual(rows[1]);
+    expect(d?.rows.at(1)).toBe(d?.rows.at(1));
+    expect(d?.rows.at(3)).toBeUndefined();
+    expect(d?.rows.at(-1)).toBeUndefined();
+    expect(d?.rows.at(0.5)).toBeUndefined();
   });
 
   it('is smaller than row-wise JSON', () => {
@@ -39,10 +55,20 @@ describe('display snapshot codec', () => {
   it('refuses row-wise JSON, other versions, truncation and bad dictionary ids', () => {
     const text = encodeDisplay('s', [row(0), row(1)]);
     expect(decodeDisplay(JSON.stringify({ snapshotId: 's', rows: [row(0)] }))).toBeUndefined();
-    expect(decodeDisplay(text.replace('"v":1', '"v":2'))).toBeUndefined();
+    expect(decodeDisplay(text.replace('"v":2', '"v":1'))).toBeUndefined();
     expect(decodeDisplay(text.slice(0, -3))).toBeUndefined();
     const bad = JSON.parse(text) as { dict: { kind: { ids: number[] } } };
     bad.dict.kind.ids[1] = 7;
     expect(decodeDisplay(JSON.stringify(bad))).toBeUndefined();
+    // Packed text whose lengths do not add up to its text, or are not counts.
+    const short = JSON.parse(text) as { text: { name: { text: string; lengths: unknown[] } } };
+    short.text.name.text = short.text.name.text.slice(1);
+    expect(decodeDisplay(JSON.stringify(short))).toBeUndefined();
+    const neg = JSON.parse(text) as { text: { name: { text: string; lengths: unknown[] } } };
+    neg.text.name.lengths = [-1, neg.text.name.text.length + 1];
+    expect(decodeDisplay(JSON.stringify(neg))).toBeUndefined();
+    const str = JSON.parse(text) as { text: { name: { text: string; lengths: unknown[] } } };
+    str.text.name.lengths = ['3', str.text.name.text.length - 3];
+    expect(decodeDisplay(JSON.stringify(str))).toBeUndefined();
   });
 });

@@ -31,8 +31,11 @@ export function cacheStamp(catalogStamp: string): string {
   return `${SEARCH_INDEX_VERSION}|${catalogStamp}`;
 }
 
-/** Bump when documents or options change: persisted indexes with another version are rebuilt. */
-export const SEARCH_INDEX_VERSION = 2;
+/**
+ * Bump when documents or options change, or the encoding of any persisted search cache (rows, display
+ * snapshot, index, facets, ranks): caches stamped with another version are all rebuilt.
+ */
+export const SEARCH_INDEX_VERSION = 3;
 
 export type SearchDoc = {
   key: string;

@@ -118,7 +118,7 @@ export function CatalogView({
     if (!snapshot) return head && defaultView ? arrayRows(head.rows) : EMPTY_ROWS;
     if (fresh) return orderedRows(snapshot.rows, fresh.order);
     // Before the first answer: the snapshot is stored newest first, which is the default view.
-    return defaultView ? arrayRows(snapshot.rows) : EMPTY_ROWS;
+    return defaultView ? snapshot.rows : EMPTY_ROWS;
   }, [snapshot, fresh, defaultView, head]);
 
   // Keep the default view's first rows for the next cold start.

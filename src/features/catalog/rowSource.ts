@@ -17,10 +17,10 @@ export function arrayRows(rows: readonly DisplayRow[]): RowSource {
 }
 
 /** Rows of `snapshot` in the order of `order` (indices into it). */
-export function orderedRows(snapshot: readonly DisplayRow[], order: Uint32Array): RowSource {
+export function orderedRows(snapshot: RowSource, order: Uint32Array): RowSource {
   return {
     length: order.length,
-    at: (i) => (i >= 0 && i < order.length ? snapshot[order[i] ?? -1] : undefined),
+    at: (i) => (i >= 0 && i < order.length ? snapshot.at(order[i] ?? -1) : undefined),
   };
 }
 

@@ -8,14 +8,13 @@ import { catalogStamp, getSearchCache, listSavedViews } from '@/db';
 import type { SavedViewRow } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
 import { cacheStamp, SEARCH_CACHE_IDS } from '@/core/search/searchIndex';
-import type { DisplayRow } from '@/core/search/display';
-import { decodeDisplay } from '@/core/search/displayCodec';
+import { decodeDisplay, type DisplayRows } from '@/core/search/displayCodec';
 import type { FacetCounts } from '@/core/catalog/facets';
 import type { CatalogViewState } from '@/core/search/urlState';
 
 export type CatalogSnapshot = {
   id: string;
-  rows: DisplayRow[];
+  rows: DisplayRows;
   /** Catalog stamp the rows reflect, when known. */
   stamp?: string;
 };

@@ -35,8 +35,8 @@ async function importCards(dbm: Db, ids: string[], at: string, base?: string): P
 
 async function keysOf(engine: Engine, order: Uint32Array): Promise<string[]> {
   const snap = await engine.catalogRows({});
-  const rows = (snap.json !== undefined ? decodeDisplay(snap.json)?.rows : undefined) ?? [];
-  return Array.from(order, (i) => rows[i]?.key ?? '?');
+  const rows = snap.json !== undefined ? decodeDisplay(snap.json)?.rows : undefined;
+  return Array.from(order, (i) => rows?.at(i)?.key ?? '?');
 }
 
 beforeEach(async () => {
