@@ -465,11 +465,7 @@ function collation(col: FacetColumn): { byRank: Uint32Array } {
  * Values with a count, most frequent first, ties in `localeCompare` order of the labels; at most
  * `maxValues`: the values in collation order, stably radix-sorted by count.
  */
-function topValues(
-  col: FacetColumn,
-  counter: Uint32Array,
-  maxValues: number,
-): { values: FacetValueCount[]; distinct: number } {
+function countOrder(col: FacetColumn, counter: Uint32Array): Uint32Array {
   const { byRank } = collation(col);
   const ids = new Uint32Array(byRank.length);
   const keys = new Uint32Array(byRank.length);
@@ -481,14 +477,23 @@ function topValues(
     ids[distinct] = v;
     keys[distinct++] = c;
   }
-  const order = orderByKeyDesc(ids.subarray(0, distinct), keys.subarray(0, distinct));
-  const take = Math.min(distinct, maxValues);
+  return orderByKeyDesc(ids.subarray(0, distinct), keys.subarray(0, distinct));
+}
+
+/** The first `maxValues` of `order` (see `countOrder`) with their counts. */
+function topValues(
+  col: FacetColumn,
+  counter: Uint32Array,
+  order: Uint32Array,
+  maxValues: number,
+): { values: FacetValueCount[]; distinct: number } {
+  const take = Math.min(order.length, maxValues);
   const values: FacetValueCount[] = new Array<FacetValueCount>(take);
   for (let j = 0; j < take; j++) {
     const id = order[j] ?? 0;
     values[j] = { value: col.labels[id] ?? '', count: counter[id] ?? 0 };
   }
-  return { values, distinct };
+  return { values, distinct: order.length };
 }
 
 /**
@@ -552,7 +557,9 @@ export function applyFacets(
       // Rows failing only this facet's filter count for it too (what a click would add).
       if (mask && own !== 0) countRows(col.offsets, col.ids, rowsWithMask(rowsIn, mask, own), counter);
     }
-    const { values: kept, distinct } = col ? topValues(col, counter, maxValues) : { values: [], distinct: 0 };
+    const order = col ? (filtered ? countOrder(col, counter) : columnCountOrder(col)) : undefined;
+    const { values: kept, distinct } =
+      col && order ? topValues(col, counter, order, maxValues) : { values: [], distinct: 0 };
     // Keep selected values even when cut off or at zero.
     for (const s of selection[id] ?? []) {
       const lower = s.toLowerCase();
@@ -655,6 +662,46 @@ export function seedColumnCounts(col: FacetColumn, counts: Uint32Array): boolean
   for (let k = 0; k < counts.length; k++) sum += counts[k] ?? 0;
   if (sum !== col.ids.length) return false;
   fullCounts.set(col, counts);
+  return true;
+}
+
+/** Each column's values over all rows, most frequent first (the default view's facet values). */
+const fullOrders = new WeakMap<FacetColumn, Uint32Array>();
+
+/** A column's label ids with a count over all rows, most frequent first (see `countOrder`), once per column. */
+export function columnCountOrder(col: FacetColumn): Uint32Array {
+  let o = fullOrders.get(col);
+  if (!o) {
+    o = countOrder(col, columnCounts(col));
+    fullOrders.set(col, o);
+  }
+  return o;
+}
+
+/**
+ * Gives a column its all-rows value order as computed before (from a cache), so the default view's first
+ * query after a cold start does not sort the values again. Ignored unless it lists each value with a count
+ * once, by non-increasing count.
+ */
+export function seedCountOrder(col: FacetColumn, order: Uint32Array): boolean {
+  const counts = columnCounts(col);
+  const n = counts.length;
+  const seen = new Uint8Array(n);
+  let nonZero = 0;
+  for (let v = 0; v < n; v++) nonZero += (counts[v] ?? 0) > 0 ? 1 : 0;
+  if (order.length !== nonZero) return false;
+  // Indexed loop, no early exit: it runs at start-up, before anything is compiled.
+  let bad = 0;
+  let prev = Infinity;
+  for (let j = 0; j < order.length; j++) {
+    const v = order[j] ?? 0;
+    const c = v < n ? (counts[v] ?? 0) : 0;
+    bad |= v >= n || seen[v] === 1 || c === 0 || c > prev ? 1 : 0;
+    if (v < n) seen[v] = 1;
+    prev = c;
+  }
+  if (bad !== 0) return false;
+  fullOrders.set(col, order);
   return true;
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { storedAsset } from '@/testing/builders';
-import { applyFacets, buildFacetIndex, columnCollation, columnCounts, toCatalogRow } from './facets';
+import {
+  applyFacets,
+  buildFacetIndex,
+  columnCollation,
+  columnCountOrder,
+  columnCounts,
+  toCatalogRow,
+} from './facets';
 import { restoreFacetIndex, storeFacetIndex } from './facetsCodec';
 
 const rows = [
@@ -10,7 +17,7 @@ const rows = [
     [],
     2,
   ),
-  toCatalogRow(storedAsset('c/three'), [{ type: 'finetune_of', parent: 'a/one' }], 0),
+  toCatalogRow(storedAsset('c/three', { languages: ['en'] }), [{ type: 'finetune_of', parent: 'a/one' }], 0),
 ];
 
 describe('facet index codec', () => {
@@ -73,6 +80,35 @@ describe('facet index codec', () => {
     expect(applyFacets(back, undefined, { lang: ['de'] }).counts).toEqual(
       applyFacets(index, undefined, { lang: ['de'] }).counts,
     );
+  });
+
+  it("keeps each column's value order over all rows, and ignores one that is not by count", () => {
+    const index = buildFacetIndex(rows);
+    const want = applyFacets(index, undefined, {}).counts;
+    const stored = structuredClone(storeFacetIndex(index));
+    const order = stored.columns.lang?.byCount;
+    if (!order || order.length < 2) throw new Error('no value order stored');
+    const back = restoreFacetIndex(stored, rows.length);
+    if (!back) throw new Error('not restored');
+    expect(columnCountOrder(back.columns.lang)).toBe(order);
+    expect(applyFacets(back, undefined, {}).counts).toEqual(want);
+    // Reversed (counts increasing), a repeated value, an unknown id, a value left out: each is recomputed.
+    const breaks: ((o: Uint32Array) => Uint32Array)[] = [
+      (o) => o.slice().reverse(),
+      (o) => Uint32Array.from([o[0] ?? 0, ...o.subarray(0, -1)]),
+      (o) => Uint32Array.from([...o.subarray(0, -1), 9999]),
+      (o) => o.slice(0, -1),
+    ];
+    for (const br of breaks) {
+      const broken = structuredClone(storeFacetIndex(index));
+      const lang = broken.columns.lang;
+      if (!lang?.byCount) throw new Error('no value order stored');
+      lang.byCount = br(lang.byCount);
+      const again = restoreFacetIndex(broken, rows.length);
+      if (!again) throw new Error('not restored');
+      expect(columnCountOrder(again.columns.lang)).not.toBe(lang.byCount);
+      expect(applyFacets(again, undefined, {}).counts).toEqual(want);
+    }
   });
 
   it('refuses another size, another version, missing columns and out-of-range ids', () => {

@@ -5,10 +5,12 @@
  */
 import {
   columnCollation,
+  columnCountOrder,
   columnCounts,
   FACETS,
   seedCollation,
   seedColumnCounts,
+  seedCountOrder,
   type FacetColumn,
   type FacetId,
   type FacetIndex,
@@ -25,6 +27,8 @@ type StoredColumn = {
   byRank?: Uint32Array;
   /** Each label's count over all rows (the default view's counts). */
   counts?: Uint32Array;
+  /** The labels with a count over all rows, most frequent first (the default view's values). */
+  byCount?: Uint32Array;
 };
 export type StoredFacetIndex = { v: number; size: number; columns: Record<string, StoredColumn> };
 
@@ -38,6 +42,7 @@ export function storeFacetIndex(index: FacetIndex): StoredFacetIndex {
       ids: c.ids,
       byRank: columnCollation(c),
       counts: columnCounts(c),
+      byCount: columnCountOrder(c),
     };
   }
   return { v: FACETS_CODEC_VERSION, size: index.size, columns };
@@ -57,11 +62,22 @@ function restoreColumn(x: unknown, size: number): FacetColumn | undefined {
   let max = 0;
   for (let k = 0; k < ids.length; k++) max = Math.max(max, ids[k] ?? 0);
   if (bad !== 0 || (ids.length > 0 && max >= labels.length)) return undefined;
-  const byLower = new Map<string, number>();
-  labels.forEach((l, i) => byLower.set(l.toLowerCase(), i));
-  const col: FacetColumn = { labels, byLower, offsets, ids };
+  const col: FacetColumn = {
+    labels,
+    // Built when a selection or field query first looks a value up (not on the cold-start path).
+    get byLower(): Map<string, number> {
+      const byLower = new Map<string, number>();
+      labels.forEach((l, i) => byLower.set(l.toLowerCase(), i));
+      Object.defineProperty(this, 'byLower', { value: byLower, enumerable: true });
+      return byLower;
+    },
+    offsets,
+    ids,
+  };
   if (c.byRank instanceof Uint32Array) seedCollation(col, c.byRank);
-  if (c.counts instanceof Uint32Array) seedColumnCounts(col, c.counts);
+  // The value order only with the counts it was made from (seeding it otherwise would count all rows now).
+  if (c.counts instanceof Uint32Array && seedColumnCounts(col, c.counts) && c.byCount instanceof Uint32Array)
+    seedCountOrder(col, c.byCount);
   return col;
 }
 

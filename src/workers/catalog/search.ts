@@ -12,6 +12,7 @@ import { assetKey } from '@/core/model';
 import { decodeRows, encodeRows, rowsIntact, rowsIntactSteps } from '@/core/catalog/rowsCodec';
 import { restoreFacetIndex, storeFacetIndex } from '@/core/catalog/facetsCodec';
 import { isPermutation } from '@/core/util/columns';
+import { LazyKeyMap } from '@/core/util/lazyKeyMap';
 import { restoreSearchIndex, storeSearchIndex } from '@/core/search/indexStore';
 import { encodeDisplay } from '@/core/search/displayCodec';
 import type { RelationRow, StoredAsset } from '@/core/catalog/rows';
@@ -151,8 +152,8 @@ function incomingCounts(st: State): Map<string, number> {
 }
 
 function makeState(rows: CatalogRow[], stamp: string, snapshotId: string, ordered: boolean): State {
-  const keyToIndex = new Map<string, number>();
-  rows.forEach((r, i) => keyToIndex.set(r.key, i));
+  // Filled on first lookup (or when idle): a cold start's first queries look no key up.
+  const keyToIndex = new LazyKeyMap(rows.map((r) => r.key));
   return {
     stamp,
     snapshotId,
@@ -338,6 +339,10 @@ function warmIfQuiet(afterPersist = false): void {
       void resync();
       return false;
     }),
+    () => {
+      if (st.keyToIndex instanceof LazyKeyMap) st.keyToIndex.fill();
+      return true;
+    },
     () => {
       if (!st.ranks.has('name')) rankFor(st, 'name');
       return true;
