@@ -5,6 +5,14 @@
 
 /** A low-cardinality string column: distinct values once, then one id per row. */
 export type DictColumn = { labels: string[]; ids: number[] };
+/** The same with ids in the narrowest typed array (for a structured clone). */
+export type TypedDictColumn = { labels: string[]; ids: Uint8Array | Uint16Array | Uint32Array };
+
+export function typedDictColumn(values: readonly string[]): TypedDictColumn {
+  const { labels, ids } = dictColumn(values);
+  const Ids = labels.length <= 0x100 ? Uint8Array : labels.length <= 0x10000 ? Uint16Array : Uint32Array;
+  return { labels, ids: Ids.from(ids) };
+}
 
 export function dictColumn(values: readonly string[]): DictColumn {
   const labels: string[] = [];
@@ -26,10 +34,12 @@ export function dictColumn(values: readonly string[]): DictColumn {
  * one per row (at 100k rows, allocating those strings and collecting them was most of a cold start's work);
  * values are sliced out when read.
  */
-export type PackedStrings = { text: string; lengths: number[] };
+export type PackedStrings = { text: string; lengths: number[] | Uint32Array };
 
-export function packStrings(values: readonly string[]): PackedStrings {
-  return { text: values.join(''), lengths: values.map((v) => v.length) };
+/** Lengths as numbers (for JSON), or as a typed array (for a structured clone: no parsing at all). */
+export function packStrings(values: readonly string[], typed = false): PackedStrings {
+  const lengths = values.map((v) => v.length);
+  return { text: values.join(''), lengths: typed ? Uint32Array.from(lengths) : lengths };
 }
 
 /** Reads value `i` of a stored `PackedStrings` of `n` values; undefined when the column is malformed. */
@@ -37,15 +47,24 @@ export function packedReader(col: unknown, n: number): ((i: number) => string) |
   if (typeof col !== 'object' || col === null) return undefined;
   const c = col as { text?: unknown; lengths?: unknown };
   const { text, lengths } = c;
-  if (typeof text !== 'string' || !Array.isArray(lengths) || lengths.length !== n) return undefined;
-  // Indexed loop, no callbacks: this runs at start-up, before anything is compiled.
+  if (typeof text !== 'string') return undefined;
+  const typed = lengths instanceof Uint32Array;
+  if (!(typed || Array.isArray(lengths)) || lengths.length !== n) return undefined;
+  // Indexed loops, no callbacks: this runs at start-up, before anything is compiled.
   const starts = new Uint32Array(n + 1);
   let at = 0;
-  for (let i = 0; i < n; i++) {
-    const len: unknown = lengths[i];
-    if (typeof len !== 'number' || !Number.isInteger(len) || len < 0) return undefined;
-    starts[i] = at;
-    at += len;
+  if (typed) {
+    for (let i = 0; i < n; i++) {
+      starts[i] = at;
+      at += lengths[i] ?? 0;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const len: unknown = lengths[i];
+      if (typeof len !== 'number' || !Number.isInteger(len) || len < 0) return undefined;
+      starts[i] = at;
+      at += len;
+    }
   }
   if (at !== text.length) return undefined;
   starts[n] = at;
@@ -77,7 +96,16 @@ export function dictReader(col: unknown, n: number): ((i: number) => string) | u
   const c = col as { labels?: unknown; ids?: unknown };
   const labels = stringColumn(c.labels);
   const ids = c.ids;
-  if (!labels || !Array.isArray(ids) || ids.length !== n) return undefined;
+  if (!labels) return undefined;
+  if (ids instanceof Uint8Array || ids instanceof Uint16Array || ids instanceof Uint32Array) {
+    if (ids.length !== n) return undefined;
+    // Indexed loop, no callbacks: this runs at start-up, before anything is compiled.
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, ids[i] ?? 0);
+    if (n > 0 && max >= labels.length) return undefined;
+    return (i) => labels[ids[i] ?? 0] ?? '';
+  }
+  if (!Array.isArray(ids) || ids.length !== n) return undefined;
   if (!ids.every((id) => Number.isInteger(id) && id >= 0 && id < labels.length)) return undefined;
   const is = ids as number[];
   return (i) => labels[is[i] ?? 0] ?? '';

@@ -140,7 +140,7 @@ describe('catalog engine persistence', () => {
     expect((await second.engine.searchStatus({ waitPersist: true })).persisted).toBe(true);
     const again = await second.dbm.getSearchCache('catalog-rows', db);
     const text = again?.json ?? '';
-    const rows = decodeRows(text.slice(text.indexOf('\n') + 1)) ?? [];
+    const rows = decodeRows({ head: again?.data, tail: text.slice(text.indexOf('\n') + 1) }) ?? [];
     expect(rowsIntact(rows)).toBe(true);
     expect(rows.find((r) => r.key === 'acme/child')?.baseModels).toEqual(['acme/base']);
     expect(rows).toHaveLength(3);

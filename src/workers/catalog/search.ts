@@ -213,7 +213,7 @@ async function loadState(): Promise<State> {
   indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
   if (cache && cache.stamp === versioned(stamp)) {
     const cut = cache.json.indexOf('\n');
-    const rows = cut > 0 ? decodeRows(cache.json.slice(cut + 1)) : undefined;
+    const rows = cut > 0 ? decodeRows({ head: cache.data, tail: cache.json.slice(cut + 1) }) : undefined;
     if (rows) {
       const st = makeState(rows, stamp, cache.json.slice(0, cut), true);
       st.cacheStamp = cache.stamp;
@@ -470,14 +470,16 @@ async function persistNow(): Promise<void> {
     : st.facets;
   const builtAt = new Date().toISOString();
   const storedIndex = storeSearchIndex(idx, st.keyToIndex);
+  const rows = encodeRows(st.rows);
   const p = putSearchCache([
     { id: CACHE_RANKS, stamp: versioned(stamp), json: '', data: storeRanks(st), builtAt },
     { id: CACHE_FACETS, stamp: versioned(stamp), json: '', data: storeFacetIndex(facets), builtAt },
     {
       id: CACHE_ROWS,
       stamp: versioned(stamp),
-      // The snapshot id, a newline, then the rows column by column (see rowsCodec).
-      json: `${st.snapshotId}\n${encodeRows(st.rows)}`,
+      // The snapshot id, a newline, then the rows' tail; their head as typed arrays (see rowsCodec).
+      json: `${st.snapshotId}\n${rows.tail}`,
+      data: rows.head,
       builtAt,
     },
     { id: CACHE_DISPLAY, stamp: versioned(stamp), json: displayJson(st), builtAt },
