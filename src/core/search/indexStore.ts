@@ -9,6 +9,7 @@
 import MiniSearch from 'minisearch';
 import { SEARCH_OPTIONS, type SearchDoc } from './searchIndex';
 import { stringColumn } from '../util/columns';
+import { radixTreeFrom, type RadixTree } from './radixTree';
 import {
   packedDocumentMaps,
   packedLists,
@@ -182,7 +183,7 @@ class IndexAccess extends MiniSearch<SearchDoc> {
     x._storedFields = new Map();
     let tf = 0;
     let p = 0;
-    s.terms.forEach((term, t) => {
+    const data = s.terms.map((_, t) => {
       const lists: PackedList[] = [];
       const n = s.termFields[t] ?? 0;
       for (let k = 0; k < n; k++, tf++) {
@@ -194,8 +195,13 @@ class IndexAccess extends MiniSearch<SearchDoc> {
         });
         p = end;
       }
-      x._index.set(term, packedTermData(lists));
+      return packedTermData(lists);
     });
+    // The terms are stored in the index map's iteration order: its tree is built in one pass.
+    const tree = radixTreeFrom(s.terms, (t) => data[t] ?? new Map());
+    const index = x._index as unknown as { _tree: RadixTree<(typeof data)[number]> };
+    if (tree) index._tree = tree;
+    else s.terms.forEach((term, t) => x._index.set(term, data[t] ?? new Map()));
     return x;
   }
 }
