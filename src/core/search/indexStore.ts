@@ -198,10 +198,12 @@ class IndexAccess extends MiniSearch<SearchDoc> {
       return packedTermData(lists);
     });
     // The terms are stored in the index map's iteration order: its tree is built in one pass.
-    const tree = radixTreeFrom(s.terms, (t) => data[t] ?? new Map());
-    const index = x._index as unknown as { _tree: RadixTree<(typeof data)[number]> };
+    type Data = (typeof data)[number];
+    const dataOf = (t: number): Data => data[t] ?? new Map<number, Map<number, number>>();
+    const tree = radixTreeFrom(s.terms, dataOf);
+    const index = x._index as unknown as { _tree: RadixTree<Data> };
     if (tree) index._tree = tree;
-    else s.terms.forEach((term, t) => x._index.set(term, data[t] ?? new Map()));
+    else s.terms.forEach((term, t) => x._index.set(term, dataOf(t)));
     return x;
   }
 }
