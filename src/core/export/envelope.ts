@@ -14,7 +14,7 @@ import type {
   StoredAsset,
   VersionRow,
 } from '../catalog/rows';
-import { MAX_NESTING_DEPTH, safeJsonParse, type SafeParseResult } from '../util/safeParse';
+import { MAX_NESTING_DEPTH, safeJsonParse, type SafeParseResult } from '../util/safeJson';
 import { isObject } from '../util/values';
 import { findHostileContent } from './hostile';
 

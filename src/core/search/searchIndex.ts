@@ -15,27 +15,7 @@ import { filterStructured } from './filter';
 import { freeText, parseQuery, type ParsedQuery } from './query';
 import { packedDocs, packedLists, postingCount, type PackedDocs } from './packedPostings';
 
-/** Ids of the persisted search caches (searchIndex table). */
-export const SEARCH_CACHE_IDS = {
-  rows: 'catalog-rows',
-  display: 'catalog-display',
-  index: 'minisearch',
-  /** Computed sort orders (row index → position) as typed arrays. */
-  ranks: 'catalog-ranks',
-  /** The facet index without licence verdicts, as typed arrays. */
-  facets: 'catalog-facets',
-} as const;
-
-/** Stamp a persisted cache carries: index version + catalog stamp. */
-export function cacheStamp(catalogStamp: string): string {
-  return `${SEARCH_INDEX_VERSION}|${catalogStamp}`;
-}
-
-/**
- * Bump when documents or options change, or the encoding of any persisted search cache (rows, display
- * snapshot, index, facets, ranks): caches stamped with another version are all rebuilt.
- */
-export const SEARCH_INDEX_VERSION = 3;
+export { cacheStamp, SEARCH_CACHE_IDS, SEARCH_INDEX_VERSION } from './cacheIds';
 
 export type SearchDoc = {
   key: string;

@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { catalogStamp, getSearchCache, listSavedViews } from '@/db';
 import type { SavedViewRow } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
-import { cacheStamp, SEARCH_CACHE_IDS } from '@/core/search/searchIndex';
+import { cacheStamp, SEARCH_CACHE_IDS } from '@/core/search/cacheIds';
 import { decodeDisplay, type DisplayRows } from '@/core/search/displayCodec';
 import type { FacetCounts } from '@/core/catalog/facets';
 import type { CatalogViewState } from '@/core/search/urlState';
