@@ -21,7 +21,7 @@ import {
   type TypedDictColumn,
 } from '../util/columns';
 
-export const ROWS_CODEC_VERSION = 4;
+export const ROWS_CODEC_VERSION = 5;
 
 const SEP = '\u001f';
 
@@ -127,6 +127,8 @@ function listOf(v: ListValue): string[] {
 type Tail = {
   n: number;
   text: string;
+  /** Decoded without its tail, which has not been supplied yet (see `supplyTail`). */
+  pending: boolean;
   lines?: string[];
   lists: (((i: number) => ListValue) | undefined)[];
   desc?: string[];
@@ -135,6 +137,8 @@ type Tail = {
 };
 
 function tailLine(t: Tail, k: number): unknown {
+  // A programming error, not bad data: the caller must wait for the tail (see `supplyTail`).
+  if (t.pending) throw new Error('Catalog rows: a list column was read before the rows\' tail was supplied');
   t.lines ??= t.text.split('\n');
   t.text = '';
   const line = t.lines.length === TAIL_LINES ? t.lines[k] : undefined;
@@ -310,9 +314,10 @@ for (const f of LAZY_FIELDS) {
 
 /**
  * Decodes `encodeRows` output (after a structured clone); undefined when the head is not a valid encoding
- * of this version. The tail is only checked when first read.
+ * of this version. The tail is only checked when first read. Without a tail, the rows' head fields read at
+ * once and their lists and descriptions only after `supplyTail` (a cold start reads the tail later).
  */
-export function decodeRows(encoded: { head: unknown; tail: string }): CatalogRow[] | undefined {
+export function decodeRows(encoded: { head: unknown; tail?: string }): CatalogRow[] | undefined {
   const parsed = encoded.head;
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const e = parsed as Partial<EncodedHead>;
@@ -331,12 +336,39 @@ export function decodeRows(encoded: { head: unknown; tail: string }): CatalogRow
     if (!read) return undefined;
     head[f] = read;
   }
-  const tail: Tail = { n, text: encoded.tail, lists: [], failed: false };
+  const pending = encoded.tail === undefined;
+  const tail: Tail = { n, text: encoded.tail ?? '', pending, lists: [], failed: false };
   const nChildren = e.nChildren;
   const key = head.key;
   const rows = new Array<CatalogRow>(n);
   for (let i = 0; i < n; i++) rows[i] = new DecodedRow(key(i), nChildren[i] ?? 0, head, tail, i);
   return rows;
+}
+
+/** The tails of the decoded rows among `rows`. */
+function tailsOf(rows: readonly CatalogRow[]): Set<Tail> {
+  const tails = new Set<Tail>();
+  for (const r of rows) if (r instanceof DecodedRow) tails.add(r.batchTail());
+  return tails;
+}
+
+/** Whether some of `rows` were decoded without their tail and wait for `supplyTail`. */
+export function tailPending(rows: readonly CatalogRow[]): boolean {
+  for (const t of tailsOf(rows)) if (t.pending) return true;
+  return false;
+}
+
+/**
+ * Gives rows decoded without a tail their tail (`encodeRows(...).tail` of the same rows), or undefined when
+ * it could not be read: their lists and descriptions then read empty and `rowsIntact` reports false.
+ */
+export function supplyTail(rows: readonly CatalogRow[], text: string | undefined): void {
+  for (const t of tailsOf(rows)) {
+    if (!t.pending) continue;
+    t.pending = false;
+    t.text = text ?? '';
+    if (text === undefined) t.failed = true;
+  }
 }
 
 /**
@@ -345,8 +377,7 @@ export function decodeRows(encoded: { head: unknown; tail: string }): CatalogRow
  * lists there and should be rebuilt from the database.
  */
 export function rowsIntactSteps(rows: readonly CatalogRow[]): (() => boolean)[] {
-  const tails = new Set<Tail>();
-  for (const r of rows) if (r instanceof DecodedRow) tails.add(r.batchTail());
+  const tails = tailsOf(rows);
   const steps: (() => boolean)[] = [];
   for (const t of tails) for (let k = 0; k < TAIL_LINES; k++) steps.push(() => parseTailColumn(t, k));
   return steps;

@@ -5,6 +5,8 @@
 /** Ids of the persisted search caches (searchIndex table). */
 export const SEARCH_CACHE_IDS = {
   rows: 'catalog-rows',
+  /** The rows' lists and descriptions (read after the index on a cold start). */
+  rowsTail: 'catalog-rows-tail',
   display: 'catalog-display',
   index: 'minisearch',
   /** Computed sort orders (row index → position) as typed arrays. */

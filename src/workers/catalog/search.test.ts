@@ -102,6 +102,55 @@ describe('catalog engine persistence', () => {
     expect(await keysOf(second.engine, lineage.order)).toEqual(['acme/alpha-chat-lora']);
   });
 
+  it("after a restart, queries that read lists (field clauses, phrases) wait for the rows' tail and answer right", async () => {
+    const first = await restart();
+    await importCards(first.dbm, ['acme/base-chat'], '2026-01-01T00:00:00Z');
+    await importCards(first.dbm, ['acme/child-chat'], '2026-01-02T00:00:00Z', 'acme/base-chat');
+    await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
+    // The rows' tail is its own cache record, read after the head.
+    expect(await first.dbm.getSearchCache('catalog-rows-tail', db)).toBeDefined();
+    const queries = ['base:acme/base-chat', 'chat base:acme/base-chat', '"child-chat"', 'chat', 'chat -child'];
+    const want: string[][] = [];
+    for (const q of queries) {
+      const res = await first.engine.queryCatalog({ q, facets: {} });
+      want.push(await keysOf(first.engine, res.order));
+    }
+    expect(want.map((keys) => keys.length)).toEqual([1, 1, 1, 2, 1]);
+    // Each query first thing after a cold start (nothing else has waited for the tail).
+    for (const [i, q] of queries.entries()) {
+      const { engine } = await restart();
+      const res = await engine.queryCatalog({ q, facets: {} });
+      expect(await keysOf(engine, res.order)).toEqual(want[i]);
+    }
+    const { engine } = await restart();
+    const s = await engine.suggest({ q: 'base:acme/b' });
+    expect(s.suggestions).toEqual(['base:acme/base-chat ']);
+  });
+
+  it("a cold start whose rows' tail is missing rebuilds the rows from the database", async () => {
+    const first = await restart();
+    await importCards(first.dbm, ['acme/base'], '2026-01-01T00:00:00Z');
+    await importCards(first.dbm, ['acme/child'], '2026-01-02T00:00:00Z', 'acme/base');
+    const before = await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
+    const tail = await first.dbm.getSearchCache('catalog-rows-tail', db);
+    if (!tail) throw new Error('tail not cached');
+    await first.dbm.putSearchCache([{ ...tail, stamp: 'other' }], db);
+    const second = await restart();
+    await second.engine.queryCatalog({ q: 'base:acme/base', facets: {} });
+    // The rebuild replaces the snapshot; once it is there, lists answer again and are persisted whole.
+    let status = await second.engine.searchStatus({ waitIndex: true });
+    for (let i = 0; i < 100 && status.snapshotId === before.snapshotId; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await second.engine.searchStatus({ waitIndex: true });
+    }
+    expect(status.snapshotId).not.toBe(before.snapshotId);
+    const res = await second.engine.queryCatalog({ q: 'base:acme/base', facets: {} });
+    expect(await keysOf(second.engine, res.order)).toEqual(['acme/child']);
+    await second.engine.searchStatus({ waitPersist: true });
+    const again = await second.dbm.getSearchCache('catalog-rows-tail', db);
+    expect(again?.stamp).not.toBe('other');
+  });
+
   it('after a restart from the caches, incremental changes keep parent counts ("Has lineage") right', async () => {
     const first = await restart();
     await importCards(first.dbm, ['acme/base', 'solo/one'], '2026-01-01T00:00:00Z');
@@ -128,7 +177,7 @@ describe('catalog engine persistence', () => {
     await importCards(first.dbm, ['acme/child'], '2026-01-01T00:00:00Z', 'acme/base');
     await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
     // Truncate the tail (lists and descriptions) of the cached rows; the head still decodes.
-    const cached = await first.dbm.getSearchCache('catalog-rows', db);
+    const cached = await first.dbm.getSearchCache('catalog-rows-tail', db);
     if (!cached) throw new Error('rows not cached');
     await first.dbm.putSearchCache([{ ...cached, json: cached.json.slice(0, -20) }], db);
 
@@ -138,9 +187,10 @@ describe('catalog engine persistence', () => {
     await second.engine.applyChange({ keys: ['solo/new'] });
     await second.engine.searchStatus({ waitPersist: true });
     expect((await second.engine.searchStatus({ waitPersist: true })).persisted).toBe(true);
-    const again = await second.dbm.getSearchCache('catalog-rows', db);
-    const text = again?.json ?? '';
-    const rows = decodeRows({ head: again?.data, tail: text.slice(text.indexOf('\n') + 1) }) ?? [];
+    const head = await second.dbm.getSearchCache('catalog-rows', db);
+    const tail = await second.dbm.getSearchCache('catalog-rows-tail', db);
+    const tailText = tail?.json ?? '';
+    const rows = decodeRows({ head: head?.data, tail: tailText.slice(tailText.indexOf('\n') + 1) }) ?? [];
     expect(rowsIntact(rows)).toBe(true);
     expect(rows.find((r) => r.key === 'acme/child')?.baseModels).toEqual(['acme/base']);
     expect(rows).toHaveLength(3);

@@ -9,7 +9,7 @@
  * (`snapshotId`); the window holds the snapshot's display rows and maps indices to rows.
  */
 import { assetKey } from '@/core/model';
-import { decodeRows, encodeRows, rowsIntact, rowsIntactSteps } from '@/core/catalog/rowsCodec';
+import { decodeRows, encodeRows, rowsIntact, rowsIntactSteps, supplyTail } from '@/core/catalog/rowsCodec';
 import { restoreFacetIndex, storeFacetIndex } from '@/core/catalog/facetsCodec';
 import { isPermutation } from '@/core/util/columns';
 import { LazyKeyMap } from '@/core/util/lazyKeyMap';
@@ -53,6 +53,7 @@ import {
 } from '@/db';
 
 const CACHE_ROWS = SEARCH_CACHE_IDS.rows;
+const CACHE_ROWS_TAIL = SEARCH_CACHE_IDS.rowsTail;
 const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
 const CACHE_INDEX = SEARCH_CACHE_IDS.index;
 const CACHE_RANKS = SEARCH_CACHE_IDS.ranks;
@@ -93,6 +94,13 @@ type State = {
   snapshotId: string;
   rows: CatalogRow[];
   keyToIndex: Map<string, number>;
+  /**
+   * Settles once the rows' lists and descriptions can be read: rows from the cache get them from a second
+   * read, after the index (a cold start's first queries do not need them); other rows have them.
+   */
+  tailReady: Promise<void>;
+  /** `tailReady` has settled. */
+  tailLoaded: boolean;
   /** Parent key → number of rows pointing at it (drives "Has lineage"); built when a change needs it. */
   incoming?: Map<string, number>;
   facets?: FacetIndex;
@@ -159,6 +167,8 @@ function makeState(rows: CatalogRow[], stamp: string, snapshotId: string, ordere
     snapshotId,
     rows,
     keyToIndex,
+    tailReady: Promise.resolve(),
+    tailLoaded: true,
     ranks: new Map(),
     ordered,
     mutated: false,
@@ -212,12 +222,24 @@ async function loadState(): Promise<State> {
   const cache = await rowsRead;
   indexRead = getSearchCache(CACHE_INDEX).catch(() => undefined);
   if (cache && cache.stamp === versioned(stamp)) {
-    const cut = cache.json.indexOf('\n');
-    const rows = cut > 0 ? decodeRows({ head: cache.data, tail: cache.json.slice(cut + 1) }) : undefined;
+    // The head only: the tail (lists, descriptions: most of the bytes) is read after the index.
+    const rows = cache.json !== '' ? decodeRows({ head: cache.data }) : undefined;
     if (rows) {
-      const st = makeState(rows, stamp, cache.json.slice(0, cut), true);
+      const st = makeState(rows, stamp, cache.json, true);
       st.cacheStamp = cache.stamp;
       st.persistedStamp = cache.stamp;
+      const tailRead = indexRead.then(() => getSearchCache(CACHE_ROWS_TAIL)).catch(() => undefined);
+      st.tailLoaded = false;
+      st.tailReady = tailRead.then((tail) => {
+        // The tail of the same rows: same catalog, same snapshot (the rows' order and contents).
+        const head = `${cache.json}\n`;
+        const ok = tail !== undefined && tail.stamp === cache.stamp && tail.json.startsWith(head);
+        supplyTail(rows, ok ? tail.json.slice(head.length) : undefined);
+        st.tailLoaded = true;
+        // Without it, the rows' lists read empty: rebuild them from the database (not awaited here: the
+        // rebuild waits for whatever runs now, which may be waiting for this).
+        if (!ok) setTimeout(() => void resync().catch(() => undefined), 0);
+      });
       const ranks = await ranksRead;
       if (ranks && ranks.stamp === cache.stamp) st.ranks = restoreRanks(ranks.data, rows.length);
       const facets = await facetsRead;
@@ -237,10 +259,18 @@ async function loadState(): Promise<State> {
  * decoded while the window boots, not from its first request on. Errors surface on that request.
  */
 export function preload(): void {
-  ensureState().catch(() => undefined);
+  ensureHeadState().catch(() => undefined);
 }
 
+/** The state, its rows' lists and descriptions readable (see `State.tailReady`). */
 async function ensureState(): Promise<State> {
+  const st = await ensureHeadState();
+  await st.tailReady;
+  return st;
+}
+
+/** The state as soon as its rows' head fields are readable (queries that need no lists). */
+async function ensureHeadState(): Promise<State> {
   if (state) return state;
   loading ??= loadState().then(
     (s) => {
@@ -290,6 +320,7 @@ function ensureIndex(st: State): Promise<MiniSearch<SearchDoc>> {
       }
     }
     if (!idx) {
+      await st.tailReady;
       idx = createSearchIndex();
       idx.addAll(st.rows.map(toSearchDoc));
       if (st.persistedStamp === st.cacheStamp) st.persistedStamp = undefined;
@@ -328,6 +359,10 @@ function scheduleWarm(delay = 1500): void {
 function warmIfQuiet(afterPersist = false): void {
   const st = state;
   if (!st?.index) return;
+  if (!st.tailLoaded) {
+    void st.tailReady.then(() => scheduleWarm());
+    return;
+  }
   // Warming blocks the worker for a few hundred ms at 100k: not during imports, not while the user queries.
   const busy = (): boolean =>
     importing > 0 || (!afterPersist && performance.now() - lastQueryAt < WARM_QUIET_MS);
@@ -442,6 +477,7 @@ async function persistNow(): Promise<void> {
     return;
   }
   const idx = await ensureIndex(st);
+  await st.tailReady;
   const stamp = await catalogStamp();
   if (stamp !== st.stamp) {
     // Someone changed the catalog without telling us: resync first.
@@ -474,14 +510,9 @@ async function persistNow(): Promise<void> {
   const p = putSearchCache([
     { id: CACHE_RANKS, stamp: versioned(stamp), json: '', data: storeRanks(st), builtAt },
     { id: CACHE_FACETS, stamp: versioned(stamp), json: '', data: storeFacetIndex(facets), builtAt },
-    {
-      id: CACHE_ROWS,
-      stamp: versioned(stamp),
-      // The snapshot id, a newline, then the rows' tail; their head as typed arrays (see rowsCodec).
-      json: `${st.snapshotId}\n${rows.tail}`,
-      data: rows.head,
-      builtAt,
-    },
+    // The rows: the snapshot id and their head (typed arrays, see rowsCodec); their tail on its own.
+    { id: CACHE_ROWS, stamp: versioned(stamp), json: st.snapshotId, data: rows.head, builtAt },
+    { id: CACHE_ROWS_TAIL, stamp: versioned(stamp), json: `${st.snapshotId}\n${rows.tail}`, builtAt },
     { id: CACHE_DISPLAY, stamp: versioned(stamp), json: displayJson(st), builtAt },
     // Typed arrays (see indexStore): no 40 MB JSON to parse at start-up.
     {
@@ -753,6 +784,8 @@ export async function catalogRows(args: { known?: string }): Promise<RowsSnapsho
   const st = await settle();
   const base = { snapshotId: st.snapshotId, total: st.rows.length, stamp: st.stamp };
   if (args.known === st.snapshotId) return base;
+  // Display rows show lists (base model, languages, format).
+  await st.tailReady;
   return { ...base, json: displayJson(st) };
 }
 
@@ -767,7 +800,7 @@ async function settle(): Promise<State> {
   while (importing > 0 && Date.now() < importWaitUntil) await new Promise((r) => setTimeout(r, 100));
   for (let i = 0; i < 60; i++) {
     await chain;
-    const st = await ensureState();
+    const st = await ensureHeadState();
     if (importing > 0) return st;
     const stamp = await catalogStamp();
     if (stamp === st.stamp) return st;
@@ -775,9 +808,9 @@ async function settle(): Promise<State> {
       const s = state;
       if (s && importing === 0 && (await catalogStamp()) !== s.stamp) await resyncLocked();
     });
-    return ensureState();
+    return ensureHeadState();
   }
-  return ensureState();
+  return ensureHeadState();
 }
 
 const IMPORT_SNAPSHOT_INTERVAL_MS = 4000;
@@ -879,9 +912,22 @@ function resultCacheKey(args: CatalogQuery): string {
   return JSON.stringify([args.q.trim().replace(/\s+/gu, ' '), facets, args.sort ?? null]);
 }
 
+/**
+ * Whether answering `args` reads the rows' lists or descriptions (phrases and field clauses test them; a
+ * missing facet index or sort order is built from them), which a cold start reads after the index.
+ */
+function queryNeedsTail(st: State, args: CatalogQuery): boolean {
+  if (st.tailLoaded) return false;
+  if (!st.facets) return true;
+  const parsed = parseQuery(args.q);
+  if (parsed.fields.length > 0 || parsed.phrases.length > 0) return true;
+  return args.sort !== undefined && !st.ranks.has(args.sort.id);
+}
+
 export async function queryCatalog(args: CatalogQuery): Promise<CatalogQueryResult> {
   lastQueryAt = performance.now();
-  const st = await ensureState();
+  const st = await ensureHeadState();
+  if (queryNeedsTail(st, args)) await st.tailReady;
   const t0 = performance.now();
   st.facets ??= buildFacetIndex(st.rows);
   const cacheKey = resultCacheKey(args);
@@ -1008,7 +1054,7 @@ export async function searchStatus(args: {
   waitIndex?: boolean;
   waitPersist?: boolean;
 }): Promise<SearchStatus> {
-  const st = await ensureState();
+  const st = await ensureHeadState();
   if (args.waitIndex) await ensureIndex(st);
   if (args.waitPersist) {
     for (
