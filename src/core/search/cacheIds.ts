@@ -11,6 +11,8 @@ export const SEARCH_CACHE_IDS = {
   index: 'minisearch',
   /** Computed sort orders (row index → position) as typed arrays. */
   ranks: 'catalog-ranks',
+  /** The last whole-catalog licence sweep's verdicts (the "License check" facet), see licenses/verdictStore. */
+  licenseVerdicts: 'license-verdicts',
   /** The facet index without licence verdicts, as typed arrays. */
   facets: 'catalog-facets',
 } as const;

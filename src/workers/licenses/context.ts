@@ -83,6 +83,11 @@ async function load(key: string, isRejected: (r: Relation) => boolean): Promise<
   };
 }
 
+/** The current catalog's fingerprint (catalog stamp and rejected edges): `licenseCatalog().key`, without loading it. */
+export async function licenseCatalogKey(): Promise<string> {
+  return (await fingerprint()).key;
+}
+
 /** The current catalog for the engine (reloaded only when the catalog or the edge decisions changed). */
 export async function licenseCatalog(): Promise<LicenseCatalog> {
   const { key, isRejected } = await fingerprint();

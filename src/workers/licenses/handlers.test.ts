@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Asset, ParseResult, Relation } from '@/core/model';
 import { DEFAULT_INTENDED_USE } from '@/core/licenses';
 import { createCatalogDb, decideEdge, importParsedFile, listRelations, setDbForTests } from '@/db';
@@ -16,8 +16,9 @@ const NON_COMMERCIAL: LicenseSettings = {
 };
 
 let n = 0;
+let db: ReturnType<typeof createCatalogDb>;
 beforeEach(async () => {
-  const db = createCatalogDb(`tarn-licenses-test-${Date.now()}-${n++}`);
+  db = createCatalogDb(`tarn-licenses-test-${Date.now()}-${n++}`);
   await db.open();
   setDbForTests(db);
   resetLicenseCatalog();
@@ -75,6 +76,25 @@ describe('licence handlers', () => {
     expect(nc.key).not.toBe(c.key);
     const conservative = await licenseHandlers.licenseSweep({ ...COMMERCIAL, profile: 'conservative' }, ctx);
     expect(conservative.verdicts['acme/captioner']).toBe('conflict');
+  });
+
+  it('keeps the last sweep in the database: a page load on the same catalog and settings reuses it', async () => {
+    await seed();
+    const first = await licenseHandlers.licenseSweep(COMMERCIAL, ctx);
+    // A new page: fresh modules (no sweep in memory), the same database.
+    vi.resetModules();
+    (await import('@/db')).setDbForTests(db);
+    const fresh = (await import('./handlers')).licenseHandlers;
+    const again = await fresh.licenseSweep(COMMERCIAL, ctx);
+    expect(again).toMatchObject({ key: first.key, assets: first.assets, ms: 0 });
+    expect({ ...again.verdicts }).toEqual({ ...first.verdicts });
+    // Other settings, or a changed catalog: swept again.
+    expect((await fresh.licenseSweep(NON_COMMERCIAL, ctx)).verdicts['nc/captions']).toBe('ok');
+    await put([asset('x/new', 'model', 'mit')]);
+    const after = await fresh.licenseSweep(COMMERCIAL, ctx);
+    expect(after.key).not.toBe(first.key);
+    expect(after.verdicts['x/new']).toBe('ok');
+    expect(after.verdicts['acme/support-ft']).toBe('conflict');
   });
 
   it('checks one asset: findings with paths, obligations, derivations and a NOTICE', async () => {

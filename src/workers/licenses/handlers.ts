@@ -8,6 +8,7 @@ import {
   DEFAULT_PROFILE,
   evaluateAsset,
   evaluateCatalog,
+  KB_VERSION,
   licenseFamily,
   normalizeCatalogLicense,
   type LicenseCatalogEntry,
@@ -16,7 +17,10 @@ import {
   type LicenseVerdict,
 } from '@/core/licenses';
 import type { CallContext } from '../rpc';
-import { licenseCatalog, type LicenseCatalog } from './context';
+import { getSearchCache, putSearchCache } from '@/db';
+import { SEARCH_CACHE_IDS } from '@/core/search/cacheIds';
+import { restoreVerdicts, storeVerdicts } from '@/core/licenses/verdictStore';
+import { licenseCatalog, licenseCatalogKey, type LicenseCatalog } from './context';
 import type {
   AssetLicenseReport,
   LicenseDerivation,
@@ -25,6 +29,13 @@ import type {
   LicenseSettings,
   LicenseSweepResult,
 } from './types';
+
+const VERDICTS_CACHE = SEARCH_CACHE_IDS.licenseVerdicts;
+
+/** What the kept verdicts were computed for: licence data, catalog fingerprint and settings. */
+function verdictsStamp(sweepKey: string): string {
+  return `${KB_VERSION}|${sweepKey}`;
+}
 
 const VERDICT_ORDER: readonly LicenseVerdict[] = ['conflict', 'review', 'warning', 'ok'];
 /** Issues reported with full findings (messages, paths); the rest carry rule codes only. */
@@ -156,10 +167,27 @@ function lineageKeys(cat: LicenseCatalog, start: string): string[] {
 export const licenseHandlers = {
   /** Verdict per asset key for the whole catalog (drives the catalog's "License check" facet). */
   licenseSweep: async (args: LicenseSettings, _ctx: CallContext): Promise<LicenseSweepResult> => {
+    // The last sweep's verdicts are kept in the database: a page load on the same catalog and settings
+    // (and licence data) reads them instead of reading and evaluating every asset again.
+    const key = `${await licenseCatalogKey()}|${settingsKey(args)}`;
+    if (!sweeps.some((x) => x.key === key)) {
+      const stored = await getSearchCache(VERDICTS_CACHE).catch(() => undefined);
+      const back = stored?.stamp === verdictsStamp(key) ? restoreVerdicts(stored.data) : undefined;
+      if (back) return { key, verdicts: back.verdicts, assets: back.assets, ms: 0 };
+    }
     const sweep = await sweepFor(args);
-    const verdicts: Record<string, LicenseVerdict> = {};
+    const verdicts = Object.create(null) as Record<string, LicenseVerdict>;
     for (const [id, e] of Object.entries(sweep.entries)) verdicts[keyOf(id)] = e.verdict;
-    return { key: sweep.key, verdicts, assets: sweep.cat.assets.length, ms: sweep.ms };
+    const assets = sweep.cat.assets.length;
+    const row = {
+      id: VERDICTS_CACHE,
+      stamp: verdictsStamp(sweep.key),
+      json: '',
+      data: storeVerdicts(verdicts, assets),
+      builtAt: new Date().toISOString(),
+    };
+    await putSearchCache([row]).catch((e: unknown) => console.warn('licence verdicts not kept', e));
+    return { key: sweep.key, verdicts, assets, ms: sweep.ms };
   },
 
   /**
