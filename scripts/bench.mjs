@@ -3,7 +3,7 @@
 // builds the app, serves it with `vite preview`, and measures in Chromium (Playwright) each metric next to
 // a raw baseline from the same run on the same data (bench/raw.mjs: Dexie bulkPut + MiniSearch addAll,
 // plain JS search/filter/sort). Prints a table and writes bench/results.json with machine info.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -33,6 +33,34 @@ const TARGETS_100K = {
   sortMs: 300,
   heapMB: 400,
 };
+
+const LAUNCH = {
+  ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+  chromiumSandbox: false,
+  args: [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
+  ],
+};
+
+/**
+ * A browser profile on disk, as a user's: IndexedDB in a fresh context (incognito) lives in memory, which
+ * neither the app nor the raw baseline is used with, and whose large values behave differently (a reload
+ * after heavy reads could stall IndexedDB for seconds there). Removed on close.
+ */
+async function diskContext(options = {}) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'tarn-bench-'));
+  const ctx = await chromium.launchPersistentContext(dir, { ...LAUNCH, ...options });
+  const close = ctx.close.bind(ctx);
+  ctx.close = async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return ctx;
+}
 
 function log(...a) {
   console.error('[bench]', ...a);
@@ -227,8 +255,8 @@ async function runSize(browser, n, rawJs) {
   const res = { n, files: files.length };
 
   // --- App -------------------------------------------------------------------------------------
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await ctx.newPage();
+  const ctx = await diskContext({ viewport: { width: 1400, height: 900 } });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
   page.on('pageerror', (e) => log('pageerror', e.message));
   await page.goto(BASE);
   await page.getByText('Showing 0 of 0 assets').waitFor({ timeout: 60_000 });
@@ -253,8 +281,8 @@ async function runSize(browser, n, rawJs) {
   if (args.includes('--import-only-with-raw')) {
     // Quick iteration: the app import and the raw full import only (same data, same run).
     await ctx.close();
-    const qctx = await browser.newContext({ bypassCSP: true });
-    const qpage = await qctx.newPage();
+    const qctx = await diskContext({ bypassCSP: true });
+    const qpage = qctx.pages()[0] ?? (await qctx.newPage());
     await qpage.goto(`${BASE}/imports`);
     await qpage.addScriptTag({ path: rawJs });
     await qpage.evaluate(() => {
@@ -461,8 +489,8 @@ async function runSize(browser, n, rawJs) {
   await ctx.close();
 
   // --- Raw baseline ------------------------------------------------------------------------------
-  const rctx = await browser.newContext({ bypassCSP: true });
-  const rpage = await rctx.newPage();
+  const rctx = await diskContext({ bypassCSP: true });
+  const rpage = rctx.pages()[0] ?? (await rctx.newPage());
   await rpage.goto(`${BASE}/imports`);
   await rpage.addScriptTag({ path: rawJs });
   await rpage.evaluate(() => {
@@ -593,17 +621,7 @@ async function main() {
   const rawJs = await buildRaw();
   for (const n of SIZES) ensureData(n);
   const server = await startServer();
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    chromiumSandbox: false,
-    args: [
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  const browser = await chromium.launch(LAUNCH);
   const results = [];
   try {
     for (const n of SIZES) results.push(await runSize(browser, n, rawJs));

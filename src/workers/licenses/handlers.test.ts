@@ -88,8 +88,13 @@ describe('licence handlers', () => {
     const again = await fresh.licenseSweep(COMMERCIAL, ctx);
     expect(again).toMatchObject({ key: first.key, assets: first.assets, ms: 0 });
     expect({ ...again.verdicts }).toEqual({ ...first.verdicts });
-    // Other settings, or a changed catalog: swept again.
+    // Other settings, or a changed catalog: swept again. Each settings' verdicts are kept on their own.
     expect((await fresh.licenseSweep(NON_COMMERCIAL, ctx)).verdicts['nc/captions']).toBe('ok');
+    vi.resetModules();
+    (await import('@/db')).setDbForTests(db);
+    const third = (await import('./handlers')).licenseHandlers;
+    expect(await third.licenseSweep(COMMERCIAL, ctx)).toMatchObject({ key: first.key, ms: 0 });
+    expect(await third.licenseSweep(NON_COMMERCIAL, ctx)).toMatchObject({ ms: 0 });
     await put([asset('x/new', 'model', 'mit')]);
     const after = await fresh.licenseSweep(COMMERCIAL, ctx);
     expect(after.key).not.toBe(first.key);

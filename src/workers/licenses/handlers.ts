@@ -30,7 +30,10 @@ import type {
   LicenseSweepResult,
 } from './types';
 
-const VERDICTS_CACHE = SEARCH_CACHE_IDS.licenseVerdicts;
+/** Kept per settings: switching the intended use back and forth does not sweep again. */
+function verdictsCacheId(s: LicenseSettings): string {
+  return `${SEARCH_CACHE_IDS.licenseVerdicts}|${settingsKey(s)}`;
+}
 
 /** What the kept verdicts were computed for: licence data, catalog fingerprint and settings. */
 function verdictsStamp(sweepKey: string): string {
@@ -171,7 +174,7 @@ export const licenseHandlers = {
     // (and licence data) reads them instead of reading and evaluating every asset again.
     const key = `${await licenseCatalogKey()}|${settingsKey(args)}`;
     if (!sweeps.some((x) => x.key === key)) {
-      const stored = await getSearchCache(VERDICTS_CACHE).catch(() => undefined);
+      const stored = await getSearchCache(verdictsCacheId(args)).catch(() => undefined);
       const back = stored?.stamp === verdictsStamp(key) ? restoreVerdicts(stored.data) : undefined;
       if (back) return { key, verdicts: back.verdicts, assets: back.assets, ms: 0 };
     }
@@ -180,7 +183,7 @@ export const licenseHandlers = {
     for (const [id, e] of Object.entries(sweep.entries)) verdicts[keyOf(id)] = e.verdict;
     const assets = sweep.cat.assets.length;
     const row = {
-      id: VERDICTS_CACHE,
+      id: verdictsCacheId(args),
       stamp: verdictsStamp(sweep.key),
       json: '',
       data: storeVerdicts(verdicts, assets),
