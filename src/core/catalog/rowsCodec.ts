@@ -138,7 +138,7 @@ type Tail = {
 
 function tailLine(t: Tail, k: number): unknown {
   // A programming error, not bad data: the caller must wait for the tail (see `supplyTail`).
-  if (t.pending) throw new Error('Catalog rows: a list column was read before the rows\' tail was supplied');
+  if (t.pending) throw new Error("Catalog rows: a list column was read before the rows' tail was supplied");
   t.lines ??= t.text.split('\n');
   t.text = '';
   const line = t.lines.length === TAIL_LINES ? t.lines[k] : undefined;

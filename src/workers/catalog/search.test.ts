@@ -109,7 +109,13 @@ describe('catalog engine persistence', () => {
     await first.engine.searchStatus({ waitIndex: true, waitPersist: true });
     // The rows' tail is its own cache record, read after the head.
     expect(await first.dbm.getSearchCache('catalog-rows-tail', db)).toBeDefined();
-    const queries = ['base:acme/base-chat', 'chat base:acme/base-chat', '"child-chat"', 'chat', 'chat -child'];
+    const queries = [
+      'base:acme/base-chat',
+      'chat base:acme/base-chat',
+      '"child-chat"',
+      'chat',
+      'chat -child',
+    ];
     const want: string[][] = [];
     for (const q of queries) {
       const res = await first.engine.queryCatalog({ q, facets: {} });
