@@ -462,8 +462,8 @@ function collation(col: FacetColumn): { byRank: Uint32Array } {
 }
 
 /**
- * Values with a count, most frequent first, ties in `localeCompare` order of the labels; at most
- * `maxValues`: the values in collation order, stably radix-sorted by count.
+ * Label ids with a count, most frequent first, ties in `localeCompare` order of the labels: the values in
+ * collation order, stably radix-sorted by count.
  */
 function countOrder(col: FacetColumn, counter: Uint32Array): Uint32Array {
   const { byRank } = collation(col);

@@ -352,12 +352,6 @@ function tailsOf(rows: readonly CatalogRow[]): Set<Tail> {
   return tails;
 }
 
-/** Whether some of `rows` were decoded without their tail and wait for `supplyTail`. */
-export function tailPending(rows: readonly CatalogRow[]): boolean {
-  for (const t of tailsOf(rows)) if (t.pending) return true;
-  return false;
-}
-
 /**
  * Gives rows decoded without a tail their tail (`encodeRows(...).tail` of the same rows), or undefined when
  * it could not be read: their lists and descriptions then read empty and `rowsIntact` reports false.

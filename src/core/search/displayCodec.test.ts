@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayRow } from './display';
-import { allDisplayRows, decodeDisplay, encodeDisplay } from './displayCodec';
+import { decodeDisplay, encodeDisplay, type DisplayRows } from './displayCodec';
+
+/** Every row of `rows`, in order. */
+function allDisplayRows(rows: DisplayRows): DisplayRow[] {
+  const out: DisplayRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows.at(i);
+    if (r) out.push(r);
+  }
+  return out;
+}
 
 function roundTrip(id: string, rows: DisplayRow[]) {
   const d = decodeDisplay(encodeDisplay(id, rows));

@@ -102,13 +102,3 @@ export function decodeDisplay(json: string): DisplaySnapshot | undefined {
   };
   return { snapshotId: e.snapshotId, rows };
 }
-
-/** Every row of `rows`, in order (tests and small snapshots). */
-export function allDisplayRows(rows: DisplayRows): DisplayRow[] {
-  const out: DisplayRow[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows.at(i);
-    if (r) out.push(r);
-  }
-  return out;
-}
