@@ -173,7 +173,8 @@ export const licenseHandlers = {
     // The last sweep's verdicts are kept in the database: a page load on the same catalog and settings
     // (and licence data) reads them instead of reading and evaluating every asset again.
     const key = `${await licenseCatalogKey()}|${settingsKey(args)}`;
-    if (!sweeps.some((x) => x.key === key)) {
+    const inMemory = sweeps.some((x) => x.key === key);
+    if (!inMemory) {
       const stored = await getSearchCache(verdictsCacheId(args)).catch(() => undefined);
       const back = stored?.stamp === verdictsStamp(key) ? restoreVerdicts(stored.data) : undefined;
       if (back) return { key, verdicts: back.verdicts, assets: back.assets, ms: 0 };
@@ -182,6 +183,8 @@ export const licenseHandlers = {
     const verdicts = Object.create(null) as Record<string, LicenseVerdict>;
     for (const [id, e] of Object.entries(sweep.entries)) verdicts[keyOf(id)] = e.verdict;
     const assets = sweep.cat.assets.length;
+    // A sweep answered from memory was kept when it was computed.
+    if (inMemory && sweep.key === key) return { key: sweep.key, verdicts, assets, ms: sweep.ms };
     const row = {
       id: verdictsCacheId(args),
       stamp: verdictsStamp(sweep.key),
