@@ -94,17 +94,25 @@ function nodeFamily(node: LicenseNode): LicenseFamily {
   return pick ?? 'unknown';
 }
 
+/** Families by expression: a catalog has few distinct expressions, and parsing one costs tens of µs. */
+const familyMemo = new Map<string, LicenseFamily>();
+const FAMILY_MEMO_MAX = 10_000;
+
 /**
  * Coarse family of a canonical expression (`MIT OR GPL-3.0-only` → permissive; `X AND CC-BY-NC-4.0` →
- * non-commercial); empty or unparsable → unknown. Never throws.
+ * non-commercial); empty or unparsable → unknown. Never throws. Memoized (a pure function of the text).
  */
 export function licenseFamily(expression: string | undefined): LicenseFamily {
   const expr = (expression ?? '').trim();
   if (expr === '') return 'unknown';
+  let family = familyMemo.get(expr);
+  if (family !== undefined) return family;
   try {
     const node = parseCanonical(expr);
-    return node ? nodeFamily(node) : 'unknown';
+    family = node ? nodeFamily(node) : 'unknown';
   } catch {
-    return 'unknown';
+    family = 'unknown';
   }
+  if (familyMemo.size < FAMILY_MEMO_MAX) familyMemo.set(expr, family);
+  return family;
 }
