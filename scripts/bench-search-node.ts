@@ -19,13 +19,13 @@ import {
   applyFacets,
   buildFacetIndex,
   FACET_IDS,
-  type CatalogRow,
   type FacetCounts,
   type FacetIndex,
   type FacetResult,
   type FacetSelection,
   type FacetValueCount,
 } from '../src/core/catalog/facets';
+import type { CatalogRow } from '../src/core/catalog/catalogRow';
 import { parseQuery, freeText } from '../src/core/search/query';
 import { matchesStructured } from '../src/core/search/filter';
 import {
@@ -38,7 +38,7 @@ import {
 } from '../src/core/search/searchIndex';
 import { sortValue, type SortId } from '../src/core/search/display';
 import { restoreSearchIndex, storeSearchIndex } from '../src/core/search/indexStore';
-import { buildRows } from '../src/workers/catalog/search';
+import { buildRows } from '../src/core/catalog/engine';
 import { benchQueries } from '../bench/queries.mjs';
 import { RAW_OPTIONS, rawDoc, type RawDoc } from '../bench/raw-docs.mjs';
 

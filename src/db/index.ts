@@ -8,3 +8,4 @@ export * from './lineageRepo';
 export type * from './rows';
 export * from './savedViewsRepo';
 export * from './searchIndexRepo';
+export { createEngineStore } from './engineStore';

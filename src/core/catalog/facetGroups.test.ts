@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyFacets,
-  buildFacetIndex,
-  FACET_IDS,
-  LICENSE_FAMILIES,
-  warmFacetGroups,
-  type CatalogRow,
-  type Derivation,
-  type FacetSelection,
-} from './facets';
+import { applyFacets, buildFacetIndex, FACET_IDS, warmFacetGroups, type FacetSelection } from './facets';
+import type { CatalogRow, Derivation } from './catalogRow';
+import { LICENSE_FAMILIES } from '../licenses/family';
 import { facetGroupsOf } from './facetGroups';
 
 /** Deterministic pseudo-random numbers (mulberry32). */

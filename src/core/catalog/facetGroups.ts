@@ -7,7 +7,7 @@
  *
  * Built once per facet index (`prepareFacetGroups`, in idle time); `applyFacets` uses them when present.
  */
-import type { FacetColumn, FacetIndex } from './facets';
+import type { FacetColumn, FacetIndex } from './facetTypes';
 
 export type FacetGroup = {
   /** Column positions (in the index's facet order) this group counts. */

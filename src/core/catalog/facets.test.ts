@@ -1,26 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { buildLineageGraph, derivativeType } from '../lineage';
-import {
-  applyFacets,
-  buildFacetIndex,
-  derivationOf,
-  licenseFamily,
-  toCatalogRow,
-  type CatalogRow,
-} from './facets';
+import { applyFacets, buildFacetIndex } from './facets';
+import { toCatalogRow, type CatalogRow } from './catalogRow';
+import { licenseFamily } from '../licenses/family';
 import { matchesStructured } from '../search/filter';
 import { parseQuery } from '../search/query';
 import { storedAsset } from '@/testing/builders';
 
 const asset = storedAsset;
 
-describe('licenseFamily', () => {
+describe('licenseFamily (core/licenses, as the catalog rows use it)', () => {
   it('classifies common licenses', () => {
     expect(licenseFamily('Apache-2.0')).toBe('permissive');
     expect(licenseFamily('MIT')).toBe('permissive');
     expect(licenseFamily('GPL-3.0-only')).toBe('copyleft');
     expect(licenseFamily('CC-BY-NC-4.0')).toBe('non-commercial');
-    expect(licenseFamily('LicenseRef-OpenRAIL')).toBe('responsible-AI');
+    expect(licenseFamily('LicenseRef-OpenRAIL')).toBe('responsible-ai');
+    expect(licenseFamily('CC-BY-ND-4.0')).toBe('custom');
+    expect(licenseFamily('CC-BY-NC-ND-4.0')).toBe('non-commercial');
+    expect(licenseFamily('Some-Unheard-Of-1.0')).toBe('unknown');
     expect(licenseFamily('NOASSERTION')).toBe('unknown');
     expect(licenseFamily(undefined)).toBe('unknown');
     expect(licenseFamily('LicenseRef-something-custom')).toBe('custom');
@@ -29,7 +27,7 @@ describe('licenseFamily', () => {
   });
 });
 
-describe('derivationOf agrees with core/lineage derivativeType', () => {
+describe("a catalog row's derivative type agrees with core/lineage derivativeType", () => {
   const cases: [string, { type: string; parent: string }[]][] = [
     ['original', []],
     ['finetune', [{ type: 'finetune_of', parent: 'a/base' }]],
@@ -69,7 +67,8 @@ describe('derivationOf agrees with core/lineage derivativeType', () => {
         rels.map((r) => ({ child: id, type: r.type, parent: r.parent, origin: 'declared' as const })),
         [{ id, kind: 'model' }],
       );
-      expect(derivationOf(id, rels)).toBe(derivativeType(graph, id));
+      const row = toCatalogRow(storedAsset(id), rels, 0);
+      expect(row.derivative).toBe(derivativeType(graph, id));
     });
   }
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { storedAsset } from '@/testing/builders';
-import {
-  applyFacets,
-  buildFacetIndex,
-  columnCollation,
-  columnCountOrder,
-  columnCounts,
-  toCatalogRow,
-} from './facets';
+import { applyFacets, buildFacetIndex } from './facets';
+import { columnCollation, columnCountOrder, columnCounts } from './facetStats';
+import { toCatalogRow } from './catalogRow';
 import { restoreFacetIndex, storeFacetIndex } from './facetsCodec';
 
 const rows = [

@@ -3,18 +3,16 @@
  * structured clone as they are), so a cold start does not rebuild it from 100k rows. Pure;
  * `restoreFacetIndex` validates and returns undefined on anything unexpected.
  */
+import { FACETS } from './facets';
 import {
   columnCollation,
   columnCountOrder,
   columnCounts,
-  FACETS,
   seedCollation,
   seedColumnCounts,
   seedCountOrder,
-  type FacetColumn,
-  type FacetId,
-  type FacetIndex,
-} from './facets';
+} from './facetStats';
+import type { FacetColumn, FacetId, FacetIndex } from './facetTypes';
 import { stringColumn } from '../util/columns';
 
 export const FACETS_CODEC_VERSION = 1;

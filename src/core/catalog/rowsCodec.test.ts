@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCatalogRow, type CatalogRow } from './facets';
+import { toCatalogRow, type CatalogRow } from './catalogRow';
 import {
   decodeRows,
   encodeRows,

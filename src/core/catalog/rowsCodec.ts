@@ -10,7 +10,7 @@
  * column the first time any of them reads it. Pure; `decodeRows` validates the head and returns undefined on
  * anything unexpected; a tail column that fails to parse reads empty, and `rowsIntact` reports it.
  */
-import type { CatalogRow } from './facets';
+import type { CatalogRow } from './catalogRow';
 import {
   dictReader,
   packedReader,

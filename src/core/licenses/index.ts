@@ -3,8 +3,10 @@ export type { LicenseInput, LicenseInputFormat, NormalizedLicense, NormalizeFlag
 export { normalizeLicense, parseCanonical, UNKNOWN_EXPRESSION, MISSING_EXPRESSION } from './normalize';
 export type { LicenseAtom, LicenseNode } from './expression';
 export { formatExpression, expressionAtoms, orBranches } from './expression';
-export type { LicenseFamily, LicenseUiInfo } from './info';
-export { licenseFamily, licenseInfo, KB_VERSION } from './info';
+export type { LicenseUiInfo } from './info';
+export { licenseInfo, KB_VERSION } from './info';
+export type { LicenseFamily } from './family';
+export { licenseFamily, LICENSE_FAMILIES } from './family';
 export type {
   CatalogLicenseAsset,
   CatalogLicenseRelation,

@@ -9,22 +9,25 @@ import { childEdges, parentEdges } from './graph';
 /** Catalog facet value: how a model was made from its base(s). */
 export type DerivativeType = 'finetune' | 'adapter' | 'quantized' | 'merge' | 'original';
 
+/** An outgoing (child → parent) relation as far as derivation is concerned. */
+export type DerivationEdge = { readonly type: string; readonly parentKey: string };
+
 /**
  * How a model derives from its bases, read from its own outgoing (child → parent) model relations:
  * - any `merge_of` → `merge`; else `quantized_from` → `quantized`; else `adapter_of` → `adapter`;
  * - else `finetune_of`: `merge` when it names two or more distinct bases (the Hugging Face Hub's
  *   rule for cards listing several `base_model`s without a relation), otherwise `finetune`;
- * - no such relation (other types such as `trained_on` do not count), or unknown id → `original`.
+ * - no such relation (other types such as `trained_on` do not count) → `original`.
+ * Self-relations (`parentKey === key`) say nothing about derivation. The one rule: the lineage graph
+ * (`derivativeType`) and the catalog rows both use it.
  */
-export function derivativeType(graph: LineageGraph, id: string): DerivativeType {
-  if (typeof id !== 'string') return 'original';
-  const key = assetKey(id);
+export function derivationOf(key: string, outgoing: Iterable<DerivationEdge>): DerivativeType {
   let merge = false;
   let quantized = false;
   let adapter = false;
   const finetuneBases = new Set<string>();
-  for (const edge of parentEdges(graph, key)) {
-    if (edge.parentKey === key) continue; // a self-relation says nothing about derivation
+  for (const edge of outgoing) {
+    if (edge.parentKey === key) continue;
     if (edge.type === 'merge_of') merge = true;
     else if (edge.type === 'quantized_from') quantized = true;
     else if (edge.type === 'adapter_of') adapter = true;
@@ -36,6 +39,13 @@ export function derivativeType(graph: LineageGraph, id: string): DerivativeType 
   if (finetuneBases.size >= 2) return 'merge';
   if (finetuneBases.size === 1) return 'finetune';
   return 'original';
+}
+
+/** How a model in the graph derives from its bases (see `derivationOf`); unknown id → `original`. */
+export function derivativeType(graph: LineageGraph, id: string): DerivativeType {
+  if (typeof id !== 'string') return 'original';
+  const key = assetKey(id);
+  return derivationOf(key, parentEdges(graph, key));
 }
 
 /**

@@ -41,5 +41,5 @@ export type {
 export { groupLabel, relationChildNoun, relationLabel } from './labels';
 export { impactAnalysis, impactToCsv, impactToJson, MODEL_DERIVATION_TYPES } from './impact';
 export type { ImpactedAsset, ImpactOptions, ImpactPath, ImpactResult, TrainedModel } from './impact';
-export { derivativeType, hasLineage } from './derivative';
-export type { DerivativeType } from './derivative';
+export { derivationOf, derivativeType, hasLineage } from './derivative';
+export type { DerivationEdge, DerivativeType } from './derivative';

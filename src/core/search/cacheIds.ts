@@ -24,6 +24,7 @@ export function cacheStamp(catalogStamp: string): string {
 
 /**
  * Bump when documents or options change, or the encoding of any persisted search cache (rows, display
- * snapshot, index, facets, ranks): caches stamped with another version are all rebuilt.
+ * snapshot, index, facets, ranks), or what rows derive (4: one licence-family classifier, whose values
+ * differ from the catalog's old one): caches stamped with another version are all rebuilt.
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;

@@ -2,7 +2,7 @@
  * What the catalog table shows per row (a small projection of CatalogRow sent to the window) and the
  * sort orders the engine offers. Pure.
  */
-import type { CatalogRow } from '../catalog/facets';
+import type { CatalogRow } from '../catalog/catalogRow';
 
 export type DisplayRow = {
   key: string;

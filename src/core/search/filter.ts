@@ -2,24 +2,19 @@
  * Field clauses and phrases evaluated against catalog rows. Pure.
  */
 import { assetKey } from '../model';
-import {
-  LICENSE_FAMILIES,
-  licenseAtoms,
-  type CatalogRow,
-  type FacetColumn,
-  type FacetIndex,
-  type LicenseFamily,
-} from '../catalog/facets';
+import { licenseAtoms, type CatalogRow } from '../catalog/catalogRow';
+import type { FacetColumn, FacetIndex } from '../catalog/facetTypes';
+import { LICENSE_FAMILIES, type LicenseFamily } from '../licenses/family';
 import type { FieldClause, ParsedQuery } from './query';
 
-const FAMILY_WORDS: Readonly<Record<string, string>> = {
+const FAMILY_WORDS: Readonly<Record<string, LicenseFamily>> = {
   permissive: 'permissive',
   copyleft: 'copyleft',
   'non-commercial': 'non-commercial',
   noncommercial: 'non-commercial',
   nc: 'non-commercial',
-  'responsible-ai': 'responsible-AI',
-  rail: 'responsible-AI',
+  'responsible-ai': 'responsible-ai',
+  rail: 'responsible-ai',
   custom: 'custom',
   unknown: 'unknown',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storedAsset } from '@/testing/builders';
-import { toCatalogRow } from '../catalog/facets';
+import { toCatalogRow } from '../catalog/catalogRow';
 import {
   createSearchIndex,
   loadSearchIndex,

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredAsset } from '../catalog/rows';
-import {
-  applyFacets,
-  buildFacetIndex,
-  orderByKeyDesc,
-  toCatalogRow,
-  type CatalogRow,
-} from '../catalog/facets';
+import { applyFacets, buildFacetIndex } from '../catalog/facets';
+import { orderByKeyDesc } from '../catalog/facetStats';
+import { toCatalogRow, type CatalogRow } from '../catalog/catalogRow';
 import { filterStructured, matchesStructured } from './filter';
 import { parseQuery } from './query';
 import {

@@ -3,14 +3,9 @@
  * worker and its main-thread fallback. Pure (MiniSearch is a plain library).
  */
 import MiniSearch, { type Options } from 'minisearch';
-import {
-  applyFacets,
-  orderByKeyDesc,
-  rememberAscending,
-  warmFacetGroups,
-  type CatalogRow,
-  type FacetIndex,
-} from '../catalog/facets';
+import { applyFacets, rememberAscending, warmFacetGroups, type FacetIndex } from '../catalog/facets';
+import { orderByKeyDesc } from '../catalog/facetStats';
+import type { CatalogRow } from '../catalog/catalogRow';
 import { filterStructured } from './filter';
 import { freeText, parseQuery, type ParsedQuery } from './query';
 import { packedDocs, packedLists, postingCount, type PackedDocs } from './packedPostings';
