@@ -3,7 +3,7 @@ import { buildLineageGraph, derivativeType } from '../lineage';
 import { applyFacets, buildFacetIndex } from './facets';
 import { toCatalogRow, type CatalogRow } from './catalogRow';
 import { licenseFamily } from '../licenses/family';
-import { matchesStructured } from '../search/filter';
+import { filterStructured, matchesStructured } from '../search/filter';
 import { parseQuery } from '../search/query';
 import { storedAsset } from '@/testing/builders';
 
@@ -117,6 +117,36 @@ describe('rows, filters and facets', () => {
     expect(pick('lang:DE')).toEqual(['acme/chat']);
     expect(pick('kind:dataset format:croissant')).toEqual(['acme/data']);
     expect(pick('"coder"')).toEqual(['acme/coder']);
+  });
+
+  it('license:<family> clauses use the one classifier, row by row and on the facet columns alike', () => {
+    const lic = (id: string, normalized: string) =>
+      toCatalogRow(asset(id, { license: { raw: normalized, normalized } }), [], 0);
+    const fam = [
+      lic('x/rail', 'LicenseRef-OpenRAIL'),
+      lic('x/nd', 'CC-BY-ND-4.0'),
+      lic('x/nc', 'CC-BY-NC-ND-4.0'),
+      lic('x/odd', 'Made-Up-License-2.0'),
+    ];
+    expect(fam.map((r) => r.licenseFamily)).toEqual([
+      'responsible-ai',
+      'custom',
+      'non-commercial',
+      'unknown',
+    ]);
+    const index = buildFacetIndex(fam);
+    for (const [q, want] of [
+      ['license:responsible-ai', ['x/rail']],
+      ['license:rail', ['x/rail']],
+      ['license:custom', ['x/nd']],
+      ['license:non-commercial', ['x/nc']],
+      ['license:unknown', ['x/odd']],
+    ] as const) {
+      const parsed = parseQuery(q);
+      expect(fam.filter((r) => matchesStructured(r, parsed)).map((r) => r.id)).toEqual(want);
+      const viaColumns = Array.from(filterStructured(fam, parsed, undefined, index), (i) => fam[i]?.id);
+      expect(viaColumns).toEqual(want);
+    }
   });
 
   it('facet counts respect the other filters, not their own', () => {
