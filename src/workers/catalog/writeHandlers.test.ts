@@ -5,6 +5,7 @@ import type { CatalogChange } from '../catalogEvents';
 import type { CallContext } from '../rpc';
 import type { ImportProgress } from './importFiles';
 import type * as SearchModule from './search';
+import type * as ImportModule from './importFiles';
 import type * as DbModule from '@/db';
 import type { WriteHandlers } from './writeHandlers';
 import type { CatalogWriter, WriteLock } from './writer';
@@ -14,7 +15,7 @@ import { createLocalLock } from './writer';
 type Tab = {
   dbm: typeof DbModule;
   engine: typeof SearchModule;
-  importFiles: (typeof import('./importFiles'))['importFiles'];
+  importFiles: typeof ImportModule.importFiles;
   writer: CatalogWriter;
   h: WriteHandlers;
   events: CatalogChange[];
