@@ -208,9 +208,8 @@ export function createCatalogWriter(deps: {
       return;
     }
     // The engine queues the update now (its calls run in order), so a reader released below finds it.
-    const applied = msg.change ? applyRemote(msg.change) : undefined;
+    if (msg.change) void applyRemote(msg.change);
     forget(tag);
-    void applied;
   };
 
   const ensureChannel = (): ChannelLike | undefined => {
@@ -250,22 +249,24 @@ export function createCatalogWriter(deps: {
         let out: T;
         try {
           out = await fn();
+          change = changeOf(out);
         } catch (e) {
           post({ type: 'written', from: id, seq: n });
           throw e;
         }
-        change = changeOf(out);
         // Announced while still holding the lock: the next writer's notice follows this one.
         post({ type: 'written', from: id, seq: n, ...(change ? { change: toWire(change) } : {}) });
         return out;
       });
       if (change) {
         await applyLocal(change);
-        emit({
-          origin: 'local',
-          tables: [...change.tables],
-          ...(change.keys ? { keys: [...change.keys] } : {}),
-        });
+        // A write that changed no table (a failed restore dropping its prepared rows) is not announced.
+        if (change.tables.length > 0)
+          emit({
+            origin: 'local',
+            tables: [...change.tables],
+            ...(change.keys ? { keys: [...change.keys] } : {}),
+          });
       }
       return value;
     },
