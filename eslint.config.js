@@ -7,23 +7,80 @@ import globals from 'globals';
 
 const FEATURES = ['catalog', 'asset', 'lineage', 'import', 'export', 'licenses', 'curation'];
 
+// One writer: every write goes through the catalog worker (src/workers/catalogWrites.ts), which takes the
+// cross-tab lock and announces the change. The window reads through the repositories, never writes.
+const DB_WRITES = [
+  'addImportRun',
+  'updateImportRun',
+  'importParsedFile',
+  'importParsedFiles',
+  'restoreExport',
+  'clearCatalog',
+  'setSetting',
+  'setSettings',
+  'updateCuration',
+  'addTags',
+  'removeTags',
+  'setStatus',
+  'createCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'renameCollection',
+  'deleteCollection',
+  'deleteAssets',
+  'undoDelete',
+  'decideEdge',
+  'clearEdgeDecision',
+  'saveView',
+  'deleteSavedView',
+  'touchCatalog',
+  'putSearchCache',
+  'getDb',
+  'setDbForTests',
+  'createCatalogDb',
+];
+const DB_WRITES_PATH = {
+  name: '@/db',
+  importNames: DB_WRITES,
+  message:
+    'Writes go through the catalog worker: use @/workers/catalogWrites (one writer, every tab in step).',
+};
+const DB_DEEP_PATTERN = {
+  group: ['@/db/*', '!@/db/rows'],
+  message: 'Import the repositories from @/db (types from @/db/rows).',
+};
+
 const featureRules = FEATURES.map((f) => ({
   files: [`src/features/${f}/**`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        paths: [{ name: 'dexie', message: 'Use the repositories in src/db' }],
+        paths: [{ name: 'dexie', message: 'Use the repositories in src/db' }, DB_WRITES_PATH],
         patterns: [
           {
             group: ['@/features/*', `!@/features/${f}`, `!@/features/${f}/**`, '@/app/*', '../../*'],
             message: 'A feature never imports another feature (or app/); compose in src/app.',
           },
+          DB_DEEP_PATTERN,
         ],
       },
     ],
   },
 }));
+
+const appRules = {
+  files: ['src/app/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'dexie', message: 'Use the repositories in src/db' }, DB_WRITES_PATH],
+        patterns: [DB_DEEP_PATTERN],
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   {
@@ -156,6 +213,7 @@ export default tseslint.config(
     },
   },
   ...featureRules,
+  appRules,
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'scripts/**', 'bench/**'],
     rules: {

@@ -4,32 +4,52 @@ import { fileURLToPath } from 'node:url';
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
 
-type Fixtures = { guard: { consoleErrors: string[]; foreignRequests: string[] } };
+type Guard = { consoleErrors: string[]; foreignRequests: string[] };
+type Fixtures = {
+  guard: Guard;
+  /** Opens another tab (page) in the same browser context (same origin, same IndexedDB), guarded too. */
+  openTab: () => Promise<Page>;
+};
+
+/** Records the page's console errors and requests to other origins into the guard. */
+function watch(page: Page, origin: string, guard: Guard): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') guard.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => guard.consoleErrors.push(`pageerror: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) guard.foreignRequests.push(url);
+  });
+}
+
+function originOf(baseURL: string | undefined): string {
+  return new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
+}
 
 /**
- * Every test: collects console errors and requests to other origins, and fails if any happened.
+ * Every test: collects console errors and requests to other origins (of every tab it opens), and fails if
+ * any happened.
  */
 export const test = base.extend<Fixtures>({
   guard: [
     async ({ page, baseURL }, use) => {
-      const consoleErrors: string[] = [];
-      const foreignRequests: string[] = [];
-      const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') consoleErrors.push(msg.text());
-      });
-      page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-      page.on('request', (req) => {
-        const url = req.url();
-        if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) foreignRequests.push(url);
-      });
-      await use({ consoleErrors, foreignRequests });
-      expect(consoleErrors, 'console errors').toEqual([]);
-      expect(foreignRequests, 'requests to other origins').toEqual([]);
+      const guard: Guard = { consoleErrors: [], foreignRequests: [] };
+      watch(page, originOf(baseURL), guard);
+      await use(guard);
+      expect(guard.consoleErrors, 'console errors').toEqual([]);
+      expect(guard.foreignRequests, 'requests to other origins').toEqual([]);
     },
     { auto: true },
   ],
+  openTab: async ({ context, baseURL, guard }, use) => {
+    await use(async () => {
+      const tab = await context.newPage();
+      watch(tab, originOf(baseURL), guard);
+      return tab;
+    });
+  },
 });
 
 export { expect };

@@ -9,3 +9,8 @@ export async function getSetting<T>(key: string, fallback: T, db: CatalogDb = ge
 export async function setSetting(key: string, value: unknown, db: CatalogDb = getDb()): Promise<void> {
   await db.settings.put({ key, value });
 }
+
+/** Stores several settings in one transaction. */
+export async function setSettings(values: Record<string, unknown>, db: CatalogDb = getDb()): Promise<void> {
+  await db.settings.bulkPut(Object.entries(values).map(([key, value]) => ({ key, value })));
+}

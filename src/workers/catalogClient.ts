@@ -1,20 +1,31 @@
-/** Main-thread client of the catalog worker (import, search, clear), with in-thread fallback. */
-import { createRpcClient } from './rpc';
+/**
+ * Main-thread client of the catalog worker (import, search, every catalog write), with in-thread
+ * fallback. The worker's change events (local and other tabs' writes) are delivered to
+ * `onCatalogChange` subscribers (catalogEvents.ts).
+ */
+import { createRpcClient, type RpcClient } from './rpc';
 import type { CatalogHandlers } from './catalog/handlers';
+import { emitCatalogChange, type CatalogChange } from './catalogEvents';
 
 export type { ImportProgress, ImportResult } from './catalog/importFiles';
 export type { InputFile } from './catalog/intake';
 
-let client: ReturnType<typeof createRpcClient<CatalogHandlers>> | undefined;
+let client: RpcClient<CatalogHandlers> | undefined;
 
-export function catalogClient(): ReturnType<typeof createRpcClient<CatalogHandlers>> {
-  client ??= createRpcClient<CatalogHandlers>(
+export function catalogClient(): RpcClient<CatalogHandlers> {
+  client ??= createRpcClient<CatalogHandlers, CatalogChange>(
     () =>
       new Worker(new URL('./catalog/catalog.worker.ts', import.meta.url), {
         type: 'module',
         name: 'tarn-catalog',
       }),
-    () => import('./catalog/handlers').then((m) => m.catalogHandlers),
+    () =>
+      import('./catalog/handlers').then((m) => {
+        // In-thread, the writer's events go straight to the subscribers.
+        m.catalogWriter.subscribe(emitCatalogChange);
+        return m.catalogHandlers;
+      }),
+    { onEvent: emitCatalogChange },
   );
   return client;
 }

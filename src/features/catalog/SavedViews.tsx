@@ -1,7 +1,7 @@
 /** Saved views: name the current query + filters, list them, open or delete them. Stored in Dexie. */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { deleteSavedView, saveView } from '@/db';
+import { deleteSavedView, saveView } from '@/workers/catalogWrites';
 import { useSavedViews } from './useCatalogData';
 
 export function SavedViews({ search }: { search: string }) {
@@ -13,14 +13,12 @@ export function SavedViews({ search }: { search: string }) {
     e.preventDefault();
     const n = name.trim();
     if (n === '') return;
-    saveView(n, search).then(
-      () => {
+    void saveView(n, search).then((r) => {
+      if (r.ok) {
         setName('');
         setMessage(`Saved view “${n}”.`);
-      },
-      (err: unknown) =>
-        setMessage(`Could not save the view: ${err instanceof Error ? err.message : String(err)}`),
-    );
+      } else setMessage(`Could not save the view: ${r.error}`);
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { addToCollection, createCollection, removeFromCollection } from '@/db';
+import { addToCollection, createCollection, removeFromCollection } from '@/workers/catalogWrites';
 import { assetKey } from '@/core/model';
 import { useCollections } from './useCuration';
 

@@ -1,16 +1,15 @@
 import { useState } from 'react';
+import { CURATION_STATUSES, type DeletedSnapshot } from '@/db';
+import { ConfirmButton } from '@/components/ConfirmButton';
 import {
   addTags,
   addToCollection,
   createCollection,
-  CURATION_STATUSES,
   deleteAssets,
   setStatus,
   undoDelete,
-  type DeletedSnapshot,
-} from '@/db';
-import { ConfirmButton } from '@/components/ConfirmButton';
-import { catalogClient } from '@/workers/catalogClient';
+  type WriteResult,
+} from '@/workers/catalogWrites';
 import { useCollections } from './useCuration';
 
 export type BulkActionsProps = {
@@ -24,10 +23,6 @@ export type BulkActionsProps = {
 
 const NEW = '__new__';
 
-function refreshSearch(): void {
-  void catalogClient().call('catalogChanged', {});
-}
-
 /** Actions on a table selection: tag, add to collection, set status, delete (with undo), export. */
 export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsProps) {
   const collections = useCollections();
@@ -40,7 +35,11 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
   const n = selectedKeys.length;
   const keys = [...selectedKeys];
   const chosenCollection = collection || collections?.[0]?.id || NEW;
-  const done = (text: string) => setMessage(text);
+  /** Shows the write's outcome: `text(value)` when it worked, the error otherwise. */
+  const report =
+    <T,>(text: (value: T) => string) =>
+    (r: WriteResult<T>) =>
+      setMessage(r.ok ? text(r.value) : `Could not change the catalog: ${r.error}`);
 
   if (n === 0 && !undo) return null;
   return (
@@ -53,7 +52,8 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
             onSubmit={(e) => {
               e.preventDefault();
               if (tag.trim() === '') return;
-              void addTags(keys, [tag]).then((c) => done(`Tagged ${c} assets "${tag.trim()}".`));
+              const t = tag.trim();
+              void addTags(keys, [tag]).then(report((c) => `Tagged ${c} assets "${t}".`));
               setTag('');
             }}
           >
@@ -92,14 +92,16 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
               onClick={() => {
                 if (chosenCollection === NEW) {
                   if (newName.trim() === '') return;
-                  void createCollection(newName, keys).then((c) => {
-                    setCollection(c.id);
-                    setNewName('');
-                    done(`Created collection "${c.name}" with ${c.assetKeys.length} assets.`);
-                  });
+                  void createCollection(newName, keys).then(
+                    report((c) => {
+                      setCollection(c.id);
+                      setNewName('');
+                      return `Created collection "${c.name}" with ${c.assetKeys.length} assets.`;
+                    }),
+                  );
                 } else {
-                  void addToCollection(chosenCollection, keys).then((c) =>
-                    done(`Added ${c} assets to the collection.`),
+                  void addToCollection(chosenCollection, keys).then(
+                    report((c) => `Added ${c} assets to the collection.`),
                   );
                 }
               }}
@@ -123,7 +125,7 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
               type="button"
               onClick={() => {
                 const s = CURATION_STATUSES.find((x) => x === status);
-                if (s) void setStatus(keys, s).then((c) => done(`Set ${c} assets to ${s}.`));
+                if (s) void setStatus(keys, s).then(report((c) => `Set ${c} assets to ${s}.`));
               }}
             >
               Set status
@@ -139,12 +141,13 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
             confirmLabel={`Delete ${n} assets`}
             question={`Delete ${n} assets with their versions and curation?`}
             onConfirm={() => {
-              void deleteAssets(keys).then((snap) => {
-                setUndo(snap);
-                done(`Deleted ${snap.keys.length} assets.`);
-                refreshSearch();
-                onDeleted?.(keys);
-              });
+              void deleteAssets(keys).then(
+                report((snap) => {
+                  setUndo(snap);
+                  onDeleted?.(keys);
+                  return `Deleted ${snap.keys.length} assets.`;
+                }),
+              );
             }}
           />
         </>
@@ -160,10 +163,7 @@ export function BulkActions({ selectedKeys, onExport, onDeleted }: BulkActionsPr
           onClick={() => {
             const snap = undo;
             setUndo(undefined);
-            void undoDelete(snap).then(() => {
-              done(`Restored ${snap.keys.length} assets.`);
-              refreshSearch();
-            });
+            void undoDelete(snap).then(report(() => `Restored ${snap.keys.length} assets.`));
           }}
         >
           Undo

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { CURATION_STATUSES, updateCuration } from '@/db';
+import { CURATION_STATUSES } from '@/db';
+import { addTags, removeTags, updateCuration } from '@/workers/catalogWrites';
 import { assetKey } from '@/core/model';
 import { useCuration } from './useCuration';
 import { TagEditor } from './TagEditor';
@@ -71,8 +72,8 @@ export function CurationPanel({ id }: { id: string }) {
         <span>Tags</span>
         <TagEditor
           tags={tags}
-          onAdd={(t) => void updateCuration(key, { tags: [...tags, t] })}
-          onRemove={(t) => void updateCuration(key, { tags: tags.filter((x) => x !== t) })}
+          onAdd={(t) => void addTags([key], [t])}
+          onRemove={(t) => void removeTags([key], [t])}
         />
       </div>
       <div className="field">

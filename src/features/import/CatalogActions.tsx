@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { countAssets, getSetting, setSetting } from '@/db';
+import { countAssets, getSetting } from '@/db';
 import { ConfirmButton } from '@/components/ConfirmButton';
-import { catalogClient } from '@/workers/catalogClient';
+import { clearCatalog, setSettings } from '@/workers/catalogWrites';
 import { startImport, useImportState, dismissReport } from './importStore';
 
 export const DEMO_URL = '/demo-catalog.json';
@@ -27,7 +27,7 @@ export function useDemoBootstrap(): void {
       const offered = await getSetting('demoOffered', false);
       if (offered && !forced) return;
       if ((await countAssets()) > 0) return;
-      await setSetting('demoOffered', true);
+      await setSettings({ demoOffered: true });
       await loadDemoCatalog();
     })();
   }, []);
@@ -48,7 +48,9 @@ export function CatalogActions() {
         disabled={state.running}
         onConfirm={() => {
           dismissReport();
-          void catalogClient().call('clearCatalog', {});
+          void clearCatalog().then((r) => {
+            if (!r.ok) console.error('Could not clear the catalog', r.error);
+          });
         }}
       />
     </div>

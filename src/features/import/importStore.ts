@@ -67,7 +67,7 @@ export async function startImport(
       { files },
       {
         signal: controller.signal,
-        onProgress: (p) => set({ ...state, progress: p as ImportProgress }),
+        onProgress: (progress) => set({ ...state, progress }),
       },
     );
     set({ running: false, result });

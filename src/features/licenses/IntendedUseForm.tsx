@@ -38,11 +38,8 @@ function Form({ initial }: { initial: LicenseSettings }) {
   const save = (next: LicenseSettings) => {
     setS(next);
     setPending((n) => n + 1);
-    saveLicenseSettings(next)
-      .then(
-        () => setError(''),
-        (e: unknown) => setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`),
-      )
+    void saveLicenseSettings(next)
+      .then((r) => setError(r.ok ? '' : `Could not save: ${r.error}`))
       .finally(() => setPending((n) => n - 1));
   };
   const setUse = (patch: Partial<IntendedUse>) => save({ ...s, intendedUse: { ...s.intendedUse, ...patch } });

@@ -7,8 +7,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LicenseVerdict } from '@/core/licenses';
-import { catalogStamp, getSetting, listEdgeDecisions, listImportRuns, setSetting } from '@/db';
+import { catalogStamp, getSetting, listEdgeDecisions, listImportRuns } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
+import { setSettings, type WriteResult } from '@/workers/catalogWrites';
 import {
   licensesClient,
   type AssetLicenseReport,
@@ -45,10 +46,9 @@ export function useLicenseSettings(): LicenseSettings | undefined {
   }, [json]);
 }
 
-/** Saves the intended use and profile (every view re-evaluates). */
-export async function saveLicenseSettings(s: LicenseSettings): Promise<void> {
-  await setSetting(INTENDED_USE_KEY, s.intendedUse);
-  await setSetting(PROFILE_KEY, s.profile);
+/** Saves the intended use and profile (every view, in every tab, re-evaluates). */
+export function saveLicenseSettings(s: LicenseSettings): Promise<WriteResult<{ ok: boolean }>> {
+  return setSettings({ [INTENDED_USE_KEY]: s.intendedUse, [PROFILE_KEY]: s.profile });
 }
 
 /** Catalog fingerprint (live): assets, relations and rejected edges (rejected inferred edges are not followed). */

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { assetKey } from '@/core/model';
 import { buildLineageGraph } from '@/core/lineage';
 import type { LineageDepth } from '@/core/lineage';
-import { clearEdgeDecision, decideEdge } from '@/db';
+import { decideEdge } from '@/workers/catalogWrites';
 import { DepthSelect } from './DepthSelect';
 import { ImpactPanel } from './ImpactPanel';
 import { LineageLegend } from './LineageLegend';
@@ -24,8 +24,9 @@ export type LineageSectionProps = {
 /** Stores a decision on an inferred edge (or withdraws it). */
 export function useEdgeDecision(): (relationId: string, decision: EdgeDecisionChange) => void {
   return useCallback((relationId, decision) => {
-    const done = decision === null ? clearEdgeDecision(relationId) : decideEdge(relationId, decision);
-    done.catch((err: unknown) => console.error('Could not store the edge decision', err));
+    void decideEdge(relationId, decision).then((r) => {
+      if (!r.ok) console.error('Could not store the edge decision', r.error);
+    });
   }, []);
 }
 

@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
 // Worker entry: wires the RPC protocol to the catalog handlers. Keep it thin.
+import type { CatalogChange } from '../catalogEvents';
 import { serveHandlers } from '../rpc';
-import { catalogHandlers } from './handlers';
+import { catalogHandlers, catalogWriter } from './handlers';
 import { preload } from './search';
 
-serveHandlers(self, catalogHandlers);
+const server = serveHandlers<CatalogChange>(self, catalogHandlers);
+// Every committed write (this tab's, and other tabs' once applied here) goes to the window as an event.
+catalogWriter.subscribe(server.emit);
 // Read the catalog while the window boots.
 preload();

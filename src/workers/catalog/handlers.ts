@@ -1,6 +1,6 @@
 /** The catalog worker's handler map (also run in-thread as the fallback). */
-import { clearCatalog } from '@/db';
 import type { CallContext } from '../rpc';
+import type { ImportProgress } from './importFiles';
 import type { InputFile } from './intake';
 import {
   applyChange,
@@ -15,30 +15,31 @@ import {
   suggest,
   type CatalogQuery,
 } from './search';
+import { createWriteHandlers } from './writeHandlers';
+import { createCatalogWriter } from './writer';
+
+/**
+ * This tab's single writer: every write runs through it (cross-tab Web Lock, search update, change
+ * events here and in other tabs). The worker entry (or the fallback loader) subscribes to its events.
+ */
+export const catalogWriter = createCatalogWriter({ engine: { applyChange, resync, resetEmpty } });
 
 export const catalogHandlers = {
   // The import pipeline (every parser, zip and YAML) loads on the first import, not at start-up.
-  importFiles: (args: { files: InputFile[] }, ctx: CallContext) =>
+  importFiles: (args: { files: InputFile[] }, ctx: CallContext<ImportProgress>) =>
     duringImport(async () => {
       const { importFiles } = await import('./importFiles');
       return importFiles(args, ctx, {
-        onStored: (change) =>
-          applyChange(change).catch((e: unknown) => console.warn('search update failed', e)),
+        write: catalogWriter.write,
         beforeRestore: (env) => prepareExport(env),
       });
     }),
-  clearCatalog: async (_args: Record<string, never>, _ctx: CallContext) => {
-    await clearCatalog();
-    await resetEmpty();
-    return { ok: true };
+  ...createWriteHandlers(catalogWriter),
+  // A write another tab has started is applied first (incrementally), rather than found by the stamp check.
+  catalogRows: async (args: { known?: string }, _ctx: CallContext) => {
+    await catalogWriter.remoteSettled();
+    return catalogRows(args);
   },
-  /** Someone else changed assets: pass the keys for an incremental update, or none for a full resync. */
-  catalogChanged: async (args: { keys?: string[] }, _ctx: CallContext) => {
-    if (args.keys) await applyChange({ keys: args.keys });
-    else await resync();
-    return { ok: true };
-  },
-  catalogRows: (args: { known?: string }, _ctx: CallContext) => catalogRows(args),
   queryCatalog: (args: CatalogQuery, _ctx: CallContext) => queryCatalog(args),
   suggest: (args: { q: string; limit?: number }, _ctx: CallContext) => suggest(args),
   searchStatus: (args: { waitIndex?: boolean; waitPersist?: boolean }, _ctx: CallContext) =>

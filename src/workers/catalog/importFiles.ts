@@ -22,11 +22,30 @@ import type { ParseResult } from '@/core/model';
 import { assetKey } from '@/core/model';
 import type { CallContext } from '../rpc';
 import { expandInputs, type InputFile } from './intake';
+import type { CatalogTable } from '../catalogEvents';
 import type { StoredChange } from './search';
+import type { CommittedWrite } from './writer';
 
-/** Called after each stored file with what changed (the search engine updates incrementally). */
+const STORED_TABLES: readonly CatalogTable[] = ['assets', 'versions', 'relations', 'imports', 'audit'];
+
+function justRun<T>(fn: () => Promise<T>): Promise<T> {
+  return fn();
+}
+
+/** The write of stored changes (rows of these keys changed; `created`: see StoredChange). */
+function storedWrite(change: StoredChange): CommittedWrite {
+  const keys = new Set(change.keys);
+  for (const a of change.created?.assets ?? []) keys.add(a.key);
+  return { tables: STORED_TABLES, keys: [...keys], search: change };
+}
+
+/** How the import's writes run (the catalog worker passes its writer: cross-tab lock, search update, events). */
 export type ImportHooks = {
-  onStored?: (change: StoredChange) => Promise<void>;
+  /**
+   * Runs one write (the run record, a batch transaction, a restore) and is told what it changed
+   * (`search`: the stored changes the search engine applies incrementally). Default: just runs it.
+   */
+  write?: <T>(fn: () => Promise<T>, changeOf: (value: T) => CommittedWrite | undefined) => Promise<T>;
   /** An export is about to be restored (the search engine indexes it meanwhile). */
   beforeRestore?: (env: { assets: readonly StoredAsset[]; relations: readonly RelationRow[] }) => void;
 };
@@ -63,13 +82,17 @@ function failedReport(name: string, bytes: number, code: string, message: string
 /** Imports files; returns the stored import run. */
 export async function importFiles(
   args: { files: InputFile[] },
-  ctx: CallContext,
+  ctx: CallContext<ImportProgress>,
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
+  const write = hooks.write ?? justRun;
   const startedAt = new Date().toISOString();
   const entries = await expandInputs(args.files);
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
-  const runId = await addImportRun(run);
+  const runId = await write(
+    () => addImportRun(run),
+    () => ({ tables: ['imports'] }),
+  );
   const progress: ImportProgress = {
     filesDone: 0,
     filesTotal: entries.length,
@@ -86,15 +109,19 @@ export async function importFiles(
     const items = batch;
     batch = [];
     batchBytes = 0;
-    const stored = await importParsedFiles(items, startedAt, runId);
-    const changed: string[] = [];
+    // One transaction under the write lock: two tabs importing at once take turns per batch.
+    const stored = await write(
+      () => importParsedFiles(items, startedAt, runId),
+      (reps) => {
+        const changed: string[] = [];
+        for (const r of reps) if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
+        return changed.length > 0 ? storedWrite({ keys: changed }) : undefined;
+      },
+    );
     stored.forEach((r, i) => {
       const item = items[i];
-      if (!item) return;
-      reports[item.index] = r;
-      if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
+      if (item) reports[item.index] = r;
     });
-    if (changed.length > 0) await hooks.onStored?.({ keys: changed });
   };
   /** Reads and parses the file at `i` (no writes); started one file ahead, while the previous is stored. */
   const prepareAt = (i: number): Promise<Prepared> | undefined => {
@@ -143,7 +170,10 @@ export async function importFiles(
       if ('report' in prepared) reports[index] = prepared.report;
       else if ('export' in prepared) {
         await flush();
-        reports[index] = await restoreOne(prepared.export.source, prepared.export.env, startedAt, hooks);
+        reports[index] = await restoreOne(prepared.export.source, prepared.export.env, startedAt, {
+          ...hooks,
+          write,
+        });
       } else {
         batch.push({ ...prepared.parsed, index });
         batchBytes += entry.bytes;
@@ -170,7 +200,10 @@ export async function importFiles(
     run.files.push(report);
   }
   run.finishedAt = new Date().toISOString();
-  await updateImportRun(runId, run);
+  await write(
+    () => updateImportRun(runId, run),
+    () => ({ tables: ['imports'] }),
+  );
   return { ...run, id: runId };
 }
 
@@ -234,19 +267,24 @@ async function restoreOne(
       };
     hooks.beforeRestore?.(env.value);
     const written = { created: [] as StoredAsset[], changed: [] as string[] };
-    let ok = false;
-    try {
-      const restored = await restoreExport(source, env.value, importedAt, undefined, written);
-      ok = true;
-      return restored;
-    } finally {
-      // On failure nothing was stored: say so, so prepared search rows are dropped.
-      await hooks.onStored?.(
-        ok
-          ? { keys: written.changed, created: { assets: written.created, relations: env.value.relations } }
-          : { keys: [] },
-      );
-    }
+    const write = hooks.write ?? justRun;
+    const outcome = await write(
+      () =>
+        restoreExport(source, env.value, importedAt, undefined, written).then(
+          (report) => ({ report }),
+          (error: unknown) => ({ error }),
+        ),
+      // On failure nothing was stored: say so all the same, so prepared search rows are dropped.
+      (o) =>
+        'report' in o
+          ? storedWrite({
+              keys: written.changed,
+              created: { assets: written.created, relations: env.value.relations },
+            })
+          : { tables: [], search: { keys: [] } },
+    );
+    if ('error' in outcome) throw outcome.error;
+    return outcome.report;
   } catch (e) {
     return failedReport(
       source.name,

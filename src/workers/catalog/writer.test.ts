@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CatalogChange } from '../catalogEvents';
+import type { StoredChange } from './search';
+import { createCatalogWriter, createLocalLock, type CatalogWriter, type ChannelLike } from './writer';
+
+/** An engine that records what it was asked to do. */
+function recordingEngine() {
+  const calls: string[] = [];
+  return {
+    calls,
+    engine: {
+      applyChange: (c: StoredChange) => {
+        calls.push(`apply ${c.keys.join(',')}`);
+        return Promise.resolve();
+      },
+      resync: () => {
+        calls.push('resync');
+        return Promise.resolve();
+      },
+      resetEmpty: () => {
+        calls.push('reset');
+        return Promise.resolve();
+      },
+    },
+  };
+}
+
+/** An in-memory broadcast channel: delivers each message to every other member, in order, asynchronously. */
+function fakeChannels() {
+  const members = new Set<{ fn?: (e: MessageEvent) => void }>();
+  const open = (): ChannelLike => {
+    const me: { fn?: (e: MessageEvent) => void } = {};
+    members.add(me);
+    return {
+      postMessage: (msg) => {
+        for (const m of members)
+          if (m !== me) queueMicrotask(() => m.fn?.(new MessageEvent('message', { data: msg })));
+      },
+      addEventListener: (_type, fn) => {
+        me.fn = fn;
+      },
+      close: () => members.delete(me),
+    };
+  };
+  return { open };
+}
+
+const writers: CatalogWriter[] = [];
+afterEach(() => {
+  for (const w of writers.splice(0)) w.close();
+});
+
+function tab(id: string, channels: ReturnType<typeof fakeChannels>, lock = createLocalLock()) {
+  const rec = recordingEngine();
+  const writer = createCatalogWriter({ engine: rec.engine, lock, channel: channels.open, id });
+  writers.push(writer);
+  const events: CatalogChange[] = [];
+  writer.subscribe((c) => events.push(c));
+  return { writer, events, calls: rec.calls };
+}
+
+describe('catalog writer', () => {
+  it('the local lock runs writes one at a time, in order, and survives a failing one', async () => {
+    const lock = createLocalLock();
+    const log: string[] = [];
+    const step = (name: string, fail = false) =>
+      lock(async () => {
+        log.push(`${name} start`);
+        await Promise.resolve();
+        log.push(`${name} end`);
+        if (fail) throw new Error(name);
+        return name;
+      });
+    const results = await Promise.allSettled([step('a'), step('b', true), step('c')]);
+    expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('applies a committed write here, then to the other tab, which announces it as remote', async () => {
+    const channels = fakeChannels();
+    const a = tab('a', channels);
+    const b = tab('b', channels);
+    const value = await a.writer.write(
+      () => Promise.resolve(7),
+      () => ({ tables: ['assets'], keys: ['x/y'], search: { keys: ['x/y'] } }),
+    );
+    expect(value).toBe(7);
+    expect(a.calls).toEqual(['apply x/y']);
+    expect(a.events).toEqual([{ origin: 'local', tables: ['assets'], keys: ['x/y'] }]);
+    await b.writer.remoteSettled();
+    await Promise.resolve();
+    expect(b.calls).toEqual(['apply x/y']);
+    expect(b.events).toEqual([{ origin: 'remote', tables: ['assets'], keys: ['x/y'] }]);
+  });
+
+  it('a clear resets this engine and makes other tabs resync', async () => {
+    const channels = fakeChannels();
+    const a = tab('a', channels);
+    const b = tab('b', channels);
+    await a.writer.write(
+      () => Promise.resolve(null),
+      () => ({ tables: ['assets'], search: 'reset' }),
+    );
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(a.calls).toEqual(['reset']);
+    expect(b.calls).toEqual(['resync']);
+    expect(b.events).toEqual([{ origin: 'remote', tables: ['assets'] }]);
+  });
+
+  it('a reader waits for a write another tab has started until its change is applied', async () => {
+    const channels = fakeChannels();
+    const a = tab('a', channels);
+    const b = tab('b', channels);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const writing = a.writer.write(
+      () => gate,
+      () => ({ tables: ['curation'], keys: ['k'] }),
+    );
+    // The 'writing' notice has arrived: b's readers wait.
+    await Promise.resolve();
+    await Promise.resolve();
+    let settled = false;
+    const reader = b.writer.remoteSettled().then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    release();
+    await writing;
+    await reader;
+    expect(settled).toBe(true);
+    expect(b.events).toEqual([{ origin: 'remote', tables: ['curation'], keys: ['k'] }]);
+  });
+
+  it('a failed write announces nothing and releases the readers', async () => {
+    const channels = fakeChannels();
+    const a = tab('a', channels);
+    const b = tab('b', channels);
+    await expect(
+      a.writer.write(
+        () => Promise.reject(new Error('quota')),
+        () => ({ tables: ['assets'] }),
+      ),
+    ).rejects.toThrow('quota');
+    await b.writer.remoteSettled();
+    expect(a.events).toEqual([]);
+    expect(b.events).toEqual([]);
+  });
+
+  it('two tabs on one lock take turns', async () => {
+    const channels = fakeChannels();
+    const lock = createLocalLock();
+    const a = tab('a', channels, lock);
+    const b = tab('b', channels, lock);
+    const log: string[] = [];
+    const slow = (name: string) => async () => {
+      log.push(`${name} in`);
+      await new Promise<void>((r) => queueMicrotask(r));
+      log.push(`${name} out`);
+      return name;
+    };
+    await Promise.all([
+      a.writer.write(slow('a1'), () => undefined),
+      b.writer.write(slow('b1'), () => undefined),
+      a.writer.write(slow('a2'), () => undefined),
+    ]);
+    expect(log).toEqual(['a1 in', 'a1 out', 'b1 in', 'b1 out', 'a2 in', 'a2 out']);
+  });
+});

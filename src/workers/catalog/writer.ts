@@ -1,0 +1,291 @@
+/**
+ * The catalog's single writer. Every write of this tab (import batches, restores, curation, edge
+ * decisions, deletions and undo, clear, saved views, settings) runs through `write()`:
+ *
+ * 1. under the cross-tab write lock (a Web Lock when the platform has `navigator.locks`, an in-thread
+ *    queue otherwise), so the writers of every tab take turns, one transaction at a time;
+ * 2. after the commit, the change is posted on a BroadcastChannel (`{ tables, keys, search }`), applied
+ *    to this tab's search engine, and announced to this tab's window (origin 'local');
+ * 3. the writers of other tabs receive the broadcast, apply it to their engine (by keys when known,
+ *    else a resync) and announce it to their window (origin 'remote').
+ *
+ * Each write also posts a 'writing' notice once it holds the lock, so a reader in another tab can wait
+ * for the write's broadcast (`remoteSettled`) instead of finding the catalog changed under its engine
+ * (which would make the engine rebuild everything).
+ */
+import type { CatalogChange, CatalogTable } from '../catalogEvents';
+import type { StoredChange } from './search';
+
+/** Runs `fn` while holding the catalog write lock. */
+export type WriteLock = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** The subset of BroadcastChannel the writer uses (tests pass Node's own or a fake). */
+export type ChannelLike = {
+  postMessage: (msg: unknown) => void;
+  addEventListener: (type: 'message', fn: (e: MessageEvent) => void) => void;
+  close: () => void;
+};
+
+/** The engine calls a write needs (search.ts exports them). */
+export type EngineHooks = {
+  applyChange: (change: StoredChange) => Promise<void>;
+  resync: () => Promise<void>;
+  resetEmpty: () => Promise<void>;
+};
+
+/** What a committed write changed. */
+export type CommittedWrite = {
+  tables: readonly CatalogTable[];
+  /** Asset keys concerned, when known (absent: possibly any). */
+  keys?: readonly string[];
+  /**
+   * What the search engine must do: apply these stored changes (rows of these keys), rebuild from the
+   * database, or start empty (after a clear). Absent: the catalog rows did not change.
+   */
+  search?: StoredChange | 'resync' | 'reset';
+};
+
+/** The message other tabs' writers receive. */
+type WireMessage =
+  | { type: 'writing'; from: string; seq: number }
+  | {
+      type: 'written';
+      from: string;
+      seq: number;
+      /** Absent when the write changed nothing (or failed). */
+      change?: { tables: CatalogTable[]; keys?: string[]; search?: { keys: string[] } | 'resync' };
+    };
+
+export type CatalogWriter = {
+  /**
+   * Runs one write under the lock; `changeOf` says what it changed (undefined: nothing). Resolves with
+   * the write's value once the change is applied to this tab's engine and announced.
+   */
+  write: <T>(fn: () => Promise<T>, changeOf: (value: T) => CommittedWrite | undefined) => Promise<T>;
+  /** Subscribes to this tab's change events (local and remote); starts listening to other tabs. */
+  subscribe: (listener: (change: CatalogChange) => void) => () => void;
+  /** Starts listening to other tabs' writes (done by `subscribe`). */
+  listen: () => void;
+  /** Resolves when no write another tab has started is waiting for its broadcast. */
+  remoteSettled: () => Promise<void>;
+  /** Stops listening (tests). */
+  close: () => void;
+};
+
+/** The lock name every tab's writer requests. */
+export const WRITE_LOCK = 'tarn-catalog-write';
+/** The BroadcastChannel name writers announce on. */
+export const WRITE_CHANNEL = 'tarn-catalog';
+/** How long a started remote write may go unannounced before readers stop waiting (its tab died). */
+const REMOTE_WRITE_PATIENCE_MS = 5000;
+
+/** A lock that queues the callers of this thread only (no other tab can take part). */
+export function createLocalLock(): WriteLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+type LockManagerLike = {
+  request: <T>(name: string, cb: () => Promise<T>) => Promise<T>;
+};
+
+function platformLocks(): LockManagerLike | undefined {
+  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
+  return nav?.locks && typeof nav.locks.request === 'function' ? nav.locks : undefined;
+}
+
+/** The cross-tab write lock: a Web Lock when `navigator.locks` exists, else an in-thread queue. */
+export function createWriteLock(name: string = WRITE_LOCK): WriteLock {
+  const locks = platformLocks();
+  if (!locks) return createLocalLock();
+  return <T>(fn: () => Promise<T>) => locks.request(name, fn);
+}
+
+/** A BroadcastChannel when the platform has one (Node 20 and every browser do). */
+export function openChannel(name: string = WRITE_CHANNEL): ChannelLike | undefined {
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
+}
+
+function searchKeys(search: StoredChange): string[] {
+  const keys = new Set(search.keys);
+  for (const a of search.created?.assets ?? []) keys.add(a.key);
+  return [...keys];
+}
+
+/** Beyond this many keys, other tabs rebuild rather than read every row back (a big restore). */
+const MAX_WIRE_KEYS = 20_000;
+
+function toWire(change: CommittedWrite): NonNullable<Extract<WireMessage, { type: 'written' }>['change']> {
+  const s = change.search;
+  const keys = s === undefined || typeof s === 'string' ? undefined : searchKeys(s);
+  const big = keys !== undefined && keys.length > MAX_WIRE_KEYS;
+  return {
+    tables: [...change.tables],
+    ...(change.keys && change.keys.length <= MAX_WIRE_KEYS ? { keys: [...change.keys] } : {}),
+    ...(s === undefined ? {} : { search: keys === undefined || big ? 'resync' : { keys } }),
+  };
+}
+
+function isWire(x: unknown): x is WireMessage {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as { type?: unknown; from?: unknown; seq?: unknown };
+  return (
+    (m.type === 'writing' || m.type === 'written') && typeof m.from === 'string' && typeof m.seq === 'number'
+  );
+}
+
+/**
+ * Creates a writer. `channel` is opened on first use (a writer that never subscribes nor writes opens
+ * none); `lock` defaults to the cross-tab Web Lock.
+ */
+export function createCatalogWriter(deps: {
+  engine: EngineHooks;
+  lock?: WriteLock;
+  channel?: () => ChannelLike | undefined;
+  /** This writer's id on the channel (tests name their "tabs"). */
+  id?: string;
+}): CatalogWriter {
+  const id = deps.id ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const lock = deps.lock ?? createWriteLock();
+  const openCh = deps.channel ?? (() => openChannel());
+  const listeners = new Set<(change: CatalogChange) => void>();
+  let channel: ChannelLike | undefined;
+  let opened = false;
+  let seq = 0;
+  /** Writes other tabs started and have not announced yet, with their patience timers. */
+  const started = new Map<string, ReturnType<typeof setTimeout>>();
+  let waiters: (() => void)[] = [];
+
+  const emit = (change: CatalogChange) => {
+    for (const l of Array.from(listeners)) {
+      try {
+        l(change);
+      } catch (e) {
+        console.warn('catalog change listener failed', e);
+      }
+    }
+  };
+
+  const settleWaiters = () => {
+    if (started.size > 0) return;
+    const ws = waiters;
+    waiters = [];
+    for (const w of ws) w();
+  };
+
+  const forget = (tag: string) => {
+    const t = started.get(tag);
+    if (t === undefined) return;
+    clearTimeout(t);
+    started.delete(tag);
+    settleWaiters();
+  };
+
+  const applyRemote = async (change: NonNullable<Extract<WireMessage, { type: 'written' }>['change']>) => {
+    try {
+      if (change.search === 'resync') await deps.engine.resync();
+      else if (change.search && change.search.keys.length > 0)
+        await deps.engine.applyChange({ keys: change.search.keys });
+    } catch (e) {
+      console.warn('applying another tab’s change failed', e);
+    }
+    emit({ origin: 'remote', tables: change.tables, ...(change.keys ? { keys: change.keys } : {}) });
+  };
+
+  const onMessage = (e: MessageEvent) => {
+    const msg: unknown = e.data;
+    if (!isWire(msg) || msg.from === id) return;
+    const tag = `${msg.from}:${msg.seq}`;
+    if (msg.type === 'writing') {
+      started.set(
+        tag,
+        setTimeout(() => forget(tag), REMOTE_WRITE_PATIENCE_MS),
+      );
+      return;
+    }
+    // The engine queues the update now (its calls run in order), so a reader released below finds it.
+    if (msg.change) void applyRemote(msg.change);
+    forget(tag);
+  };
+
+  const ensureChannel = (): ChannelLike | undefined => {
+    if (!opened) {
+      opened = true;
+      channel = openCh();
+      channel?.addEventListener('message', onMessage);
+    }
+    return channel;
+  };
+
+  const post = (msg: WireMessage) => {
+    try {
+      ensureChannel()?.postMessage(msg);
+    } catch (e) {
+      console.warn('could not announce a catalog write', e);
+    }
+  };
+
+  const applyLocal = async (change: CommittedWrite) => {
+    const s = change.search;
+    try {
+      if (s === 'reset') await deps.engine.resetEmpty();
+      else if (s === 'resync') await deps.engine.resync();
+      else if (s) await deps.engine.applyChange(s);
+    } catch (e) {
+      console.warn('search update failed', e);
+    }
+  };
+
+  return {
+    write: async <T>(fn: () => Promise<T>, changeOf: (value: T) => CommittedWrite | undefined) => {
+      let change: CommittedWrite | undefined;
+      const value = await lock(async () => {
+        const n = ++seq;
+        post({ type: 'writing', from: id, seq: n });
+        let out: T;
+        try {
+          out = await fn();
+          change = changeOf(out);
+        } catch (e) {
+          post({ type: 'written', from: id, seq: n });
+          throw e;
+        }
+        // Announced while still holding the lock: the next writer's notice follows this one.
+        post({ type: 'written', from: id, seq: n, ...(change ? { change: toWire(change) } : {}) });
+        return out;
+      });
+      if (change) {
+        await applyLocal(change);
+        // A write that changed no table (a failed restore dropping its prepared rows) is not announced.
+        if (change.tables.length > 0)
+          emit({
+            origin: 'local',
+            tables: [...change.tables],
+            ...(change.keys ? { keys: [...change.keys] } : {}),
+          });
+      }
+      return value;
+    },
+    subscribe: (listener) => {
+      ensureChannel();
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    listen: () => {
+      ensureChannel();
+    },
+    remoteSettled: () =>
+      started.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
+    close: () => {
+      for (const t of started.values()) clearTimeout(t);
+      started.clear();
+      settleWaiters();
+      channel?.close();
+      channel = undefined;
+    },
+  };
+}
