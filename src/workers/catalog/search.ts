@@ -87,6 +87,11 @@ export type StoredChange = {
    * in memory, no read-back (the bulk path for exports).
    */
   created?: { assets: StoredAsset[]; relations: RelationRow[] };
+  /**
+   * The current records of `keys` as the writer stored them (a key without a record here is absent),
+   * with every relation whose child is one of them: used instead of reading them back (import batches).
+   */
+  stored?: { assets: StoredAsset[]; relations: RelationRow[] };
 };
 
 type State = {
@@ -721,7 +726,9 @@ async function applyChangeLocked(change: StoredChange): Promise<void> {
       return;
     }
     if (keys.length > 0) {
-      const [assets, outgoing] = await Promise.all([getAssetsByKeys(keys), relationsFromChildren(keys)]);
+      const [assets, outgoing] = change.stored
+        ? storedRecords(change.stored, keys)
+        : await Promise.all([getAssetsByKeys(keys), relationsFromChildren(keys)]);
       const outBy = groupByChild(outgoing);
       const gone: string[] = [];
       keys.forEach((key, i) => {
@@ -737,6 +744,15 @@ async function applyChangeLocked(change: StoredChange): Promise<void> {
     schedulePersist();
     scheduleWarm(1000);
   }
+}
+
+/** `keys`' records and relations from a change's `stored` (no read-back). */
+function storedRecords(
+  stored: NonNullable<StoredChange['stored']>,
+  keys: readonly string[],
+): [(StoredAsset | undefined)[], RelationRow[]] {
+  const byKey = new Map(stored.assets.map((a) => [a.key, a]));
+  return [keys.map((k) => byKey.get(k)), stored.relations];
 }
 
 /** Brackets an import: the stamp check and persistence wait until it ends. */
