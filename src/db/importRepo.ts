@@ -355,16 +355,11 @@ export async function storeParsedBatch(
   db: CatalogDb = getDb(),
 ): Promise<{ reports: FileReport[]; written?: BatchWritten }> {
   const reports = items.map(({ source, result }) => emptyReport(source, result));
-  const files: PlannedFile[] = [];
-  const fileReports: FileReport[] = [];
-  items.forEach((it, i) => {
-    const report = reports[i] as FileReport;
-    if (failIfEmpty(report, it.result)) return;
-    files.push(planInput(it.source, it.result));
-    fileReports.push(report);
-  });
-  if (files.length === 0) return { reports };
+  const writable = items.filter((it, i) => !failIfEmpty(reports[i] as FileReport, it.result));
+  if (writable.length === 0) return { reports };
+  const fileReports = reports.filter((r) => r.status !== 'failed');
   try {
+    const files = writable.map((it) => planInput(it.source, it.result));
     const written = await writeBatch(db, files, fileReports, importedAt, importId);
     return { reports, written };
   } catch {
