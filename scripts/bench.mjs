@@ -602,6 +602,59 @@ function ensureCardSets() {
   return sets;
 }
 
+/**
+ * Sums of the `tarn:*` performance measures in the page's workers (the import's phases in the catalog
+ * worker, chunk parsing in the parse workers), read over CDP: `{ name: { ms, n } }`.
+ */
+async function workerMeasures(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions = [];
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await new Promise((r) => setTimeout(r, 300));
+  let next = 1;
+  const evaluate = (sessionId, expression) =>
+    new Promise((resolve) => {
+      const id = next++;
+      const timer = setTimeout(() => resolve(undefined), 10_000);
+      const onMessage = (e) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message);
+        if (m.id !== id) return;
+        clearTimeout(timer);
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        resolve(m.result?.result?.value);
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({
+            id,
+            method: 'Runtime.evaluate',
+            params: { expression, returnByValue: true },
+          }),
+        })
+        .catch(() => resolve(undefined));
+    });
+  const sums = {};
+  for (const sessionId of sessions) {
+    const entries = await evaluate(
+      sessionId,
+      `performance.getEntriesByType('measure').filter((m) => m.name.startsWith('tarn:')).map((m) => [m.name, m.duration])`,
+    );
+    for (const [name, ms] of entries ?? []) {
+      sums[name] ??= { ms: 0, n: 0 };
+      sums[name].ms += ms;
+      sums[name].n++;
+    }
+  }
+  await cdp.detach();
+  return sums;
+}
+
 /** Imports one zip through "Import files" in a fresh on-disk profile; times upload → import report. */
 async function runCardsApp(set) {
   const ctx = await diskContext({ viewport: { width: 1400, height: 900 } });
@@ -625,6 +678,7 @@ async function runCardsApp(set) {
   const longTasks = await page.evaluate(() => window.__longTasks);
   const status = await page.evaluate(() => window.__tarnCatalog.call('searchStatus', {}));
   const workers = await page.evaluate(() => Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
+  const phases = await workerMeasures(page);
   await ctx.close();
   return {
     importMs,
@@ -633,6 +687,7 @@ async function runCardsApp(set) {
     maxLongTaskMs: Math.max(0, ...longTasks),
     engine: status.timings,
     workers,
+    phases,
   };
 }
 
@@ -666,6 +721,12 @@ async function runCards(rawCards) {
     const app = await runCardsApp(set);
     log(`${set.name}: app ${app.importMs} ms (${app.summary}), max long task ${app.maxLongTaskMs} ms`);
     log(`${set.name}: engine`, JSON.stringify(app.engine));
+    log(
+      `${set.name}: phases`,
+      Object.entries(app.phases)
+        .map(([k, v]) => `${k} ${v.ms.toFixed(0)} ms (${v.n})`)
+        .join(', '),
+    );
     const raw = await runCardsRaw(set, rawCards, app.workers);
     log(
       `${set.name}: raw ${raw.ms} ms (unzip ${raw.unzipMs.toFixed(0)}, parse ${raw.parseMs.toFixed(0)}, write ${raw.writeMs.toFixed(0)})`,
@@ -680,9 +741,13 @@ const CARD_TARGETS = { ratio: 0.75, corpusMs: 5_000, cards30kMs: 45_000 };
 function cardsTable(rows) {
   const lines = [];
   const row = (...c) =>
-    lines.push(c.map((x, i) => (i === 0 ? String(x).padEnd(26) : String(x).padStart(12))).join(''));
+    lines.push(
+      c
+        .map((x, i) => (i === 0 ? String(x).padEnd(26) : i === 6 ? `  ${x}` : String(x).padStart(12)))
+        .join(''),
+    );
   row('real card files', 'app (ms)', 'files/s', 'raw (ms)', 'raw/app', 'long task', 'target');
-  row('-'.repeat(24), ...Array.from({ length: 6 }, () => '-'.repeat(10)));
+  row('-'.repeat(24), ...Array.from({ length: 5 }, () => '-'.repeat(10)), '-'.repeat(20));
   for (const r of rows) {
     const target = r.id === 'corpus' ? `< ${CARD_TARGETS.corpusMs}` : `< ${CARD_TARGETS.cards30kMs}`;
     row(

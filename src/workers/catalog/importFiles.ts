@@ -101,6 +101,16 @@ async function prepareInline(e: Entry & { kind: 'text' }): Promise<Prepared> {
   }
 }
 
+/**
+ * A performance measure `tarn:import:<name>` from `start` to now (where the import's time goes: the
+ * benchmark sums them per name, read from the worker).
+ */
+const SPANS = ['expand', 'wait-parse', 'store', 'search'] as const;
+
+function span(name: (typeof SPANS)[number], start: number): void {
+  performance.measure(`tarn:import:${name}`, { start, end: performance.now() });
+}
+
 /** Imports files; returns the stored import run. `makePool` is for tests (default: parse workers). */
 export async function importFiles(
   args: { files: InputFile[] },
@@ -109,7 +119,11 @@ export async function importFiles(
   makePool: () => ParsePool = createParsePool,
 ): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
+  for (const name of SPANS) performance.clearMeasures(`tarn:import:${name}`);
+  performance.clearMeasures('tarn:parse:chunk');
+  const t0 = performance.now();
   const entries = await expandInputs(args.files);
+  span('expand', t0);
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
   const runId = await addImportRun(run);
   const progress: ImportProgress = {
@@ -128,7 +142,9 @@ export async function importFiles(
     const items = batch;
     batch = [];
     batchBytes = 0;
+    const tStore = performance.now();
     const { reports: stored, written } = await storeParsedBatch(items, startedAt, runId);
+    span('store', tStore);
     const changed: string[] = [];
     stored.forEach((r, i) => {
       const item = items[i];
@@ -136,8 +152,10 @@ export async function importFiles(
       reports[item.index] = r;
       if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
     });
+    const tSearch = performance.now();
     if (changed.length > 0)
       await hooks.onStored?.({ keys: changed, ...(written ? { stored: written } : {}) });
+    span('search', tSearch);
   };
   const pool = makePool();
   const plan = units(entries);
@@ -159,7 +177,9 @@ export async function importFiles(
     outer: for (let u = 0; u < plan.length; u++) {
       submitUpTo(u);
       const unit = plan[u] as Unit;
+      const tWait = performance.now();
       const prepared = unit.chunk ? await (pending[u] as Promise<Prepared[]>) : undefined;
+      span('wait-parse', tWait);
       pending[u] = undefined;
       for (let k = 0; k < unit.entries.length; k++) {
         const entry = unit.entries[k] as Entry;

@@ -7,9 +7,10 @@ const decoder = new TextDecoder('utf-8');
 self.addEventListener('message', (e: MessageEvent<ParseRequest>) => {
   const { id, inputs } = e.data;
   void (async () => {
+    const t0 = performance.now();
     const prepared = [];
     for (const input of inputs) prepared.push(await prepareFile(input, decoder));
-    self.postMessage({ id, prepared } satisfies ParseResponse);
+    self.postMessage({ id, prepared, ms: performance.now() - t0 } satisfies ParseResponse);
   })();
 });
 self.postMessage({ ready: true });

@@ -80,6 +80,10 @@ export class ParsePool {
     } else {
       const chunk = slot.inFlight.get(msg.id);
       slot.inFlight.delete(msg.id);
+      if (msg.ms !== undefined) {
+        const end = performance.now();
+        performance.measure('tarn:parse:chunk', { start: Math.max(0, end - msg.ms), end });
+      }
       chunk?.resolve(msg.prepared);
     }
     this.dispatch();

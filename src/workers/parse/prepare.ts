@@ -91,4 +91,5 @@ export async function prepareText(name: string, bytes: number, text: string): Pr
 
 /** Messages between the pool and a parse worker. */
 export type ParseRequest = { id: number; inputs: ParseInput[] };
-export type ParseResponse = { id: number; prepared: Prepared[] };
+/** `ms`: the worker's time on the chunk (recorded by the pool as a `tarn:parse:chunk` measure). */
+export type ParseResponse = { id: number; prepared: Prepared[]; ms?: number };
