@@ -580,7 +580,8 @@ function listFiles(dir) {
 function ensureCardSets() {
   mkdirSync(dataDir, { recursive: true });
   const sets = [];
-  if (existsSync(CORPUS_DIR)) {
+  if (args.includes('--no-corpus')) log('cards: corpus set skipped (--no-corpus)');
+  else if (existsSync(CORPUS_DIR)) {
     const zipPath = join(dataDir, 'corpus.zip');
     const files = listFiles(CORPUS_DIR);
     if (!existsSync(zipPath)) {
@@ -590,6 +591,7 @@ function ensureCardSets() {
     }
     sets.push({ name: `corpus ${files.length} files`, id: 'corpus', files: files.length, zipPath });
   } else log('cards: ../shared/corpus not found, corpus set skipped');
+  if (CARDS_N === 0) return sets;
   const zipPath = join(dataDir, `cards-${CARDS_N}-s7.zip`);
   if (!existsSync(zipPath)) {
     log(`generating ${CARDS_N} cards…`);

@@ -329,16 +329,28 @@ async function writeBatch(
   importedAt: string,
   importId: number | undefined,
 ): Promise<BatchWritten> {
-  return db.transaction('rw', writeTables(db), async () => {
+  const t0 = performance.now();
+  let tWritten = t0;
+  const written = await db.transaction('rw', writeTables(db), async () => {
+    performance.measure('tarn:store:wait', { start: t0, end: performance.now() });
     const st = await readBatchState(db, files);
+    const tRead = performance.now();
     let touched = false;
     files.forEach((f, i) => {
       const report = reports[i];
       if (report && planFile(st, f, report, importedAt, importId)) touched = true;
     });
+    const tPlanned = performance.now();
     await writeBatchState(db, st, touched);
+    tWritten = performance.now();
+    // From the start of the transaction call: its wait is also in `tarn:store:wait`.
+    performance.measure('tarn:store:read', { start: t0, end: tRead });
+    performance.measure('tarn:store:merge', { start: tRead, end: tPlanned });
+    performance.measure('tarn:store:write', { start: tPlanned, end: tWritten });
     return writtenOf(st, files);
   });
+  performance.measure('tarn:store:commit', { start: tWritten, end: performance.now() });
+  return written;
 }
 
 /**

@@ -120,7 +120,15 @@ export async function importFiles(
 ): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
   for (const name of SPANS) performance.clearMeasures(`tarn:import:${name}`);
-  performance.clearMeasures('tarn:parse:chunk');
+  for (const name of [
+    'tarn:parse:chunk',
+    'tarn:store:wait',
+    'tarn:store:read',
+    'tarn:store:merge',
+    'tarn:store:write',
+    'tarn:store:commit',
+  ])
+    performance.clearMeasures(name);
   const t0 = performance.now();
   const entries = await expandInputs(args.files);
   span('expand', t0);
