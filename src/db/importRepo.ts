@@ -117,9 +117,10 @@ async function readBatchState(db: CatalogDb, files: readonly PlannedFile[]): Pro
   const keys = Array.from(assetKeys);
   const [stored, rels] = await Promise.all([
     db.assets.bulkGet(keys),
-    children.size === 0
-      ? Promise.resolve([] as RelationRow[])
-      : db.relations.where('childKey').anyOf(Array.from(children)).toArray(),
+    // One index lookup per child, all issued at once: an `anyOf` cursor would make a round trip per key.
+    Promise.all(Array.from(children, (k) => db.relations.where('childKey').equals(k).toArray())).then(
+      (lists) => lists.flat(),
+    ),
   ]);
   const assets = new Map<string, StoredAsset | undefined>();
   keys.forEach((key, i) => assets.set(key, stored[i]));
