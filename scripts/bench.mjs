@@ -3,14 +3,25 @@
 // builds the app, serves it with `vite preview`, and measures in Chromium (Playwright) each metric next to
 // a raw baseline from the same run on the same data (bench/raw.mjs: Dexie bulkPut + MiniSearch addAll,
 // plain JS search/filter/sort). Prints a table and writes bench/results.json with machine info.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { chromium } from '@playwright/test';
+import { zipSync } from 'fflate';
 import { build, preview } from 'vite';
 import { generateCatalog } from '../bench/generate.mjs';
 import { benchQueries } from '../bench/queries.mjs';
+import { generateCards } from '../bench/cards.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'bench', 'data');
@@ -18,6 +29,10 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const noBuild = args.includes('--no-build');
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const cardsOnly = args.includes('--cards');
+const cardsNArg = args.find((a) => a.startsWith('--cards-n='));
+const CARDS_N = cardsNArg ? Number(cardsNArg.slice(10)) : smoke ? 5_000 : 30_000;
+const CORPUS_DIR = join(root, '..', 'shared', 'corpus');
 const SIZES = sizesArg ? sizesArg.slice(8).split(',').map(Number) : smoke ? [10_000] : [10_000, 100_000];
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
@@ -535,6 +550,221 @@ async function runSize(browser, n, rawJs) {
   return res;
 }
 
+// --- Real card files --------------------------------------------------------------------------------
+
+/** The raw ceiling's page script and parse worker (the worker is started from a blob URL). */
+async function buildRawCards() {
+  const out = join(dataDir, 'raw-cards');
+  const common = { configFile: false, logLevel: 'warn', resolve: { alias: { '@': join(root, 'src') } } };
+  const lib = (entry, name, fileName, emptyOutDir) =>
+    build({
+      ...common,
+      build: { outDir: out, emptyOutDir, lib: { entry, formats: ['iife'], name, fileName: () => fileName } },
+    });
+  await lib(join(root, 'bench', 'raw-cards.mjs'), 'TarnRawCardsBundle', 'raw-cards.js', true);
+  await lib(join(root, 'bench', 'raw-parse-worker.mjs'), 'TarnRawParseWorker', 'raw-parse-worker.js', false);
+  return { page: join(out, 'raw-cards.js'), worker: join(out, 'raw-parse-worker.js') };
+}
+
+function listFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** The card sets: the shared corpus zipped as it is (when present), and `CARDS_N` generated cards zipped. */
+function ensureCardSets() {
+  mkdirSync(dataDir, { recursive: true });
+  const sets = [];
+  if (args.includes('--no-corpus')) log('cards: corpus set skipped (--no-corpus)');
+  else if (existsSync(CORPUS_DIR)) {
+    const zipPath = join(dataDir, 'corpus.zip');
+    const files = listFiles(CORPUS_DIR);
+    if (!existsSync(zipPath)) {
+      const entries = {};
+      for (const f of files) entries[`corpus/${relative(CORPUS_DIR, f)}`] = new Uint8Array(readFileSync(f));
+      writeFileSync(zipPath, zipSync(entries, { level: 6 }));
+    }
+    sets.push({ name: `corpus ${files.length} files`, id: 'corpus', files: files.length, zipPath });
+  } else log('cards: ../shared/corpus not found, corpus set skipped');
+  if (CARDS_N === 0) return sets;
+  const zipPath = join(dataDir, `cards-${CARDS_N}-s7.zip`);
+  if (!existsSync(zipPath)) {
+    log(`generating ${CARDS_N} cards…`);
+    const entries = {};
+    for (const f of generateCards({ n: CARDS_N, seed: 7 }))
+      entries[`cards/${f.name}`] = new TextEncoder().encode(f.text);
+    writeFileSync(zipPath, zipSync(entries, { level: 6 }));
+  }
+  sets.push({ name: `generated ${CARDS_N} cards`, id: `cards${CARDS_N}`, files: CARDS_N, zipPath });
+  return sets;
+}
+
+/**
+ * Sums of the `tarn:*` performance measures in the page's workers (the import's phases in the catalog
+ * worker, chunk parsing in the parse workers), read over CDP: `{ name: { ms, n } }`.
+ */
+async function workerMeasures(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions = [];
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await new Promise((r) => setTimeout(r, 300));
+  let next = 1;
+  const evaluate = (sessionId, expression) =>
+    new Promise((resolve) => {
+      const id = next++;
+      const timer = setTimeout(() => resolve(undefined), 10_000);
+      const onMessage = (e) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message);
+        if (m.id !== id) return;
+        clearTimeout(timer);
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        resolve(m.result?.result?.value);
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({
+            id,
+            method: 'Runtime.evaluate',
+            params: { expression, returnByValue: true },
+          }),
+        })
+        .catch(() => resolve(undefined));
+    });
+  const sums = {};
+  for (const sessionId of sessions) {
+    const entries = await evaluate(
+      sessionId,
+      `performance.getEntriesByType('measure').filter((m) => m.name.startsWith('tarn:')).map((m) => [m.name, m.duration])`,
+    );
+    for (const [name, ms] of entries ?? []) {
+      sums[name] ??= { ms: 0, n: 0 };
+      sums[name].ms += ms;
+      sums[name].n++;
+    }
+  }
+  await cdp.detach();
+  return sums;
+}
+
+/** Imports one zip through "Import files" in a fresh on-disk profile; times upload → import report. */
+async function runCardsApp(set) {
+  const ctx = await diskContext({ viewport: { width: 1400, height: 900 } });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.on('pageerror', (e) => log('pageerror', e.message));
+  await page.goto(BASE);
+  await page.getByText('Showing 0 of 0 assets').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  log(`${set.name}: importing through the UI…`);
+  const t0 = Date.now();
+  await page.getByLabel('Import files').setInputFiles(set.zipPath);
+  const report = page.getByRole('status', { name: 'Import report' });
+  await report.waitFor({ timeout: 30 * 60_000 });
+  const importMs = Date.now() - t0;
+  const summary = (await report.locator('.import-summary').textContent()) ?? '';
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const status = await page.evaluate(() => window.__tarnCatalog.call('searchStatus', {}));
+  const workers = await page.evaluate(() => Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
+  const phases = await workerMeasures(page);
+  await ctx.close();
+  return {
+    importMs,
+    summary,
+    filesPerSec: set.files / (importMs / 1000),
+    maxLongTaskMs: Math.max(0, ...longTasks),
+    engine: status.timings,
+    workers,
+    phases,
+  };
+}
+
+/** The raw ceiling for the same zip in the same kind of profile: N parse workers + one bulkPut. */
+async function runCardsRaw(set, rawCards, nWorkers) {
+  const ctx = await diskContext({ bypassCSP: true });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(`${BASE}/imports`);
+  await page.addScriptTag({ path: rawCards.page });
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'raw-input';
+    document.body.appendChild(input);
+  });
+  await page.locator('#raw-input').setInputFiles(set.zipPath);
+  const code = readFileSync(rawCards.worker, 'utf8');
+  const t0 = Date.now();
+  const r = await page.evaluate(
+    ([c, n]) => window.TarnRawCards.importZip(document.getElementById('raw-input').files[0], c, n),
+    [code, nWorkers],
+  );
+  const ms = Date.now() - t0;
+  await ctx.close();
+  return { ...r, ms, inPageMs: r.ms };
+}
+
+async function runCards(rawCards) {
+  const out = [];
+  for (const set of ensureCardSets()) {
+    const app = await runCardsApp(set);
+    log(`${set.name}: app ${app.importMs} ms (${app.summary}), max long task ${app.maxLongTaskMs} ms`);
+    log(`${set.name}: engine`, JSON.stringify(app.engine));
+    log(
+      `${set.name}: phases`,
+      Object.entries(app.phases)
+        .map(([k, v]) => `${k} ${v.ms.toFixed(0)} ms (${v.n})`)
+        .join(', '),
+    );
+    const raw = await runCardsRaw(set, rawCards, app.workers);
+    log(
+      `${set.name}: raw ${raw.ms} ms (unzip ${raw.unzipMs.toFixed(0)}, parse ${raw.parseMs.toFixed(0)}, write ${raw.writeMs.toFixed(0)})`,
+    );
+    out.push({ set: set.name, id: set.id, files: set.files, app, raw, ratio: raw.ms / app.importMs });
+  }
+  return out;
+}
+
+const CARD_TARGETS = { ratio: 0.75, corpusMs: 5_000, cards30kMs: 45_000 };
+
+function cardsTable(rows) {
+  const lines = [];
+  const row = (...c) =>
+    lines.push(
+      c
+        .map((x, i) => (i === 0 ? String(x).padEnd(26) : i === 6 ? `  ${x}` : String(x).padStart(12)))
+        .join(''),
+    );
+  row('real card files', 'app (ms)', 'files/s', 'raw (ms)', 'raw/app', 'long task', 'target');
+  row('-'.repeat(24), ...Array.from({ length: 5 }, () => '-'.repeat(10)), '-'.repeat(20));
+  for (const r of rows) {
+    const target = r.id === 'corpus' ? `< ${CARD_TARGETS.corpusMs}` : `< ${CARD_TARGETS.cards30kMs}`;
+    row(
+      r.set,
+      fmt(r.app.importMs),
+      fmt(r.app.filesPerSec),
+      fmt(r.raw.ms),
+      fmt(r.ratio, 2),
+      fmt(r.app.maxLongTaskMs),
+      `${target}, ≥ ${CARD_TARGETS.ratio}x`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function fmt(x, d = 0) {
   return typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : String(x);
 }
@@ -618,13 +848,16 @@ async function main() {
     process.env.TARN_DIST = DIST;
     await build({ root, logLevel: 'warn', build: { outDir: DIST } });
   }
-  const rawJs = await buildRaw();
-  for (const n of SIZES) ensureData(n);
+  const rawJs = cardsOnly ? undefined : await buildRaw();
+  const rawCards = await buildRawCards();
+  if (!cardsOnly) for (const n of SIZES) ensureData(n);
   const server = await startServer();
   const browser = await chromium.launch(LAUNCH);
   const results = [];
+  const cards = [];
   try {
-    for (const n of SIZES) results.push(await runSize(browser, n, rawJs));
+    if (!cardsOnly) for (const n of SIZES) results.push(await runSize(browser, n, rawJs));
+    cards.push(...(await runCards(rawCards)));
   } finally {
     await browser.close();
     server.kill();
@@ -638,14 +871,24 @@ async function main() {
     chromium: browser.version(),
     date: new Date().toISOString(),
   };
+  const resultsPath = join(root, 'bench', 'results.json');
+  // `--cards` keeps the other sections' last figures and replaces the card files section only.
+  const previous = cardsOnly && existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
   writeFileSync(
-    join(root, 'bench', 'results.json'),
-    JSON.stringify({ machine, targets100k: TARGETS_100K, results }, null, 2),
+    resultsPath,
+    JSON.stringify(
+      cardsOnly
+        ? { ...previous, cardsMachine: machine, cardTargets: CARD_TARGETS, cards }
+        : { machine, targets100k: TARGETS_100K, results, cardTargets: CARD_TARGETS, cards },
+      null,
+      2,
+    ),
   );
   console.log(
     `\nMachine: ${machine.cpu} × ${machine.cores}, ${machine.memGB} GB, Chromium ${machine.chromium}\n`,
   );
-  console.log(table(results));
+  if (!cardsOnly) console.log(table(results));
+  console.log(`\n${cardsTable(cards)}`);
   console.log('\nbench/results.json written.');
 }
 

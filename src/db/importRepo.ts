@@ -65,25 +65,124 @@ function writeTables(db: CatalogDb) {
   return [db.assets, db.versions, db.relations, db.audit, db.settings];
 }
 
-/** Writes one parsed file's rows. Must run inside a rw transaction over `writeTables(db)`. */
-async function writeParsedFile(
-  db: CatalogDb,
-  source: ImportSource,
-  result: ParseResult,
+/**
+ * What a batch of files works on: the stored rows it can touch, read in bulk up front, then changed in
+ * memory file by file (a later file sees what an earlier one wrote) and written in bulk at the end.
+ */
+type BatchState = {
+  /** Stored assets by key (absent keys: undefined). Holds every asset key and relation end of the batch. */
+  assets: Map<string, StoredAsset | undefined>;
+  /** Relations by id: every relation whose child is an asset key or relation child of the batch. */
+  relations: Map<string, RelationRow>;
+  /** Child key → ids of its relations in `relations`. */
+  byChild: Map<string, Set<string>>;
+  dirtyAssets: Set<string>;
+  /** Relation ids put or deleted (deleted: no longer in `relations`). */
+  dirtyRelations: Set<string>;
+  versions: VersionRow[];
+  audit: AuditRow[];
+};
+
+/** One file, ready to plan: its assets by key and its relations as rows tagged with its provenance. */
+type PlannedFile = {
+  source: ImportSource;
+  result: ParseResult;
+  via: string;
+  byKey: Map<string, Asset>;
+  incoming: RelationRow[];
+};
+
+function planInput(source: ImportSource, result: ParseResult): PlannedFile {
+  const via = viaTag({ format: result.format, sourceName: source.name });
+  const byKey = new Map<string, Asset>();
+  for (const a of result.assets) byKey.set(assetKey(a.id), a);
+  return { source, result, via, byKey, incoming: result.relations.map((r) => toRelationRow(r, via)) };
+}
+
+/** Reads, in three bulk requests, every stored row the files can touch. Runs inside the transaction. */
+async function readBatchState(db: CatalogDb, files: readonly PlannedFile[]): Promise<BatchState> {
+  const assetKeys = new Set<string>();
+  const children = new Set<string>();
+  for (const f of files) {
+    for (const key of f.byKey.keys()) {
+      assetKeys.add(key);
+      children.add(key);
+    }
+    for (const r of f.incoming) {
+      assetKeys.add(r.parentKey);
+      assetKeys.add(r.childKey);
+      children.add(r.childKey);
+    }
+  }
+  const keys = Array.from(assetKeys);
+  const [stored, rels] = await Promise.all([
+    db.assets.bulkGet(keys),
+    // One index lookup per child, all issued at once: an `anyOf` cursor would make a round trip per key.
+    Promise.all(Array.from(children, (k) => db.relations.where('childKey').equals(k).toArray())).then(
+      (lists) => lists.flat(),
+    ),
+  ]);
+  const assets = new Map<string, StoredAsset | undefined>();
+  keys.forEach((key, i) => assets.set(key, stored[i]));
+  const relations = new Map<string, RelationRow>();
+  const byChild = new Map<string, Set<string>>();
+  for (const r of rels) {
+    relations.set(r.id, r);
+    addToChild(byChild, r);
+  }
+  return {
+    assets,
+    relations,
+    byChild,
+    dirtyAssets: new Set(),
+    dirtyRelations: new Set(),
+    versions: [],
+    audit: [],
+  };
+}
+
+function addToChild(byChild: Map<string, Set<string>>, r: RelationRow): void {
+  let ids = byChild.get(r.childKey);
+  if (!ids) byChild.set(r.childKey, (ids = new Set()));
+  ids.add(r.id);
+}
+
+function putRelation(st: BatchState, r: RelationRow): void {
+  st.relations.set(r.id, r);
+  addToChild(st.byChild, r);
+  st.dirtyRelations.add(r.id);
+}
+
+function deleteRelation(st: BatchState, r: RelationRow): void {
+  st.relations.delete(r.id);
+  st.byChild.get(r.childKey)?.delete(r.id);
+  st.dirtyRelations.add(r.id);
+}
+
+function putAsset(st: BatchState, a: StoredAsset): void {
+  st.assets.set(a.key, a);
+  st.dirtyAssets.add(a.key);
+}
+
+/**
+ * Merges one parsed file into the batch state (no I/O): assets merged with what is stored, a version and
+ * an audit row per changed asset, the file's relations replacing its earlier ones for the changed
+ * children, placeholders for absent relation ends. Fills `report`; returns whether anything changed.
+ */
+function planFile(
+  st: BatchState,
+  file: PlannedFile,
   report: FileReport,
   importedAt: string,
   importId: number | undefined,
-): Promise<void> {
-  const via = viaTag({ format: result.format, sourceName: source.name });
+): boolean {
+  const { source, result, via, byKey, incoming } = file;
   const format = result.format;
   const changedKeys = new Set<string>();
   /** Per changed child: the provenance tags whose relations this import replaces. */
   const replacedVias = new Map<string, Set<string>>();
-  const byKey = new Map<string, Asset>();
-  for (const a of result.assets) byKey.set(assetKey(a.id), a);
   for (const [key, asset] of byKey) {
-    const existing = await db.assets.get(key);
-    const outcome = mergeAsset(existing, asset, {
+    const outcome = mergeAsset(st.assets.get(key), asset, {
       format,
       sourceName: source.name,
       sha256: source.sha256,
@@ -98,8 +197,8 @@ async function writeParsedFile(
     else report.updated++;
     changedKeys.add(key);
     replacedVias.set(key, new Set([via, ...(outcome.replaced ? [viaTag(outcome.replaced)] : [])]));
-    await db.assets.put(outcome.record);
-    const version: VersionRow = {
+    putAsset(st, outcome.record);
+    st.versions.push({
       assetKey: key,
       assetId: outcome.record.id,
       sha256: source.sha256,
@@ -108,9 +207,8 @@ async function writeParsedFile(
       importedAt,
       text: source.text,
       ...(importId !== undefined ? { importId } : {}),
-    };
-    await db.versions.add(version);
-    await db.audit.add({
+    });
+    st.audit.push({
       at: importedAt,
       assetKey: key,
       action: outcome.status === 'new' ? 'import:new' : 'import:update',
@@ -118,40 +216,81 @@ async function writeParsedFile(
     });
   }
   // Relations declared by this source for the changed children replace that source's earlier ones.
-  const incoming = result.relations.map((r) => toRelationRow(r, via));
   const children = new Set(incoming.map((r) => r.childKey));
   for (const key of changedKeys) children.add(key);
   for (const childKey of children) {
     if (byKey.has(childKey) && !changedKeys.has(childKey)) continue;
     const drop = replacedVias.get(childKey) ?? new Set([via]);
-    const old = await db.relations.where('childKey').equals(childKey).toArray();
-    for (const r of old) {
-      if (!r.vias.some((v) => drop.has(v))) continue;
+    for (const id of Array.from(st.byChild.get(childKey) ?? [])) {
+      const r = st.relations.get(id);
+      if (!r || !r.vias.some((v) => drop.has(v))) continue;
       const vias = r.vias.filter((v) => !drop.has(v));
-      if (vias.length === 0) await db.relations.delete(r.id);
-      else await db.relations.put({ ...r, vias });
+      if (vias.length === 0) deleteRelation(st, r);
+      else putRelation(st, { ...r, vias });
     }
   }
   for (const row of incoming) {
     if (byKey.has(row.childKey) && !changedKeys.has(row.childKey)) continue;
-    const prev = await db.relations.get(row.id);
+    const prev = st.relations.get(row.id);
     if (prev) {
-      await db.relations.put({ ...prev, vias: Array.from(new Set([...prev.vias, via])) });
+      putRelation(st, { ...prev, vias: Array.from(new Set([...prev.vias, via])) });
     } else {
-      await db.relations.put(row);
+      putRelation(st, row);
       report.relationsAdded++;
     }
     for (const end of [row.parentKey, row.childKey]) {
-      const exists = await db.assets.get(end);
-      if (!exists) {
-        const id = end === row.parentKey ? row.parent : row.child;
-        const kind = end === row.parentKey ? kindFromRelation(row.type) : 'unknown';
-        await db.assets.put(makePlaceholder(id, kind, importedAt));
-      }
+      if (st.assets.get(end)) continue;
+      const id = end === row.parentKey ? row.parent : row.child;
+      const kind = end === row.parentKey ? kindFromRelation(row.type) : 'unknown';
+      putAsset(st, makePlaceholder(id, kind, importedAt));
     }
   }
   if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
-  if (report.created + report.updated + report.relationsAdded > 0) await touchCatalog(db);
+  return report.created + report.updated + report.relationsAdded > 0;
+}
+
+/** Writes what the batch changed, in bulk. Runs inside the transaction. */
+async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean): Promise<void> {
+  const assetPuts: StoredAsset[] = [];
+  for (const key of st.dirtyAssets) {
+    const a = st.assets.get(key);
+    if (a) assetPuts.push(a);
+  }
+  const relationPuts: RelationRow[] = [];
+  const relationDeletes: string[] = [];
+  for (const id of st.dirtyRelations) {
+    const r = st.relations.get(id);
+    if (r) relationPuts.push(r);
+    else relationDeletes.push(id);
+  }
+  if (assetPuts.length > 0) await db.assets.bulkPut(assetPuts);
+  if (relationDeletes.length > 0) await db.relations.bulkDelete(relationDeletes);
+  if (relationPuts.length > 0) await db.relations.bulkPut(relationPuts);
+  if (st.versions.length > 0) await db.versions.bulkAdd(st.versions);
+  if (st.audit.length > 0) await db.audit.bulkAdd(st.audit);
+  if (touched) await touchCatalog(db);
+}
+
+/**
+ * What a batch stored, for the search engine (no read-back): the current record of every asset key of
+ * the batch's files that exists, and every relation whose child is one of those keys.
+ */
+export type BatchWritten = { assets: StoredAsset[]; relations: RelationRow[] };
+
+function writtenOf(st: BatchState, files: readonly PlannedFile[]): BatchWritten {
+  const keys = new Set<string>();
+  for (const f of files) for (const key of f.byKey.keys()) keys.add(key);
+  const assets: StoredAsset[] = [];
+  const relations: RelationRow[] = [];
+  for (const key of keys) {
+    const a = st.assets.get(key);
+    if (a) assets.push(a);
+    for (const id of st.byChild.get(key) ?? []) {
+      const r = st.relations.get(id);
+      if (r) relations.push(r);
+    }
+  }
+  return { assets, relations };
 }
 
 /** Stores one parsed file in its own transaction. Returns the per-file report. */
@@ -165,9 +304,7 @@ export async function importParsedFile(
   const report = emptyReport(source, result);
   if (failIfEmpty(report, result)) return report;
   try {
-    await db.transaction('rw', writeTables(db), () =>
-      writeParsedFile(db, source, result, report, importedAt, importId),
-    );
+    await writeBatch(db, [planInput(source, result)], [report], importedAt, importId);
   } catch (e) {
     return {
       ...emptyReport(source, result),
@@ -185,33 +322,74 @@ export async function importParsedFile(
   return report;
 }
 
+/** One transaction: bulk reads, merge in memory in file order, bulk writes. */
+async function writeBatch(
+  db: CatalogDb,
+  files: readonly PlannedFile[],
+  reports: readonly FileReport[],
+  importedAt: string,
+  importId: number | undefined,
+): Promise<BatchWritten> {
+  const t0 = performance.now();
+  let tWritten = t0;
+  const written = await db.transaction('rw', writeTables(db), async () => {
+    performance.measure('tarn:store:wait', { start: t0, end: performance.now() });
+    const st = await readBatchState(db, files);
+    const tRead = performance.now();
+    let touched = false;
+    files.forEach((f, i) => {
+      const report = reports[i];
+      if (report && planFile(st, f, report, importedAt, importId)) touched = true;
+    });
+    const tPlanned = performance.now();
+    await writeBatchState(db, st, touched);
+    tWritten = performance.now();
+    // From the start of the transaction call: its wait is also in `tarn:store:wait`.
+    performance.measure('tarn:store:read', { start: t0, end: tRead });
+    performance.measure('tarn:store:merge', { start: tRead, end: tPlanned });
+    performance.measure('tarn:store:write', { start: tPlanned, end: tWritten });
+    return writtenOf(st, files);
+  });
+  performance.measure('tarn:store:commit', { start: tWritten, end: performance.now() });
+  return written;
+}
+
 /**
- * Stores several parsed files in ONE transaction (much faster than one per file). Each file is still
- * all-or-nothing: if the batch fails, every file is retried in its own transaction.
+ * Stores several parsed files in ONE transaction (much faster than one per file): every row the batch
+ * can touch is read in bulk, the files are merged in memory in order (a later file sees what an earlier
+ * one wrote), and the results are written in bulk. Each file is still all-or-nothing: if the batch fails,
+ * every file is retried in its own transaction. `written` is what the batch stored when it was stored as
+ * one batch (absent after a retry file by file).
  */
+export async function storeParsedBatch(
+  items: { source: ImportSource; result: ParseResult }[],
+  importedAt: string,
+  importId?: number,
+  db: CatalogDb = getDb(),
+): Promise<{ reports: FileReport[]; written?: BatchWritten }> {
+  const reports = items.map(({ source, result }) => emptyReport(source, result));
+  const writable = items.filter((it, i) => !failIfEmpty(reports[i] as FileReport, it.result));
+  if (writable.length === 0) return { reports };
+  const fileReports = reports.filter((r) => r.status !== 'failed');
+  try {
+    const files = writable.map((it) => planInput(it.source, it.result));
+    const written = await writeBatch(db, files, fileReports, importedAt, importId);
+    return { reports, written };
+  } catch {
+    const out: FileReport[] = [];
+    for (const it of items) out.push(await importParsedFile(it.source, it.result, importedAt, importId, db));
+    return { reports: out };
+  }
+}
+
+/** `storeParsedBatch`, reports only. */
 export async function importParsedFiles(
   items: { source: ImportSource; result: ParseResult }[],
   importedAt: string,
   importId?: number,
   db: CatalogDb = getDb(),
 ): Promise<FileReport[]> {
-  const reports = items.map(({ source, result }) => emptyReport(source, result));
-  const writable = items.map((it, i) => !failIfEmpty(reports[i] as FileReport, it.result));
-  try {
-    await db.transaction('rw', writeTables(db), async () => {
-      for (let i = 0; i < items.length; i++) {
-        const it = items[i];
-        const report = reports[i];
-        if (!it || !report || !writable[i]) continue;
-        await writeParsedFile(db, it.source, it.result, report, importedAt, importId);
-      }
-    });
-    return reports;
-  } catch {
-    const out: FileReport[] = [];
-    for (const it of items) out.push(await importParsedFile(it.source, it.result, importedAt, importId, db));
-    return out;
-  }
+  return (await storeParsedBatch(items, importedAt, importId, db)).reports;
 }
 
 export type RestoreReport = FileReport;

@@ -1,19 +1,18 @@
 /**
- * The import pipeline: read → sniff/parse (core) → merge + store (db) → report.
- * Parsed files are written in batches (one transaction per batch, each file still all-or-nothing), which
- * is an order of magnitude faster than a transaction per file. The next file is read and parsed while the
- * current one is stored (one file ahead at most). Progress is reported after every file;
- * cancellation stops after the current file (the files parsed so far are stored, nothing half-written).
+ * The import pipeline: read → sniff/parse (core, in a pool of parse workers) → merge + store (db, one
+ * writer) → report. Files go to the pool in chunks, a few chunks ahead of the writer; the writer takes the
+ * chunks in file order and stores their files in batches (one transaction per batch with bulk reads and
+ * writes, each file still all-or-nothing), then updates search once per batch with the stored records.
+ * Progress is reported as files reach the writer; cancellation stops after the current file (the files
+ * taken so far are stored, nothing half-written; chunks parsed ahead are dropped).
  */
-import { parseFile } from '@/core/formats/parseFile';
 import { parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
 import type { FileReport, ImportRun, ImportSummary, RelationRow, StoredAsset } from '@/core/catalog/rows';
-import { sha256Hex } from '@/core/util/hash';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 import {
   addImportRun,
-  importParsedFiles,
   restoreExport,
+  storeParsedBatch,
   updateImportRun,
   type ExportSource,
   type ImportSource,
@@ -21,9 +20,11 @@ import {
 import type { ParseResult } from '@/core/model';
 import { assetKey } from '@/core/model';
 import type { CallContext } from '../rpc';
-import { expandInputs, type InputFile } from './intake';
-import type { CatalogTable } from '../catalogEvents';
+import { failedReport, prepareText, type ParseInput, type Prepared } from '../parse/prepare';
+import { createParsePool, type ParsePool } from '../parse/pool';
+import { expandInputs, type Entry, type InputFile } from './intake';
 import type { StoredChange } from './search';
+import type { CatalogTable } from '../catalogEvents';
 import type { CommittedWrite } from './writer';
 
 const STORED_TABLES: readonly CatalogTable[] = ['assets', 'versions', 'relations', 'imports', 'audit'];
@@ -32,7 +33,7 @@ function justRun<T>(fn: () => Promise<T>): Promise<T> {
   return fn();
 }
 
-/** The write of stored changes (rows of these keys changed; `created`: see StoredChange). */
+/** The write of stored changes (rows of these keys changed; `created`, `stored`: see StoredChange). */
 function storedWrite(change: StoredChange): CommittedWrite {
   const keys = new Set(change.keys);
   for (const a of change.created?.assets ?? []) keys.add(a.key);
@@ -43,7 +44,8 @@ function storedWrite(change: StoredChange): CommittedWrite {
 export type ImportHooks = {
   /**
    * Runs one write (the run record, a batch transaction, a restore) and is told what it changed
-   * (`search`: the stored changes the search engine applies incrementally). Default: just runs it.
+   * (`search`: the stored changes the search engine applies incrementally, once per batch). Default: just
+   * runs it.
    */
   write?: <T>(fn: () => Promise<T>, changeOf: (value: T) => CommittedWrite | undefined) => Promise<T>;
   /** An export is about to be restored (the search engine indexes it meanwhile). */
@@ -64,30 +66,93 @@ function emptySummary(): ImportSummary {
   return { new: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
 }
 
-function failedReport(name: string, bytes: number, code: string, message: string): FileReport {
-  return {
-    name,
-    bytes,
-    format: 'unknown',
-    status: 'failed',
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    relationsAdded: 0,
-    assetIds: [],
-    issues: [{ severity: 'error', code, message }],
-  };
+/** Files per write transaction, and text bytes per transaction. */
+const BATCH_FILES = 250;
+const BATCH_BYTES = 8 * 1024 * 1024;
+/** Files per parse chunk, and bytes per chunk (one message to a parse worker and back). */
+const CHUNK_FILES = 40;
+const CHUNK_BYTES = 1024 * 1024;
+/** Chunks handed to the pool ahead of the writer (bounds the memory of parsed, unstored files). */
+const CHUNKS_AHEAD = 12;
+
+/** A run of consecutive text entries parsed as one message, or one entry handled by the writer itself. */
+type Unit = { entries: Entry[]; chunk?: ParseInput[] };
+
+function units(entries: readonly Entry[]): Unit[] {
+  const out: Unit[] = [];
+  let run: Unit | undefined;
+  let runBytes = 0;
+  for (const e of entries) {
+    if (e.kind === 'text' && (e.blob || e.data)) {
+      if (!run || (run.chunk?.length ?? 0) >= CHUNK_FILES || runBytes + e.bytes > CHUNK_BYTES) {
+        run = { entries: [], chunk: [] };
+        runBytes = 0;
+        out.push(run);
+      }
+      run.entries.push(e);
+      run.chunk?.push({
+        name: e.name,
+        bytes: e.bytes,
+        ...(e.data ? { data: e.data } : {}),
+        ...(e.blob && !e.data ? { blob: e.blob } : {}),
+      });
+      runBytes += e.bytes;
+    } else {
+      run = undefined;
+      out.push({ entries: [e] });
+    }
+  }
+  return out;
 }
 
-/** Imports files; returns the stored import run. */
+/** Reads and prepares an entry that has no content for the pool (e.g. a zip that cannot be opened). */
+async function prepareInline(e: Entry & { kind: 'text' }): Promise<Prepared> {
+  try {
+    return await prepareText(e.name, e.bytes, await e.read());
+  } catch (err) {
+    return {
+      report: failedReport(
+        e.name,
+        e.bytes,
+        'READ_FAILED',
+        `Could not read the file: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    };
+  }
+}
+
+/**
+ * A performance measure `tarn:import:<name>` from `start` to now (where the import's time goes: the
+ * benchmark sums them per name, read from the worker).
+ */
+const SPANS = ['expand', 'wait-parse', 'store', 'search'] as const;
+
+function span(name: (typeof SPANS)[number], start: number): void {
+  performance.measure(`tarn:import:${name}`, { start, end: performance.now() });
+}
+
+/** Imports files; returns the stored import run. `makePool` is for tests (default: parse workers). */
 export async function importFiles(
   args: { files: InputFile[] },
   ctx: CallContext<ImportProgress>,
   hooks: ImportHooks = {},
+  makePool: () => ParsePool = createParsePool,
 ): Promise<ImportResult> {
-  const write = hooks.write ?? justRun;
   const startedAt = new Date().toISOString();
+  const write = hooks.write ?? justRun;
+  for (const name of SPANS) performance.clearMeasures(`tarn:import:${name}`);
+  for (const name of [
+    'tarn:parse:chunk',
+    'tarn:store:wait',
+    'tarn:store:read',
+    'tarn:store:merge',
+    'tarn:store:write',
+    'tarn:store:commit',
+  ])
+    performance.clearMeasures(name);
+  const t0 = performance.now();
   const entries = await expandInputs(args.files);
+  span('expand', t0);
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
   const runId = await write(
     () => addImportRun(run),
@@ -109,88 +174,104 @@ export async function importFiles(
     const items = batch;
     batch = [];
     batchBytes = 0;
-    // One transaction under the write lock: two tabs importing at once take turns per batch.
-    const stored = await write(
-      () => importParsedFiles(items, startedAt, runId),
-      (reps) => {
+    const tStore = performance.now();
+    // One transaction under the write lock (two tabs importing at once take turns per batch); the
+    // writer then hands the stored records to the search engine, once per batch.
+    const { reports: stored } = await write(
+      () => storeParsedBatch(items, startedAt, runId),
+      ({ reports: reps, written }) => {
         const changed: string[] = [];
         for (const r of reps) if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
-        return changed.length > 0 ? storedWrite({ keys: changed }) : undefined;
+        return changed.length > 0
+          ? storedWrite({ keys: changed, ...(written ? { stored: written } : {}) })
+          : undefined;
       },
     );
+    span('store', tStore);
     stored.forEach((r, i) => {
       const item = items[i];
       if (item) reports[item.index] = r;
     });
   };
-  /** Reads and parses the file at `i` (no writes); started one file ahead, while the previous is stored. */
-  const prepareAt = (i: number): Promise<Prepared> | undefined => {
-    const e = entries[i];
-    if (e?.kind !== 'text') return undefined;
-    return prepareOne(e.name, e.bytes, e.read).catch((err: unknown) => ({
-      report: failedReport(
-        e.name,
-        e.bytes,
-        'READ_FAILED',
-        `Could not read the file: ${err instanceof Error ? err.message : String(err)}`,
-      ),
-    }));
-  };
-  let ahead = prepareAt(0);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    const current = ahead;
-    ahead = undefined;
-    if (!entry) continue;
-    if (ctx.isCancelled()) {
-      run.cancelled = true;
-      break;
+  const pool = makePool();
+  const plan = units(entries);
+  const pending: (Promise<Prepared[]> | undefined)[] = [];
+  let submitted = 0;
+  /** Hands chunks to the pool up to CHUNKS_AHEAD chunks past `at`. */
+  const submitUpTo = (at: number) => {
+    let ahead = pending.slice(at, submitted).filter(Boolean).length;
+    while (submitted < plan.length && ahead < CHUNKS_AHEAD) {
+      const chunk = plan[submitted]?.chunk;
+      if (chunk) {
+        pending[submitted] = pool.prepare(chunk);
+        ahead++;
+      }
+      submitted++;
     }
-    const index = reports.length;
-    reports.push(undefined);
-    if (entry.kind === 'skipped') {
-      run.summary.skipped++;
-      const report = {
-        ...failedReport(entry.name, entry.bytes, 'SKIPPED', `Skipped: ${entry.reason}.`),
-        status: 'skipped' as const,
-      };
-      report.issues = [{ severity: 'info', code: 'SKIPPED', message: `Skipped: ${entry.reason}.` }];
-      reports[index] = report;
-    } else if (entry.kind === 'too-large') {
-      reports[index] = failedReport(
-        entry.name,
-        entry.bytes,
-        'FILE_TOO_LARGE',
-        `File is ${(entry.bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a metadata file. Not imported.`,
-      );
-    } else {
-      const prepared = await (current ?? prepareOne(entry.name, entry.bytes, entry.read));
-      // The next file is read and parsed while this one is stored (a file ahead at most).
-      ahead = prepareAt(i + 1);
-      if ('report' in prepared) reports[index] = prepared.report;
-      else if ('export' in prepared) {
-        await flush();
-        reports[index] = await restoreOne(prepared.export.source, prepared.export.env, startedAt, {
-          ...hooks,
-          write,
-        });
-      } else {
-        batch.push({ ...prepared.parsed, index });
-        batchBytes += entry.bytes;
-        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+  };
+  try {
+    outer: for (let u = 0; u < plan.length; u++) {
+      submitUpTo(u);
+      const unit = plan[u] as Unit;
+      const tWait = performance.now();
+      const prepared = unit.chunk ? await (pending[u] as Promise<Prepared[]>) : undefined;
+      span('wait-parse', tWait);
+      pending[u] = undefined;
+      for (let k = 0; k < unit.entries.length; k++) {
+        const entry = unit.entries[k] as Entry;
+        if (ctx.isCancelled()) {
+          run.cancelled = true;
+          break outer;
+        }
+        const index = reports.length;
+        reports.push(undefined);
+        if (entry.kind === 'skipped') {
+          run.summary.skipped++;
+          const report = {
+            ...failedReport(entry.name, entry.bytes, 'SKIPPED', `Skipped: ${entry.reason}.`),
+            status: 'skipped' as const,
+          };
+          report.issues = [{ severity: 'info', code: 'SKIPPED', message: `Skipped: ${entry.reason}.` }];
+          reports[index] = report;
+        } else if (entry.kind === 'too-large') {
+          reports[index] = failedReport(
+            entry.name,
+            entry.bytes,
+            'FILE_TOO_LARGE',
+            `File is ${(entry.bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a metadata file. Not imported.`,
+          );
+        } else {
+          const p = prepared?.[k] ?? (await prepareInline(entry));
+          if ('report' in p) reports[index] = p.report;
+          else if ('export' in p) {
+            await flush();
+            const env = parseCatalogExport(p.export.text);
+            reports[index] = await restoreOne(
+              { name: p.export.name, bytes: p.export.bytes },
+              env,
+              startedAt,
+              { ...hooks, write },
+            );
+          } else {
+            batch.push({ ...p.parsed, index });
+            batchBytes += entry.bytes;
+            if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+          }
+        }
+        progress.filesDone++;
+        progress.bytesDone += entry.bytes;
+        progress.current = entry.name;
+        const now = Date.now();
+        if (now - lastTick > 50 || progress.filesDone === progress.filesTotal) {
+          lastTick = now;
+          ctx.progress({ ...progress });
+        }
       }
     }
-    ahead ??= prepareAt(i + 1);
-    progress.filesDone++;
-    progress.bytesDone += entry.bytes;
-    progress.current = entry.name;
-    const now = Date.now();
-    if (now - lastTick > 50 || progress.filesDone === progress.filesTotal) {
-      lastTick = now;
-      ctx.progress({ ...progress });
-    }
+    await flush();
+  } finally {
+    pool.terminate();
   }
-  await flush();
   for (const report of reports) {
     if (!report) continue;
     if (report.status === 'failed') run.summary.failed++;
@@ -205,51 +286,6 @@ export async function importFiles(
     () => ({ tables: ['imports'] }),
   );
   return { ...run, id: runId };
-}
-
-/** Files per write transaction, and text bytes per transaction. */
-const BATCH_FILES = 100;
-const BATCH_BYTES = 8 * 1024 * 1024;
-
-type Prepared =
-  | { report: FileReport }
-  | { export: { source: ExportSource; env: EnvelopeResult } }
-  | { parsed: { source: ImportSource; result: ParseResult } };
-
-/** Reads, hashes and parses one file (no writes). */
-async function prepareOne(name: string, bytes: number, read: () => Promise<string>): Promise<Prepared> {
-  let text: string;
-  try {
-    text = await read();
-  } catch (e) {
-    return {
-      report: failedReport(
-        name,
-        bytes,
-        'READ_FAILED',
-        `Could not read the file: ${e instanceof Error ? e.message : String(e)}`,
-      ),
-    };
-  }
-  if (text.includes('\u0000')) {
-    return {
-      report: failedReport(name, bytes, 'BINARY_FILE', 'This is a binary file, not a metadata text file.'),
-    };
-  }
-  // A Tarn export is parsed once, straight into the restore path (no generic parse, no hash: its rows
-  // carry their own source hashes).
-  const looksLikeExport =
-    /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
-  const exported = () => {
-    const env = parseCatalogExport(text);
-    return { export: { source: { name, bytes }, env } };
-  };
-  if (looksLikeExport) return exported();
-  const result = parseFile({ name, text });
-  if (result.format === 'tarn-catalog') return exported();
-  const sha256 = await sha256Hex(text);
-  const source = { name, text, sha256, bytes };
-  return { parsed: { source, result } };
 }
 
 async function restoreOne(

@@ -7,7 +7,15 @@ import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 
 export type InputFile = { name: string; blob: Blob };
 export type Entry =
-  | { kind: 'text'; name: string; bytes: number; read: () => Promise<string> }
+  | {
+      kind: 'text';
+      name: string;
+      bytes: number;
+      read: () => Promise<string>;
+      /** The content, for the parse pool (absent: only `read` can get it). */
+      blob?: Blob;
+      data?: Uint8Array;
+    }
   | { kind: 'skipped'; name: string; bytes: number; reason: string }
   | { kind: 'too-large'; name: string; bytes: number };
 
@@ -74,6 +82,7 @@ export async function expandInputs(inputs: InputFile[]): Promise<Entry[]> {
           name: `${f.name}/${inner}`,
           bytes: data.byteLength,
           read: () => Promise.resolve(decoder.decode(data)),
+          data,
         });
       }
       continue;
@@ -87,7 +96,7 @@ export async function expandInputs(inputs: InputFile[]): Promise<Entry[]> {
       out.push({ kind: 'too-large', name: f.name, bytes: f.blob.size });
       continue;
     }
-    out.push({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text() });
+    out.push({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text(), blob: f.blob });
   }
   return out;
 }

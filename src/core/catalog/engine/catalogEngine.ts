@@ -607,10 +607,9 @@ export class CatalogEngine {
       return;
     }
     if (keys.length > 0) {
-      const [assets, outgoing] = await Promise.all([
-        this.store.getAssetsByKeys(keys),
-        this.store.relationsFromChildren(keys),
-      ]);
+      const [assets, outgoing] = change.stored
+        ? storedRecords(change.stored, keys)
+        : await Promise.all([this.store.getAssetsByKeys(keys), this.store.relationsFromChildren(keys)]);
       const outBy = groupByChild(outgoing);
       const gone: string[] = [];
       keys.forEach((key, i) => {
@@ -803,4 +802,13 @@ export class CatalogEngine {
       timings: { ...this.engineTimings },
     };
   }
+}
+
+/** `keys`' records and relations from a change's `stored` (no read-back). */
+function storedRecords(
+  stored: NonNullable<StoredChange['stored']>,
+  keys: readonly string[],
+): [(StoredAsset | undefined)[], RelationRow[]] {
+  const byKey = new Map(stored.assets.map((a) => [a.key, a]));
+  return [keys.map((k) => byKey.get(k)), stored.relations];
 }

@@ -45,6 +45,11 @@ export type StoredChange = {
    * in memory, no read-back (the bulk path for exports).
    */
   created?: { assets: StoredAsset[]; relations: RelationRow[] };
+  /**
+   * The current records of `keys` as the writer stored them (a key without a record here is absent),
+   * with every relation whose child is one of them: used instead of reading them back (import batches).
+   */
+  stored?: { assets: StoredAsset[]; relations: RelationRow[] };
 };
 
 /** Emitted after every applied change, resync or reset. */

@@ -1,0 +1,227 @@
+// Generated Hugging Face card files for the "real card files" benchmark: Markdown with YAML front matter
+// shaped like ../shared/corpus (model cards ~75 %, dataset cards ~25 %; license, base_model (+ relation),
+// datasets, pipeline_tag, library_name, tags, language, a few KB of body). Ids are unique; models derive
+// from popular bases and from earlier generated models, and are trained on generated datasets.
+// Deterministic for a seed. Not a Tarn export: every file goes through the parsers.
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function weighted(rand, table) {
+  let total = 0;
+  for (const [, w] of table) total += w;
+  let x = rand() * total;
+  for (const [v, w] of table) {
+    x -= w;
+    if (x <= 0) return v;
+  }
+  return table[table.length - 1][0];
+}
+
+const pick = (rand, list) => list[Math.floor(rand() * list.length)];
+
+/** License values as written in cards (normalized by the app). */
+const LICENSES = [
+  ['apache-2.0', 32],
+  ['mit', 14],
+  ['other', 8],
+  ['cc-by-4.0', 6],
+  ['cc-by-nc-4.0', 5],
+  ['llama3', 4],
+  ['llama2', 3],
+  ['openrail', 3],
+  ['gemma', 2],
+  ['cc-by-sa-4.0', 2],
+  ['gpl-3.0', 2],
+  ['agpl-3.0', 1],
+  ['cc0-1.0', 2],
+  ['bsd-3-clause', 2],
+  ['cc-by-nc-sa-4.0', 1],
+  ['unlicense', 1],
+  ['creativeml-openrail-m', 2],
+  ['', 10],
+];
+const TASKS = [
+  ['text-generation', 45],
+  ['text-classification', 9],
+  ['token-classification', 4],
+  ['fill-mask', 4],
+  ['translation', 3],
+  ['summarization', 3],
+  ['question-answering', 3],
+  ['feature-extraction', 5],
+  ['sentence-similarity', 4],
+  ['image-classification', 4],
+  ['automatic-speech-recognition', 3],
+  ['text-to-image', 4],
+  ['image-text-to-text', 3],
+  ['text2text-generation', 3],
+];
+const LIBRARIES = [
+  ['transformers', 55],
+  ['peft', 12],
+  ['', 14],
+  ['diffusers', 5],
+  ['sentence-transformers', 5],
+  ['gguf', 4],
+  ['timm', 2],
+  ['mlx', 1],
+];
+const RELATIONS = [
+  ['finetune', 50],
+  ['adapter', 20],
+  ['quantized', 20],
+  ['merge', 10],
+];
+const LANGS = ['en', 'zh', 'fr', 'de', 'es', 'ja', 'ru', 'ko', 'it', 'pt', 'ar', 'hi', 'nl', 'pl', 'code'];
+const BASES = [
+  'meta-llama/Meta-Llama-3-8B',
+  'meta-llama/Llama-2-7b-hf',
+  'mistralai/Mistral-7B-v0.1',
+  'Qwen/Qwen2.5-7B',
+  'google/gemma-2-9b',
+  'microsoft/phi-2',
+  'google-bert/bert-base-uncased',
+  'FacebookAI/roberta-base',
+  'openai/whisper-small',
+  'google/vit-base-patch16-224',
+  'stabilityai/stable-diffusion-xl-base-1.0',
+  'deepseek-ai/deepseek-llm-7b-base',
+  'tiiuae/falcon-7b',
+  'EleutherAI/pythia-1b',
+];
+const OWNERS = [
+  'acme',
+  'northwind',
+  'lakeside-ai',
+  'quantfactory',
+  'bartowski-lab',
+  'thebloke-lab',
+  'nlp-lab',
+  'vision-group',
+  'speechworks',
+  'opencollective',
+  'unsloth-lab',
+  'mlx-community-lab',
+  'legalai',
+  'medtext',
+  'finlab',
+];
+const FAMILIES = ['llama', 'mistral', 'qwen', 'gemma', 'phi', 'bert', 'roberta', 'whisper', 'vit', 'sdxl'];
+const SUFFIXES = ['chat', 'instruct', 'coder', 'math', 'sft', 'dpo', 'lora', 'gguf', 'awq', 'it', 'legal'];
+const WORDS =
+  'model trained data evaluation results training procedure hyperparameters learning rate batch size epochs optimizer adam warmup steps tokens context length benchmark accuracy loss intended uses limitations bias risks recommendations environmental impact hardware gpu hours carbon emitted citation license usage example inference pipeline prompt template generation quality safety alignment preference dataset mixture instruction following reasoning multilingual code math summarization translation retrieval embedding'.split(
+    ' ',
+  );
+
+function sentence(rand, n) {
+  const w = [];
+  for (let i = 0; i < n; i++) w.push(pick(rand, WORDS));
+  const s = w.join(' ');
+  return `${s[0].toUpperCase()}${s.slice(1)}.`;
+}
+
+/** A few KB of card body: headings, prose, a results table, a code block. */
+function body(rand, id, kb) {
+  const out = [`# ${id.split('/')[1]}`, ''];
+  const sections = [
+    'Model description',
+    'Intended uses & limitations',
+    'Training data',
+    'Training procedure',
+  ];
+  for (const s of sections) {
+    out.push(`## ${s}`, '');
+    for (let p = 0; p < 2; p++) out.push(Array.from({ length: 4 }, () => sentence(rand, 12)).join(' '), '');
+  }
+  out.push('## Evaluation results', '', '| task | metric | value |', '| --- | --- | --- |');
+  for (let i = 0; i < 4; i++)
+    out.push(`| ${pick(rand, WORDS)} | accuracy | ${(50 + rand() * 50).toFixed(1)} |`);
+  out.push('', '```python', 'from transformers import pipeline', `pipe = pipeline(model="${id}")`, '```', '');
+  let text = out.join('\n');
+  while (text.length < kb * 1024)
+    text += `${Array.from({ length: 5 }, () => sentence(rand, 14)).join(' ')}\n\n`;
+  return text;
+}
+
+function yamlList(key, values) {
+  if (values.length === 0) return [];
+  return [`${key}:`, ...values.map((v) => `- ${v}`)];
+}
+
+/**
+ * `n` card files `{ name, text }` (names `model-cards/owner__name.md`, `dataset-cards/owner__name.md`,
+ * as in the corpus), deterministic for `seed`.
+ */
+export function generateCards({ n, seed = 7 }) {
+  const rand = mulberry32(seed);
+  const files = [];
+  const models = [];
+  const datasets = [];
+  const nDatasets = Math.max(1, Math.round(n * 0.25));
+  for (let i = 0; i < nDatasets; i++) {
+    const owner = pick(rand, OWNERS);
+    const id = `${owner}/${pick(rand, WORDS)}-${pick(rand, WORDS)}-${i}`;
+    datasets.push(id);
+    const lines = ['---'];
+    const license = weighted(rand, LICENSES);
+    if (license) lines.push(`license: ${license}`);
+    lines.push(...yamlList('task_categories', [weighted(rand, TASKS)]));
+    lines.push(...yamlList('language', [pick(rand, LANGS), ...(rand() < 0.2 ? [pick(rand, LANGS)] : [])]));
+    lines.push(
+      ...yamlList('size_categories', [pick(rand, ['1K<n<10K', '10K<n<100K', '100K<n<1M', '1M<n<10M'])]),
+    );
+    lines.push(...yamlList('tags', [pick(rand, WORDS), pick(rand, WORDS)]));
+    if (i > 10 && rand() < 0.15)
+      lines.push(...yamlList('source_datasets', [pick(rand, datasets.slice(0, i))]));
+    lines.push(`pretty_name: ${id.split('/')[1]}`, '---', '');
+    files.push({
+      name: `dataset-cards/${id.replace('/', '__')}.md`,
+      text: `${lines.join('\n')}\n${body(rand, id, 1 + rand() * 3)}`,
+    });
+  }
+  for (let i = 0; files.length < n; i++) {
+    const owner = pick(rand, OWNERS);
+    const id = `${owner}/${pick(rand, FAMILIES)}-${pick(rand, SUFFIXES)}-${i}`;
+    const lines = ['---'];
+    const license = weighted(rand, LICENSES);
+    if (license) lines.push(`license: ${license}`);
+    if (license === 'other') lines.push('license_name: custom-license', 'license_link: LICENSE');
+    const task = weighted(rand, TASKS);
+    lines.push(`pipeline_tag: ${task}`);
+    const lib = weighted(rand, LIBRARIES);
+    if (lib) lines.push(`library_name: ${lib}`);
+    if (rand() < 0.7) {
+      // Lineage: a popular base, or (a third of the time) an earlier generated model.
+      const base = models.length > 20 && rand() < 0.33 ? pick(rand, models) : pick(rand, BASES);
+      lines.push(`base_model: ${base}`);
+      if (rand() < 0.6) lines.push(`base_model_relation: ${weighted(rand, RELATIONS)}`);
+    }
+    if (rand() < 0.5) {
+      const k = 1 + Math.floor(rand() * 3);
+      lines.push(
+        ...yamlList(
+          'datasets',
+          Array.from({ length: k }, () => pick(rand, datasets)),
+        ),
+      );
+    }
+    lines.push(...yamlList('language', rand() < 0.8 ? [pick(rand, LANGS)] : []));
+    lines.push(...yamlList('tags', [pick(rand, FAMILIES), pick(rand, SUFFIXES), pick(rand, WORDS)]));
+    lines.push('---', '');
+    models.push(id);
+    files.push({
+      name: `model-cards/${id.replace('/', '__')}.md`,
+      text: `${lines.join('\n')}\n${body(rand, id, 2 + rand() * 4)}`,
+    });
+  }
+  return files;
+}

@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { setDbForTests, type CatalogDb } from '@/db';
+import { openTestDb } from '@/testing/builders';
+import type { CallContext } from '../rpc';
+import { ParsePool } from '../parse/pool';
+import { importFiles } from './importFiles';
+import type { StoredChange } from './search';
+
+let db: CatalogDb;
+beforeEach(async () => {
+  db = await openTestDb('import-files');
+  setDbForTests(db);
+});
+
+function cardText(i: number, base?: number): string {
+  return `---\nlicense: mit\npipeline_tag: text-generation\n${base !== undefined ? `base_model: acme/card-${base}\n` : ''}---\n\n# card ${i}\n`;
+}
+
+function file(name: string, text: string) {
+  return { name, blob: new Blob([text]) };
+}
+
+function ctx(cancelAfter = Infinity): CallContext & { ticks: number[] } {
+  const ticks: number[] = [];
+  return {
+    ticks,
+    progress: (p) => ticks.push((p as { filesDone: number }).filesDone),
+    isCancelled: () => (ticks.at(-1) ?? 0) >= cancelAfter,
+  };
+}
+
+const inThread = () => new ParsePool(0);
+
+describe('importFiles', { timeout: 60_000 }, () => {
+  it('reports every file in input order and hands search the stored records, once per batch', async () => {
+    const zip = zipSync(
+      Object.fromEntries(
+        Array.from({ length: 300 }, (_, i) => [
+          `z/acme__card-${i}.md`,
+          strToU8(cardText(i, i > 0 ? i - 1 : undefined)),
+        ]),
+      ),
+    );
+    const files = [
+      file('first.md', cardText(1000)),
+      { name: 'cards.zip', blob: new Blob([zip]) },
+      file('weights.safetensors', 'x'),
+      file('broken.json', '{"a": '),
+    ];
+    const changes: StoredChange[] = [];
+    const result = await importFiles(
+      { files },
+      ctx(),
+      {
+        write: async (fn, changeOf) => {
+          const value = await fn();
+          const search = changeOf(value)?.search;
+          if (search && typeof search === 'object') changes.push(search);
+          return value;
+        },
+      },
+      inThread,
+    );
+    expect(result.files.map((f) => f.name)).toEqual([
+      'first.md',
+      ...Array.from({ length: 300 }, (_, i) => `cards.zip/z/acme__card-${i}.md`),
+      'weights.safetensors',
+      'broken.json',
+    ]);
+    expect(result.summary).toEqual({ new: 301, updated: 0, unchanged: 0, failed: 1, skipped: 1 });
+    // 301 cards in batches of at most 250 files: two search updates, each with the stored records.
+    expect(changes).toHaveLength(2);
+    for (const c of changes) {
+      expect(c.stored).toBeDefined();
+      for (const key of c.keys)
+        expect(c.stored?.assets.find((a) => a.key === key)).toEqual(await db.assets.get(key));
+      const rels = await db.relations.where('childKey').anyOf(c.keys).toArray();
+      for (const r of rels) expect(c.stored?.relations).toContainEqual(r);
+    }
+    expect(await db.relations.count()).toBe(299);
+  });
+
+  it('cancelled: stores the files taken so far, whole, and reports only them', async () => {
+    const files = Array.from({ length: 400 }, (_, i) => file(`acme__card-${i}.md`, cardText(i)));
+    const c = ctx(120);
+    const result = await importFiles({ files }, c, {}, inThread);
+    expect(result.cancelled).toBe(true);
+    expect(result.files.length).toBeGreaterThanOrEqual(120);
+    expect(result.files.length).toBeLessThan(400);
+    expect(result.summary.new).toBe(result.files.length);
+    expect(await db.assets.count()).toBe(result.files.length);
+    expect(await db.versions.count()).toBe(result.files.length);
+
+    const again = await importFiles({ files }, ctx(), {}, inThread);
+    expect(again.summary).toMatchObject({
+      new: 400 - result.files.length,
+      unchanged: result.files.length,
+      failed: 0,
+    });
+  });
+});
