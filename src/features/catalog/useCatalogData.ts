@@ -155,6 +155,8 @@ export function useCatalogQuery(
     enabled: snapshotId !== undefined,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
+    // A result holds an order array as long as the catalog: keep answered views briefly, not for minutes.
+    gcTime: 30_000,
     structuralSharing: false,
   });
   const answered = query.isPlaceholderData ? undefined : query.data?.snapshotId;
