@@ -38,11 +38,4 @@ export class ImportPanel {
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, files);
   }
-
-  /** The numbers of the report's summary (new, updated, unchanged, failed), read as shown. */
-  async counts(): Promise<{ summary: string; counts: number[] | undefined }> {
-    const summary = (await this.summary.textContent()) ?? '';
-    const m = /(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed/.exec(summary);
-    return { summary, counts: m ? m.slice(1).map(Number) : undefined };
-  }
 }
