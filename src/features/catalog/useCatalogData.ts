@@ -92,10 +92,15 @@ export function useCatalogSnapshot(): {
   useEffect(() => {
     if (rows.error) console.warn('Catalog rows unavailable', rows.error);
   }, [rows.error]);
-  const refresh = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: catalogKeys.rows() }, { cancelRefetch: false }),
-    [queryClient],
-  );
+  // A fetch in flight may have been asked before the change that made the result stale: let it finish
+  // (its rows are shown), then ask again.
+  const refresh = useCallback(() => {
+    const filters = { queryKey: catalogKeys.rows() };
+    const inFlight = queryClient.getQueryState(filters.queryKey)?.fetchStatus === 'fetching';
+    void queryClient.invalidateQueries(filters, { cancelRefetch: false }).then(() => {
+      if (inFlight) void queryClient.invalidateQueries(filters, { cancelRefetch: false });
+    });
+  }, [queryClient]);
   return { snapshot: rows.data ?? fromCache, refresh, stamp };
 }
 
