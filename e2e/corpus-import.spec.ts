@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { zipSync } from 'fflate';
-import { test, expect, importReport, CORPUS_DIR } from './fixtures';
+import { test, expect, CORPUS_DIR } from './fixtures';
 
 type Entry = {
   file: string;
@@ -57,17 +57,19 @@ test.describe.configure({ timeout: 240_000 });
 
 test('a folder of ~300 mixed corpus files imports; counts agree; re-import is all unchanged; reload keeps it', async ({
   page,
+  catalog,
+  imports,
 }) => {
   const folder = makeFolder(mixed, {
     'broken/invalid.json': '{"@context": {"@vocab": "https://schema.org/"}, "name": ',
     '.gitattributes': '*.bin filter=lfs',
     'weights/model.safetensors': 'not really weights',
   });
-  await page.goto('/');
-  await page.getByLabel('Import folder').setInputFiles(folder);
-  const report = importReport(page);
+  await catalog.open();
+  await imports.chooseFolder(folder);
+  const report = imports.report;
   await expect(report).toBeVisible({ timeout: 120_000 });
-  const summary = (await report.locator('.import-summary').textContent()) ?? '';
+  const summary = (await imports.summary.textContent()) ?? '';
   const m = /(\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed/.exec(summary);
   expect(m, summary).not.toBeNull();
   const [created, updated, , failed] = (m ?? []).slice(1).map(Number) as [number, number, number, number];
@@ -79,45 +81,46 @@ test('a folder of ~300 mixed corpus files imports; counts agree; re-import is al
 
   // The table counts real assets; the report's "new" counts assets too ("updated" are files that enriched an
   // asset another file of the same import created, e.g. OpenML JSON + XML of one dataset).
-  await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
+  await expect(catalog.showingAnyOf(created)).toBeVisible();
 
-  await page.getByLabel('Import folder').setInputFiles(folder);
-  await expect(report.locator('.import-summary')).toHaveText(
-    `0 new, 0 updated, ${created + updated} unchanged, 1 failed`,
-    { timeout: 120_000 },
-  );
+  await imports.chooseFolder(folder);
+  await expect(imports.summary).toHaveText(`0 new, 0 updated, ${created + updated} unchanged, 1 failed`, {
+    timeout: 120_000,
+  });
 
   await page.reload();
-  await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
+  await expect(catalog.showingAnyOf(created)).toBeVisible();
 });
 
-test('a zip of the same files imports with nested paths kept', async ({ page }) => {
+test('a zip of the same files imports with nested paths kept', async ({ catalog, imports }) => {
   const zipEntries: Record<string, Uint8Array> = {};
   for (const e of mixed)
     zipEntries[`corpus/${e.file}`] = new Uint8Array(readFileSync(join(CORPUS_DIR, e.file)));
   const dir = mkdtempSync(join(tmpdir(), 'tarn-zip-'));
   const zipPath = join(dir, 'mixed.zip');
   writeFileSync(zipPath, zipSync(zipEntries));
-  await page.goto('/');
-  await page.getByLabel('Import files').setInputFiles(zipPath);
-  const report = importReport(page);
+  await catalog.open();
+  await imports.chooseFiles(zipPath);
+  const report = imports.report;
   await expect(report).toBeVisible({ timeout: 120_000 });
   await expect(report).toContainText('mixed.zip/corpus/model-cards/');
-  const summary = (await report.locator('.import-summary').textContent()) ?? '';
+  const summary = (await imports.summary.textContent()) ?? '';
   const created = Number(/(\d+) new/.exec(summary)?.[1] ?? 0);
   expect(created).toBeGreaterThanOrEqual(mixed.length * 0.9);
-  await expect(report.locator('.import-summary')).toContainText('0 failed');
-  await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
+  await expect(imports.summary).toContainText('0 failed');
+  await expect(catalog.showingAnyOf(created)).toBeVisible();
 });
 
 test('cancel in the middle of the whole corpus leaves a consistent catalog; the page stays responsive', async ({
   page,
+  catalog,
+  imports,
 }) => {
   const all = manifest.files.filter((f) => METADATA_KINDS.test(f.kind));
   const folder = makeFolder(all);
-  await page.goto('/');
-  await page.getByLabel('Import folder').setInputFiles(folder);
-  const progress = page.getByRole('group', { name: 'Import progress' });
+  await catalog.open();
+  await imports.chooseFolder(folder);
+  const progress = imports.progress;
   await expect(progress).toBeVisible();
   // Long tasks are watched from the moment the import runs (Playwright's own file injection is excluded).
   await page.evaluate(() => {
@@ -131,16 +134,16 @@ test('cancel in the middle of the whole corpus leaves a consistent catalog; the 
   // Let it run a moment, then cancel.
   await expect(progress).toContainText(/(\d{3,}) of \d+ files/, { timeout: 60_000 });
   await progress.getByRole('button', { name: 'Cancel' }).click();
-  const report = importReport(page);
+  const report = imports.report;
   await expect(report).toContainText('cancelled', { timeout: 60_000 });
-  const summary = (await report.locator('.import-summary').textContent()) ?? '';
+  const summary = (await imports.summary.textContent()) ?? '';
   const created = Number(/(\d+) new/.exec(summary)?.[1] ?? -1);
   expect(created).toBeGreaterThan(0);
   expect(created).toBeLessThan(all.length);
-  await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
+  await expect(catalog.showingAnyOf(created)).toBeVisible();
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   // Heavy work runs in the worker: the main thread must never block for long.
   expect(Math.max(0, ...longTasks)).toBeLessThan(200);
   await page.reload();
-  await expect(page.getByText(new RegExp(`Showing \\d+ of ${created} assets`))).toBeVisible();
+  await expect(catalog.showingAnyOf(created)).toBeVisible();
 });

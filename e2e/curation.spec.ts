@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { test, expect, importFiles, importReport, DATA_DIR } from './fixtures';
+import { test, expect, DATA_DIR } from './fixtures';
 
 const CUR = `${DATA_DIR}/curation`;
 const CHAT = `${CUR}/acme__pocket-llm-chat.md`;
@@ -11,47 +10,36 @@ const CROISSANT = `${CUR}/pocket-dialogs.croissant.json`;
 const V1 = `${DATA_DIR}/versions/v1/acme__evolving-model.md`;
 const V2 = `${DATA_DIR}/versions/v2/acme__evolving-model.md`;
 
-async function openAsset(page: Page, id: string): Promise<void> {
-  await page.goto(`/asset/${encodeURIComponent(id)}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(id.split('/')[1] ?? id);
-}
-
-function curation(page: Page) {
-  return page.getByRole('region', { name: 'Curation' });
-}
-
 test('tag, annotate, approve and collect an asset; re-import keeps the curation; every edit is audited', async ({
   page,
+  catalog,
+  asset,
+  imports,
 }) => {
-  await page.goto('/');
-  await importFiles(page, [CHAT, BASE, DIALOGS]);
-  await expect(importReport(page)).toContainText('3 new');
-  await openAsset(page, 'acme/pocket-llm-chat');
+  await catalog.open();
+  await imports.importFiles([CHAT, BASE, DIALOGS]);
+  await expect(imports.report).toContainText('3 new');
+  await asset.openByName('acme/pocket-llm-chat');
 
-  const panel = curation(page);
-  await panel.getByLabel('Curation status').selectOption('approved');
-  await panel.getByLabel('New tag').fill('gold');
-  await panel.getByRole('button', { name: 'Add tag' }).click();
-  await panel.getByLabel('Curation owner').fill('ml-platform');
-  await panel.getByRole('button', { name: 'Set owner' }).click();
-  await panel.getByRole('button', { name: 'Edit notes' }).click();
-  await panel
-    .getByLabel('Notes (markdown)')
-    .fill('**Reviewed** by legal. <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>');
-  await panel.getByRole('button', { name: 'Save notes' }).click();
-  await panel.getByLabel('New collection name').fill('Release 1');
-  await panel.getByRole('button', { name: 'Create collection' }).click();
+  const panel = asset.curation;
+  await asset.setStatus('approved');
+  await asset.addTag('gold');
+  await asset.setOwner('ml-platform');
+  await asset.saveNotes(
+    '**Reviewed** by legal. <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>',
+  );
+  await asset.createCollection('Release 1');
 
-  await expect(page.getByTestId('asset-status')).toHaveText('approved');
-  await expect(page.getByTestId('asset-tags')).toContainText('gold');
-  await expect(page.getByTestId('asset-owner')).toContainText('curated by ml-platform');
-  const notes = page.getByTestId('curation-notes');
+  await expect(asset.status).toHaveText('approved');
+  await expect(asset.tags).toContainText('gold');
+  await expect(asset.owner).toContainText('curated by ml-platform');
+  const notes = asset.notes;
   await expect(notes.locator('strong')).toHaveText('Reviewed');
   await expect(notes.locator('script')).toHaveCount(0);
   await expect(notes.locator('[onerror]')).toHaveCount(0);
   await expect(panel.getByRole('list', { name: 'Collections of this asset' })).toContainText('Release 1');
 
-  const audit = page.getByRole('region', { name: 'Audit log' });
+  const audit = asset.audit;
   for (const action of [
     'import:new',
     'curation:status',
@@ -65,15 +53,15 @@ test('tag, annotate, approve and collect an asset; re-import keeps the curation;
   await expect(audit).toContainText('none → approved');
 
   // Re-importing the original cards changes nothing and leaves the curation alone.
-  await importFiles(page, [CHAT, BASE, DIALOGS]);
-  await expect(importReport(page)).toContainText('0 new, 0 updated, 3 unchanged, 0 failed');
+  await imports.importFiles([CHAT, BASE, DIALOGS]);
+  await expect(imports.report).toContainText('0 new, 0 updated, 3 unchanged, 0 failed');
   await page.reload();
-  await expect(page.getByTestId('asset-status')).toHaveText('approved');
-  await expect(page.getByTestId('asset-tags')).toContainText('gold');
-  await expect(page.getByTestId('curation-notes')).toContainText('Reviewed by legal.');
+  await expect(asset.status).toHaveText('approved');
+  await expect(asset.tags).toContainText('gold');
+  await expect(asset.notes).toContainText('Reviewed by legal.');
 
   // The catalog-wide audit log lists imports and edits; the filter narrows it.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await catalog.navigate('Audit log');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
   const entries = page.getByRole('table', { name: 'Audit entries' });
   await expect(entries).toContainText('acme/pocket-llm-base');
@@ -84,14 +72,19 @@ test('tag, annotate, approve and collect an asset; re-import keeps the curation;
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('a version diff shows the changed license line and the changed license field', async ({ page }) => {
-  await page.goto('/');
-  await importFiles(page, [V1]);
-  await expect(importReport(page)).toContainText('1 new');
-  await importFiles(page, [V2]);
-  await expect(importReport(page)).toContainText('0 new, 1 updated');
-  await openAsset(page, 'acme/evolving-model');
-  await expect(page.getByTestId('asset-license')).toContainText('Apache-2.0');
+test('a version diff shows the changed license line and the changed license field', async ({
+  page,
+  catalog,
+  asset,
+  imports,
+}) => {
+  await catalog.open();
+  await imports.importFiles([V1]);
+  await expect(imports.report).toContainText('1 new');
+  await imports.importFiles([V2]);
+  await expect(imports.report).toContainText('0 new, 1 updated');
+  await asset.openByName('acme/evolving-model');
+  await expect(asset.license).toContainText('Apache-2.0');
 
   const versions = page.getByRole('region', { name: 'Versions' });
   await expect(versions.getByRole('heading', { name: 'Versions (2)' })).toBeVisible();
@@ -119,14 +112,17 @@ test('a version diff shows the changed license line and the changed license fiel
 
 test('asset page: fields with their sources, sortable evaluations, files with hashes, RAI, completeness, provenance', async ({
   page,
+  catalog,
+  asset,
+  imports,
 }) => {
-  await page.goto('/');
-  await importFiles(page, [CHAT, BASE, DIALOGS, CROISSANT]);
-  await expect(importReport(page)).toContainText('0 failed');
+  await catalog.open();
+  await imports.importFiles([CHAT, BASE, DIALOGS, CROISSANT]);
+  await expect(imports.report).toContainText('0 failed');
 
-  await openAsset(page, 'acme/pocket-llm-chat');
-  await expect(page.getByRole('region', { name: 'Base models' })).not.toContainText('not in catalog');
-  await expect(page.getByRole('region', { name: 'Datasets' })).toContainText('acme/pocket-dialogs');
+  await asset.openByName('acme/pocket-llm-chat');
+  await expect(asset.baseModels).not.toContainText('not in catalog');
+  await expect(asset.datasets).toContainText('acme/pocket-dialogs');
   const fields = page.getByRole('table', { name: 'Parsed fields' });
   await expect(fields.getByRole('row', { name: /^license/ })).toContainText(
     'hf-model-card: acme__pocket-llm-chat.md',
@@ -141,7 +137,7 @@ test('asset page: fields with their sources, sortable evaluations, files with ha
   await expect(page.getByRole('region', { name: 'Provenance' })).toContainText(sha);
 
   // A dataset described by an HF card and a Croissant file: both sources, files with hashes, RAI.
-  await openAsset(page, 'acme/pocket-dialogs');
+  await asset.openByName('acme/pocket-dialogs');
   await expect(fields.getByRole('row', { name: /^version/ })).toContainText(
     'croissant: pocket-dialogs.croissant.json',
   );
@@ -161,15 +157,18 @@ test('asset page: fields with their sources, sortable evaluations, files with ha
 });
 
 test('bulk actions on a table selection: tag, collect, set status, export, delete with undo', async ({
-  page,
+  catalog,
+  asset,
+  imports,
+  exporter,
 }) => {
-  await page.goto('/');
-  await importFiles(page, [CHAT, BASE, DIALOGS]);
-  await expect(importReport(page)).toContainText('3 new');
-  const table = page.getByRole('table', { name: 'Catalog' });
-  await table.getByLabel('Select pocket-llm-chat').check();
-  await table.getByLabel('Select pocket-llm-base').check();
-  const bulk = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await catalog.open();
+  await imports.importFiles([CHAT, BASE, DIALOGS]);
+  await expect(imports.report).toContainText('3 new');
+  const table = catalog.table;
+  await catalog.select('pocket-llm-chat');
+  await catalog.select('pocket-llm-base');
+  const bulk = catalog.bulkActions;
   await expect(bulk).toContainText('2 selected');
 
   await bulk.getByLabel('Tag for selection').fill('llm');
@@ -184,15 +183,13 @@ test('bulk actions on a table selection: tag, collect, set status, export, delet
 
   // Export selection: the dialog opens on the selection.
   await bulk.getByRole('button', { name: 'Export selection' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export JSON' });
+  const dialog = exporter.dialog;
   await expect(dialog.getByLabel('The selection (2 assets)')).toBeChecked();
   await dialog.getByLabel(/Include lineage closure/).uncheck();
-  const downloadPromise = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Download' }).click();
-  const env = JSON.parse(readFileSync(await (await downloadPromise).path(), 'utf8')) as {
+  const { env } = await exporter.download<{
     assets: { key: string; placeholder?: boolean }[];
     curation: { key: string; tags: string[]; status: string }[];
-  };
+  }>();
   expect(
     env.assets
       .filter((a) => !a.placeholder)
@@ -206,17 +203,17 @@ test('bulk actions on a table selection: tag, collect, set status, export, delet
   // Delete, then undo.
   await bulk.getByRole('button', { name: 'Delete' }).click();
   await bulk.getByRole('button', { name: 'Delete 2 assets' }).click();
-  await expect(page.getByText('Showing 1 of 1 assets')).toBeVisible();
+  await catalog.expectShowing(1, 1);
   await expect(table).not.toContainText('pocket-llm-chat');
-  await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByText('Showing 3 of 3 assets')).toBeVisible();
-  await openAsset(page, 'acme/pocket-llm-chat');
-  await expect(page.getByTestId('asset-status')).toHaveText('deprecated');
-  await expect(page.getByTestId('asset-tags')).toContainText('llm');
-  await expect(curation(page).getByRole('list', { name: 'Collections of this asset' })).toContainText(
+  await catalog.bulkActions.getByRole('button', { name: 'Undo' }).click();
+  await catalog.expectShowing(3, 3);
+  await asset.openByName('acme/pocket-llm-chat');
+  await expect(asset.status).toHaveText('deprecated');
+  await expect(asset.tags).toContainText('llm');
+  await expect(asset.curation.getByRole('list', { name: 'Collections of this asset' })).toContainText(
     'Models',
   );
-  const audit = page.getByRole('region', { name: 'Audit log' });
+  const audit = asset.audit;
   await expect(audit).toContainText('undo-delete');
   await expect(audit).toContainText('delete');
 });

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { test, expect, importFiles, importReport, DATA_DIR } from './fixtures';
+import { test, expect, DATA_DIR, type AssetPage, type ExportDialog } from './fixtures';
 
 const CUR = `${DATA_DIR}/curation`;
 const CARDS = [
@@ -24,38 +22,32 @@ type Envelope = {
   licenses?: { results: { id: string; verdict: string }[]; notice?: string };
 };
 
-async function openAsset(page: Page, id: string): Promise<void> {
-  await page.goto(`/asset/${encodeURIComponent(id)}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(id.split('/')[1] ?? id);
-}
-
-async function exportCollection(page: Page, name: string): Promise<{ path: string; env: Envelope }> {
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export JSON' });
+async function exportCollection(
+  exporter: ExportDialog,
+  name: string,
+): Promise<{ path: string; env: Envelope }> {
+  const dialog = await exporter.open();
   await dialog.getByLabel('A collection').check();
   const select = dialog.getByLabel('Collection to export');
   await select.selectOption((await select.locator('option', { hasText: name }).getAttribute('value')) ?? '');
   await expect(dialog.getByLabel(/Include lineage closure/)).toBeChecked();
-  const downloadPromise = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Download' }).click();
-  const download = await downloadPromise;
-  const path = await download.path();
+  const exported = await exporter.download<Envelope>();
   await expect(dialog).toHaveCount(0);
-  return { path, env: JSON.parse(readFileSync(path, 'utf8')) as Envelope };
+  return exported;
 }
 
 /** What the asset page shows of the curation, for before/after comparison. */
-async function curationSnapshot(page: Page, id: string): Promise<string[]> {
-  await openAsset(page, id);
+async function curationSnapshot(asset: AssetPage, id: string): Promise<string[]> {
+  await asset.openByName(id);
   // The license verdict is computed in a worker: wait until it has settled before reading the header.
-  await expect(page.getByTestId('asset-license')).not.toContainText(/checking/i);
+  await expect(asset.license).not.toContainText(/checking/i);
   return [
-    await page.getByTestId('asset-status').innerText(),
-    await page.getByTestId('asset-tags').innerText(),
-    await page.getByTestId('asset-owner').innerText(),
-    await page.getByTestId('asset-license').innerText(),
-    await page.getByTestId('curation-notes').innerText(),
-    await page.getByRole('list', { name: 'Collections of this asset' }).innerText(),
+    await asset.status.innerText(),
+    await asset.tags.innerText(),
+    await asset.owner.innerText(),
+    await asset.license.innerText(),
+    await asset.notes.innerText(),
+    await asset.collections.innerText(),
   ];
 }
 
@@ -64,30 +56,29 @@ const byKey = (rows: Row[] | undefined) =>
 const noSeq = (rows: Row[] | undefined) => (rows ?? []).map(({ seq: _s, ...r }) => r);
 
 test('curate, export a collection with lineage closure, clear, import: everything comes back identical', async ({
-  page,
+  catalog,
+  asset,
+  imports,
+  exporter,
 }) => {
-  await page.goto('/');
-  await importFiles(page, CARDS);
-  await expect(importReport(page)).toContainText('3 new');
+  await catalog.open();
+  await imports.importFiles(CARDS);
+  await expect(imports.report).toContainText('3 new');
 
   // Curate: the chat model is tagged, annotated, approved and put in a collection; its base gets a tag too.
-  await openAsset(page, 'acme/pocket-llm-chat');
-  const panel = page.getByRole('region', { name: 'Curation' });
-  await panel.getByLabel('Curation status').selectOption('approved');
-  await panel.getByLabel('New tag').fill('release-candidate');
-  await panel.getByRole('button', { name: 'Add tag' }).click();
-  await panel.getByRole('button', { name: 'Edit notes' }).click();
-  await panel.getByLabel('Notes (markdown)').fill('Cleared for *internal* use.');
-  await panel.getByRole('button', { name: 'Save notes' }).click();
-  await panel.getByLabel('New collection name').fill('Q3 release');
-  await panel.getByRole('button', { name: 'Create collection' }).click();
+  await asset.openByName('acme/pocket-llm-chat');
+  const panel = asset.curation;
+  await asset.setStatus('approved');
+  await asset.addTag('release-candidate');
+  await asset.saveNotes('Cleared for *internal* use.');
+  await asset.createCollection('Q3 release');
   await expect(panel.getByRole('list', { name: 'Collections of this asset' })).toContainText('Q3 release');
-  await openAsset(page, 'acme/pocket-llm-base');
-  await page.getByRole('region', { name: 'Curation' }).getByLabel('Curation status').selectOption('draft');
-  await expect(page.getByTestId('asset-status')).toHaveText('draft');
+  await asset.openByName('acme/pocket-llm-base');
+  await asset.setStatus('draft');
+  await expect(asset.status).toHaveText('draft');
 
-  const before = await curationSnapshot(page, 'acme/pocket-llm-chat');
-  const first = await exportCollection(page, 'Q3 release');
+  const before = await curationSnapshot(asset, 'acme/pocket-llm-chat');
+  const first = await exportCollection(exporter, 'Q3 release');
   const env = first.env;
   expect(env).toMatchObject({
     format: 'tarn-catalog',
@@ -114,21 +105,20 @@ test('curate, export a collection with lineage closure, clear, import: everythin
   expect(env.licenses?.notice).toContain('NOTICE for pocket-llm-chat');
 
   // Clear, then import the export file.
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Clear catalog' }).click();
-  await page.getByRole('button', { name: 'Yes, clear everything' }).click();
-  await expect(page.getByText('Showing 0 of 0 assets')).toBeVisible();
-  await importFiles(page, [first.path]);
-  await expect(importReport(page)).toContainText('3 new, 0 updated, 0 unchanged, 0 failed');
+  await catalog.open();
+  await catalog.clearCatalog();
+  await catalog.expectShowing(0, 0);
+  await imports.importFiles([first.path]);
+  await expect(imports.report).toContainText('3 new, 0 updated, 0 unchanged, 0 failed');
 
   // Same in the UI ...
-  expect(await curationSnapshot(page, 'acme/pocket-llm-chat')).toEqual(before);
-  await expect(page.getByRole('region', { name: 'Base models' })).not.toContainText('not in catalog');
-  await openAsset(page, 'acme/pocket-llm-base');
-  await expect(page.getByTestId('asset-status')).toHaveText('draft');
+  expect(await curationSnapshot(asset, 'acme/pocket-llm-chat')).toEqual(before);
+  await expect(asset.baseModels).not.toContainText('not in catalog');
+  await asset.openByName('acme/pocket-llm-base');
+  await expect(asset.status).toHaveText('draft');
 
   // ... and in the JSON: exporting the same collection again gives the same rows.
-  const second = (await exportCollection(page, 'Q3 release')).env;
+  const second = (await exportCollection(exporter, 'Q3 release')).env;
   expect(byKey(second.assets)).toEqual(byKey(env.assets));
   expect(byKey(second.relations)).toEqual(byKey(env.relations));
   expect(noSeq(second.versions)).toEqual(noSeq(env.versions));
@@ -139,45 +129,51 @@ test('curate, export a collection with lineage closure, clear, import: everythin
   expect(second.licenses?.results).toEqual(env.licenses?.results);
 
   // Re-importing the original cards: nothing changes, the curation is intact; importing the export again merges.
-  await importFiles(page, CARDS);
-  await expect(importReport(page)).toContainText('0 new, 0 updated, 3 unchanged, 0 failed');
-  await importFiles(page, [first.path]);
-  await expect(importReport(page)).toContainText('0 new, 0 updated, 3 unchanged, 0 failed');
-  expect(await curationSnapshot(page, 'acme/pocket-llm-chat')).toEqual(before);
+  await imports.importFiles(CARDS);
+  await expect(imports.report).toContainText('0 new, 0 updated, 3 unchanged, 0 failed');
+  await imports.importFiles([first.path]);
+  await expect(imports.report).toContainText('0 new, 0 updated, 3 unchanged, 0 failed');
+  expect(await curationSnapshot(asset, 'acme/pocket-llm-chat')).toEqual(before);
 });
 
-test('export dialog: whole catalog, metadata only, without curation; Escape closes it', async ({ page }) => {
-  await page.goto('/');
-  await importFiles(page, CARDS);
-  await expect(importReport(page)).toContainText('3 new');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export JSON' });
+test('export dialog: whole catalog, metadata only, without curation; Escape closes it', async ({
+  page,
+  catalog,
+  imports,
+  exporter,
+}) => {
+  await catalog.open();
+  await imports.importFiles(CARDS);
+  await expect(imports.report).toContainText('3 new');
+  const dialog = await exporter.open();
   await expect(dialog.getByLabel('Whole catalog')).toBeChecked();
   await dialog.getByLabel('Metadata only').check();
   await dialog.getByLabel(/Include curation/).uncheck();
-  const downloadPromise = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Download' }).click();
-  const env = JSON.parse(readFileSync(await (await downloadPromise).path(), 'utf8')) as Envelope;
+  const { env } = await exporter.download<Envelope>();
   expect(env.scope).toMatchObject({ kind: 'catalog', includesSources: false });
   expect(env.versions.length).toBe(3);
   expect(env.versions.every((v) => v.text === undefined)).toBe(true);
   expect(env.curation).toBeUndefined();
   // Escape closes the dialog without exporting.
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await exporter.open();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
 
-test('bad export files are refused with a clear message and the catalog is untouched', async ({ page }) => {
-  await page.goto('/');
-  await importFiles(page, [CARDS[1] ?? '']);
-  await expect(importReport(page)).toContainText('1 new');
-  await importFiles(page, [
+test('bad export files are refused with a clear message and the catalog is untouched', async ({
+  page,
+  catalog,
+  imports,
+}) => {
+  await catalog.open();
+  await imports.importFiles([CARDS[1] ?? '']);
+  await expect(imports.report).toContainText('1 new');
+  await imports.importFiles([
     `${BAD}/tarn-export-v99.json`,
     `${BAD}/tarn-export-truncated.json`,
     `${BAD}/tarn-export-hostile.json`,
   ]);
-  const report = importReport(page);
+  const report = imports.report;
   await expect(report).toContainText('0 new, 0 updated, 0 unchanged, 3 failed');
   await expect(report).toContainText('tarn-export-v99.json: failed');
   await expect(report).toContainText('This export is version 99; this Tarn reads up to version 1');
@@ -187,10 +183,10 @@ test('bad export files are refused with a clear message and the catalog is untou
   await expect(report).toContainText('refused, nothing was imported');
   await expect(report.locator('img')).toHaveCount(0);
 
-  await page.goto('/');
-  await expect(page.getByText('Showing 1 of 1 assets')).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Search catalog' }).fill('ok-model');
-  await expect(page.getByText('Showing 0 of 1 assets')).toBeVisible();
+  await catalog.open();
+  await catalog.expectShowing(1, 1);
+  await catalog.searchFor('ok-model');
+  await catalog.expectShowing(0, 1);
   const state = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: number }).__pwned,
     polluted: ({} as Record<string, unknown>).polluted,

@@ -1,5 +1,18 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { AssetPage } from './pages/assetPage';
+import { CatalogPage } from './pages/catalogPage';
+import { ExportDialog } from './pages/exportDialog';
+import { ImportPanel } from './pages/importPanel';
+import { LicensesPage } from './pages/licensesPage';
+import { LineageGraph } from './pages/lineageGraph';
+
+export { assetUrl, AssetPage } from './pages/assetPage';
+export { CatalogPage } from './pages/catalogPage';
+export { ExportDialog } from './pages/exportDialog';
+export { ImportPanel } from './pages/importPanel';
+export { LicensesPage } from './pages/licensesPage';
+export { LineageGraph } from './pages/lineageGraph';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
@@ -9,6 +22,13 @@ type Fixtures = {
   guard: Guard;
   /** Opens another tab (page) in the same browser context (same origin, same IndexedDB), guarded too. */
   openTab: () => Promise<Page>;
+  /** Page models of the test's page (see ./pages). */
+  catalog: CatalogPage;
+  asset: AssetPage;
+  imports: ImportPanel;
+  licenses: LicensesPage;
+  lineage: LineageGraph;
+  exporter: ExportDialog;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -30,7 +50,8 @@ function originOf(baseURL: string | undefined): string {
 
 /**
  * Every test: collects console errors and requests to other origins (of every tab it opens), and fails if
- * any happened.
+ * any happened; page models of its page as fixtures (`catalog`, `asset`, `imports`, `licenses`, `lineage`,
+ * `exporter`).
  */
 export const test = base.extend<Fixtures>({
   guard: [
@@ -50,29 +71,29 @@ export const test = base.extend<Fixtures>({
       return tab;
     });
   },
+  catalog: async ({ page }, use) => use(new CatalogPage(page)),
+  asset: async ({ page }, use) => use(new AssetPage(page)),
+  imports: async ({ page }, use) => use(new ImportPanel(page)),
+  licenses: async ({ page }, use) => use(new LicensesPage(page)),
+  lineage: async ({ page }, use) => use(new LineageGraph(page)),
+  exporter: async ({ page }, use) => use(new ExportDialog(page)),
 });
 
 export { expect };
 
-/** Uploads files through the "Import files" input and waits for the report. */
+/** Uploads files through the "Import files" input and waits for the report (see ImportPanel). */
 export async function importFiles(page: Page, files: string[]): Promise<void> {
-  await page.getByLabel('Import files').setInputFiles(files);
-  await expect(page.getByRole('status', { name: 'Import report' })).toBeVisible({ timeout: 60_000 });
+  await new ImportPanel(page).importFiles(files);
 }
 
 export function importReport(page: Page) {
-  return page.getByRole('status', { name: 'Import report' });
+  return new ImportPanel(page).report;
 }
 
-/** Dispatches a synthetic drop of in-memory files on the window. */
+/** Dispatches a synthetic drop of in-memory files on the window (see ImportPanel). */
 export async function dropFiles(
   page: Page,
   files: { name: string; text: string; type?: string }[],
 ): Promise<void> {
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type ?? 'text/markdown' }));
-    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
+  await new ImportPanel(page).drop(files);
 }

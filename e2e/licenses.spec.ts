@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { test, expect, importFiles, importReport, DATA_DIR } from './fixtures';
+import { test, expect, DATA_DIR, type CatalogPage, type ImportPanel } from './fixtures';
 
 // Hand-written HF-style cards (e2e/data/licenses):
 //   meta-llama/Llama-3.1-8B        llama3.1                          base
@@ -16,46 +15,22 @@ const CARDS = [
   'acme-labs__caption-model.md',
 ].map((f) => `${DATA_DIR}/licenses/${f}`);
 
-async function loadCards(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByText('Showing 0 of 0 assets')).toBeVisible();
-  await importFiles(page, CARDS);
-  await expect(importReport(page)).toContainText('5 new');
-  await expect(page.getByText('Showing 5 of 5 assets')).toBeVisible();
-}
-
-const region = (page: Page) => page.getByRole('region', { name: 'License check' });
-const facet = (page: Page) => page.getByRole('group', { name: 'License check', exact: true });
-
-async function openAsset(page: Page, id: string): Promise<void> {
-  await page.goto(`/asset/${encodeURIComponent(id)}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-}
-
-/** Waits until the intended-use form has stored its last change. */
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByRole('status', { name: 'Intended use saved state' }).first()).toHaveAttribute(
-    'data-saved',
-    'true',
-  );
-}
-
-/** Uses the intended-use form at /licenses/settings. */
-async function settingsPage(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
-  await expect(page).toHaveURL(/\/licenses$/);
-  await page.goto('/licenses/settings');
-  const form = page.getByRole('form', { name: 'Intended use' });
-  await expect(form).toBeVisible();
-  return form;
+async function loadCards(catalog: CatalogPage, imports: ImportPanel): Promise<void> {
+  await catalog.openEmpty();
+  await imports.importFiles(CARDS);
+  await expect(imports.report).toContainText('5 new');
+  await catalog.expectShowing(5, 5);
 }
 
 test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, obligations and a NOTICE', async ({
   page,
+  catalog,
+  asset,
+  imports,
 }) => {
-  await loadCards(page);
-  await openAsset(page, 'acme-labs/support-llama-ft');
-  const r = region(page);
+  await loadCards(catalog, imports);
+  await asset.open('acme-labs/support-llama-ft');
+  const r = asset.licenseCheck;
   await expect(r).toHaveAttribute('data-verdict', 'conflict');
   // Badge in the header slot.
   await expect(page.getByTestId('license-badge')).toHaveAttribute('data-verdict', 'conflict');
@@ -105,96 +80,108 @@ test('a fine-tune that drops the Llama terms is a conflict, with reasons, path, 
   // The path link leads to the base, which is fine.
   await path.getByRole('link', { name: 'Llama-3.1-8B' }).click();
   await expect(page).toHaveURL(/\/asset\/meta-llama%2FLlama-3\.1-8B$/);
-  await expect(region(page)).toHaveAttribute('data-verdict', 'ok');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'ok');
   // The correctly labelled fine-tune is fine too.
-  await openAsset(page, 'acme-labs/Llama-3.1-helpdesk');
-  await expect(region(page)).toHaveAttribute('data-verdict', 'ok');
+  await asset.open('acme-labs/Llama-3.1-helpdesk');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'ok');
 });
 
-test('the intended use changes verdicts: NC data, profiles and the MAU threshold', async ({ page }) => {
-  await loadCards(page);
+test('the intended use changes verdicts: NC data, profiles and the MAU threshold', async ({
+  page,
+  catalog,
+  asset,
+  imports,
+  licenses,
+}) => {
+  await loadCards(catalog, imports);
   // Commercial use (default): an NC dataset conflicts; a model trained on it needs review.
-  await openAsset(page, 'nc-corp/street-captions');
-  await expect(region(page)).toHaveAttribute('data-verdict', 'conflict');
-  await expect(region(page).locator('li[data-code="NC_COMMERCIAL_USE"]')).toBeVisible();
-  await openAsset(page, 'acme-labs/caption-model');
-  await expect(region(page)).toHaveAttribute('data-verdict', 'review');
-  const unsettled = region(page).locator('li[data-code="TRAINING_DATA_NC_UNSETTLED"]');
+  await asset.open('nc-corp/street-captions');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'conflict');
+  await expect(asset.licenseCheck.locator('li[data-code="NC_COMMERCIAL_USE"]')).toBeVisible();
+  await asset.open('acme-labs/caption-model');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'review');
+  const unsettled = asset.licenseCheck.locator('li[data-code="TRAINING_DATA_NC_UNSETTLED"]');
   await expect(unsettled).toContainText('legally unsettled');
   await expect(
     unsettled.getByLabel('Lineage path').getByRole('link', { name: 'street-captions' }),
   ).toBeVisible();
 
-  let form = await settingsPage(page);
-  await form.getByRole('checkbox', { name: /Commercial use/ }).uncheck();
+  let form = await licenses.openSettings();
+  await licenses.commercialUse().uncheck();
   await expect(form.getByTestId('intended-use-summary')).toContainText('non-commercial');
-  await saved(page);
-  await openAsset(page, 'nc-corp/street-captions');
-  await expect(region(page)).toHaveAttribute('data-verdict', 'ok');
-  await expect(region(page).getByTestId('license-intended-use')).toContainText('non-commercial');
+  await licenses.waitSaved();
+  await asset.open('nc-corp/street-captions');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'ok');
+  await expect(asset.licenseCheck.getByTestId('license-intended-use')).toContainText('non-commercial');
 
   // Conservative profile: trained weights count as adaptations of their NC data.
-  form = await settingsPage(page);
-  await form.getByRole('checkbox', { name: /Commercial use/ }).check();
+  form = await licenses.openSettings();
+  await licenses.commercialUse().check();
   await form.getByLabel('Profile').selectOption('conservative');
-  await saved(page);
-  await openAsset(page, 'acme-labs/caption-model');
-  await expect(region(page)).toHaveAttribute('data-verdict', 'conflict');
-  form = await settingsPage(page);
+  await licenses.waitSaved();
+  await asset.open('acme-labs/caption-model');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'conflict');
+  form = await licenses.openSettings();
   await form.getByLabel('Profile').selectOption('permissive');
-  await saved(page);
-  await openAsset(page, 'acme-labs/caption-model');
-  await expect(region(page)).toHaveAttribute('data-verdict', 'ok');
+  await licenses.waitSaved();
+  await asset.open('acme-labs/caption-model');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'ok');
 
   // Above 700M monthly active users the Llama licence needs Meta's permission.
-  form = await settingsPage(page);
+  form = await licenses.openSettings();
   await form.getByLabel('Profile').selectOption('balanced');
   await form.getByLabel(/Monthly active users/).fill('800000000');
-  await saved(page);
-  await openAsset(page, 'acme-labs/Llama-3.1-helpdesk');
-  await expect(region(page)).toHaveAttribute('data-verdict', 'conflict');
-  await expect(region(page).locator('li[data-code="MAU_THRESHOLD"]').first()).toContainText(
+  await licenses.waitSaved();
+  await asset.open('acme-labs/Llama-3.1-helpdesk');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'conflict');
+  await expect(asset.licenseCheck.locator('li[data-code="MAU_THRESHOLD"]').first()).toContainText(
     'monthly active users',
   );
   // Settings persist across reloads.
   await page.reload();
-  await expect(region(page)).toHaveAttribute('data-verdict', 'conflict');
+  await expect(asset.licenseCheck).toHaveAttribute('data-verdict', 'conflict');
 });
 
 test('the "License check" facet filters the catalog for the current intended use; counts agree', async ({
   page,
+  catalog,
+  imports,
+  licenses,
 }) => {
-  await loadCards(page);
-  await expect(facet(page).getByRole('checkbox', { name: 'conflict (2)' })).toBeVisible({ timeout: 20_000 });
-  await expect(facet(page).getByRole('checkbox', { name: 'ok (2)' })).toBeVisible();
-  await expect(facet(page).getByRole('checkbox', { name: 'review (1)' })).toBeVisible();
-  await facet(page).getByRole('checkbox', { name: 'conflict (2)' }).check();
+  await loadCards(catalog, imports);
+  await expect(catalog.facetValue('License check', 'conflict (2)')).toBeVisible({ timeout: 20_000 });
+  await expect(catalog.facetValue('License check', 'ok (2)')).toBeVisible();
+  await expect(catalog.facetValue('License check', 'review (1)')).toBeVisible();
+  await catalog.facetValue('License check', 'conflict (2)').check();
   await expect(page).toHaveURL(/[?&]check=conflict/);
-  await expect(page.getByText('Showing 2 of 5 assets')).toBeVisible();
-  const table = page.getByRole('table', { name: 'Catalog' });
+  await catalog.expectShowing(2, 5);
+  const table = catalog.table;
   await expect(table).toContainText('support-llama-ft');
   await expect(table).toContainText('street-captions');
   await expect(table).not.toContainText('caption-model');
 
   // Non-commercial use: the NC dataset is fine, only the relabelled fine-tune conflicts.
-  const form = await settingsPage(page);
-  await form.getByRole('checkbox', { name: /Commercial use/ }).uncheck();
+  const form = await licenses.openSettings();
+  await licenses.commercialUse().uncheck();
   await expect(form.getByTestId('intended-use-summary')).toContainText('non-commercial');
-  await saved(page);
-  await page.goto('/?check=conflict');
-  await expect(facet(page).getByRole('checkbox', { name: 'conflict (1)' })).toBeChecked({ timeout: 20_000 });
-  await expect(page.getByText('Showing 1 of 5 assets')).toBeVisible();
+  await licenses.waitSaved();
+  await catalog.open('?check=conflict');
+  await expect(catalog.facetValue('License check', 'conflict (1)')).toBeChecked({ timeout: 20_000 });
+  await catalog.expectShowing(1, 5);
   await expect(table).toContainText('support-llama-ft');
   await expect(table).not.toContainText('street-captions');
-  await expect(facet(page).getByRole('checkbox', { name: 'ok (3)' })).toBeVisible();
+  await expect(catalog.facetValue('License check', 'ok (3)')).toBeVisible();
 });
 
 test('the licence report counts verdicts and families, lists conflicts and reviews, exports JSON and CSV', async ({
   page,
+  catalog,
+  imports,
+  licenses,
 }) => {
-  await loadCards(page);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
-  const report = page.getByRole('region', { name: 'License report' });
+  await loadCards(catalog, imports);
+  await licenses.openReport();
+  const report = licenses.report;
   await expect(report.getByTestId('count-conflict')).toHaveText('2');
   await expect(report.getByTestId('count-review')).toHaveText('1');
   await expect(report.getByTestId('count-ok')).toHaveText('2');
@@ -237,10 +224,7 @@ test('the licence report counts verdicts and families, lists conflicts and revie
   expect(lines.some((l) => l.includes('"acme-labs/caption-model"') && l.includes('"review"'))).toBe(true);
 
   // The intended-use panel on the same page updates the report live.
-  await page
-    .getByRole('form', { name: 'Intended use' })
-    .getByRole('checkbox', { name: /Commercial use/ })
-    .uncheck();
+  await licenses.commercialUse().uncheck();
   await expect(report.getByTestId('count-conflict')).toHaveText('1');
   await expect(report.getByTestId('count-ok')).toHaveText('3');
 });

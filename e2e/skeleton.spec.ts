@@ -1,83 +1,87 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, importFiles, importReport, dropFiles, DATA_DIR } from './fixtures';
+import { test, expect, DATA_DIR } from './fixtures';
 
 const CHAT = `${DATA_DIR}/acme__tiny-llama-chat.md`;
 const BASE = `${DATA_DIR}/acme__tiny-llama-base.md`;
 
 test('import a model card, find it, open it, re-import is unchanged, data survives reload', async ({
   page,
+  catalog,
+  asset,
+  imports,
 }) => {
-  await page.goto('/');
-  await expect(page.getByText('Showing 0 of 0 assets')).toBeVisible();
-  await importFiles(page, [CHAT]);
-  await expect(importReport(page)).toContainText('1 new, 0 updated, 0 unchanged, 0 failed');
-  await expect(importReport(page)).toContainText('acme__tiny-llama-chat.md');
+  await catalog.openEmpty();
+  await imports.importFiles([CHAT]);
+  await expect(imports.report).toContainText('1 new, 0 updated, 0 unchanged, 0 failed');
+  await expect(imports.report).toContainText('acme__tiny-llama-chat.md');
 
-  const table = page.getByRole('table', { name: 'Catalog' });
+  const table = catalog.table;
   await expect(table).toContainText('tiny-llama-chat');
-  await expect(page.getByText('Showing 1 of 1 assets')).toBeVisible();
+  await catalog.expectShowing(1, 1);
 
   // Prefix and typo tolerance.
-  const search = page.getByRole('searchbox', { name: 'Search catalog' });
-  await search.fill('tiny-lla');
+  await catalog.searchFor('tiny-lla');
   await expect(table).toContainText('tiny-llama-chat');
-  await search.fill('lama chatt');
+  await catalog.searchFor('lama chatt');
   await expect(table).toContainText('tiny-llama-chat');
-  await search.fill('zzzqqq');
-  await expect(page.getByText('Showing 0 of 1 assets')).toBeVisible();
-  await search.fill('');
+  await catalog.searchFor('zzzqqq');
+  await catalog.expectShowing(0, 1);
+  await catalog.searchFor('');
 
   // Same file again: nothing new.
-  await importFiles(page, [CHAT]);
-  await expect(importReport(page)).toContainText('0 new, 0 updated, 1 unchanged, 0 failed');
+  await imports.importFiles([CHAT]);
+  await expect(imports.report).toContainText('0 new, 0 updated, 1 unchanged, 0 failed');
 
   // Open the asset page.
-  await table.getByRole('link', { name: 'tiny-llama-chat' }).click();
+  await catalog.openRow('tiny-llama-chat');
   await expect(page).toHaveURL(/\/asset\/acme%2Ftiny-llama-chat$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('tiny-llama-chat');
-  await expect(page.getByTestId('asset-license')).toContainText('Apache-2.0');
-  const bases = page.getByRole('region', { name: 'Base models' });
+  await expect(asset.heading).toHaveText('tiny-llama-chat');
+  await expect(asset.license).toContainText('Apache-2.0');
+  const bases = asset.baseModels;
   await expect(bases).toContainText('acme/tiny-llama-base');
   await expect(bases).toContainText('not in catalog');
-  await expect(page.getByRole('region', { name: 'Datasets' })).toContainText('tatsu-lab/alpaca');
+  await expect(asset.datasets).toContainText('tatsu-lab/alpaca');
   await expect(page.getByRole('region', { name: 'Card' })).toContainText('customer-support dialogs');
 
   // Import the base: the link is now to a real asset.
-  await importFiles(page, [BASE]);
-  await expect(importReport(page)).toContainText('1 new');
+  await imports.importFiles([BASE]);
+  await expect(imports.report).toContainText('1 new');
   await expect(bases).not.toContainText('not in catalog');
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('tiny-llama-chat');
-  await page.goto('/');
-  await expect(page.getByText('Showing 2 of 2 assets')).toBeVisible();
+  await expect(asset.heading).toHaveText('tiny-llama-chat');
+  await catalog.open();
+  await catalog.expectShowing(2, 2);
 });
 
-test('drop a card on the window imports it', async ({ page }) => {
-  await page.goto('/');
-  await dropFiles(page, [{ name: 'acme__tiny-llama-chat.md', text: readFileSync(CHAT, 'utf8') }]);
-  await expect(importReport(page)).toContainText('1 new, 0 updated, 0 unchanged, 0 failed');
-  await expect(page.getByRole('table', { name: 'Catalog' })).toContainText('tiny-llama-chat');
+test('drop a card on the window imports it', async ({ catalog, imports }) => {
+  await catalog.open();
+  await imports.drop([{ name: 'acme__tiny-llama-chat.md', text: readFileSync(CHAT, 'utf8') }]);
+  await expect(imports.report).toContainText('1 new, 0 updated, 0 unchanged, 0 failed');
+  await expect(catalog.table).toContainText('tiny-llama-chat');
 });
 
-test('bad files get a clear per-file message and the catalog keeps its assets', async ({ page }) => {
-  await page.goto('/');
-  await importFiles(page, [BASE]);
-  await expect(importReport(page)).toContainText('1 new');
-  await importFiles(page, [`${DATA_DIR}/unknown.json`, `${DATA_DIR}/broken-yaml.md`, CHAT]);
-  const report = importReport(page);
+test('bad files get a clear per-file message and the catalog keeps its assets', async ({
+  catalog,
+  imports,
+}) => {
+  await catalog.open();
+  await imports.importFiles([BASE]);
+  await expect(imports.report).toContainText('1 new');
+  await imports.importFiles([`${DATA_DIR}/unknown.json`, `${DATA_DIR}/broken-yaml.md`, CHAT]);
+  const report = imports.report;
   await expect(report).toContainText('unknown.json: failed');
   await expect(report).toContainText('Unknown format');
   await expect(report).toContainText(/Invalid YAML at line \d+/);
   await expect(report).toContainText('1 failed');
-  await expect(page.getByRole('table', { name: 'Catalog' })).toContainText('tiny-llama-base');
-  await expect(page.getByRole('table', { name: 'Catalog' })).toContainText('tiny-llama-chat');
+  await expect(catalog.table).toContainText('tiny-llama-base');
+  await expect(catalog.table).toContainText('tiny-llama-chat');
 });
 
-test('a hostile card renders inert', async ({ page }) => {
-  await page.goto('/');
-  await importFiles(page, [`${DATA_DIR}/evil__hostile-card.md`]);
-  await page.goto(`/asset/${encodeURIComponent('evil/hostile-card')}`);
+test('a hostile card renders inert', async ({ page, catalog, asset, imports }) => {
+  await catalog.open();
+  await imports.importFiles([`${DATA_DIR}/evil__hostile-card.md`]);
+  await asset.goto('evil/hostile-card');
   const card = page.getByRole('region', { name: 'Card' });
   await expect(card).toContainText('Normal bold text stays.');
   await expect(card.locator('script')).toHaveCount(0);
@@ -89,34 +93,34 @@ test('a hostile card renders inert', async ({ page }) => {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('export JSON, clear, import the export restores the catalog', async ({ page }) => {
-  await page.goto('/');
-  await importFiles(page, [CHAT, BASE]);
-  await expect(importReport(page)).toContainText('2 new');
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  await page.getByRole('dialog', { name: 'Export JSON' }).getByRole('button', { name: 'Download' }).click();
-  const download = await downloadPromise;
-  const path = await download.path();
-  const env = JSON.parse(readFileSync(path, 'utf8')) as {
+test('export JSON, clear, import the export restores the catalog', async ({
+  catalog,
+  asset,
+  imports,
+  exporter,
+}) => {
+  await catalog.open();
+  await imports.importFiles([CHAT, BASE]);
+  await expect(imports.report).toContainText('2 new');
+  await exporter.open();
+  const { path, env } = await exporter.download<{
     format: string;
     version: number;
     assets: unknown[];
     relations: unknown[];
-  };
+  }>();
   expect(env.format).toBe('tarn-catalog');
   expect(env.version).toBe(1);
   const realAssets = (env.assets as { placeholder?: boolean }[]).filter((a) => !a.placeholder);
   expect(realAssets).toHaveLength(2);
   expect(env.relations.length).toBeGreaterThanOrEqual(3);
 
-  await page.getByRole('button', { name: 'Clear catalog' }).click();
-  await page.getByRole('button', { name: 'Yes, clear everything' }).click();
-  await expect(page.getByText('Showing 0 of 0 assets')).toBeVisible();
+  await catalog.clearCatalog();
+  await catalog.expectShowing(0, 0);
 
-  await importFiles(page, [path]);
-  await expect(importReport(page)).toContainText('2 new, 0 updated, 0 unchanged, 0 failed');
-  await expect(page.getByText('Showing 2 of 2 assets')).toBeVisible();
-  await page.goto(`/asset/${encodeURIComponent('acme/tiny-llama-chat')}`);
-  await expect(page.getByRole('region', { name: 'Base models' })).not.toContainText('not in catalog');
+  await imports.importFiles([path]);
+  await expect(imports.report).toContainText('2 new, 0 updated, 0 unchanged, 0 failed');
+  await catalog.expectShowing(2, 2);
+  await asset.goto('acme/tiny-llama-chat');
+  await expect(asset.baseModels).not.toContainText('not in catalog');
 });

@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Layout } from './Layout';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
+import { useCatalogChangeSync } from './catalogChanges';
 import { catalogClient } from '@/workers/catalogClient';
 // The start page is not lazy: a lazy route first commits the Suspense fallback, and React then holds the
 // real content back for its fallback throttle (~300 ms), which is most of a cold start's first paint.
@@ -27,9 +28,16 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
 
+/** Catalog change events invalidate the worker-backed reads (see ./catalogChanges). */
+function CatalogChangeSync() {
+  useCatalogChangeSync(queryClient);
+  return null;
+}
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
+      <CatalogChangeSync />
       <BrowserRouter>
         <Layout>
           <ErrorBoundary>

@@ -1,6 +1,8 @@
 /** The catalog search box with autosuggest (a keyboard-navigable listbox of completions). */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { catalogClient } from '@/workers/catalogClient';
+import { catalogKeys } from './queryKeys';
 
 export type SearchBoxProps = {
   value: string;
@@ -8,44 +10,54 @@ export type SearchBoxProps = {
   hints: readonly string[];
 };
 
+/** Pause after the last keystroke before suggestions are asked for. */
+const SUGGEST_DELAY_MS = 150;
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new Error('Suggestions abandoned'));
+    });
+  });
+}
+
+const NO_SUGGESTIONS: string[] = [];
+
 export function SearchBox({ value, onChange, hints }: SearchBoxProps) {
   const listId = useId();
-  const [suggestions, setSuggestions] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const seq = useRef(0);
-  const typed = useRef(false);
-
-  useEffect(() => {
-    if (!typed.current) return;
-    const my = ++seq.current;
-    if (value.trim() === '') {
-      const t = setTimeout(() => setSuggestions([]), 0);
-      return () => clearTimeout(t);
-    }
-    const t = setTimeout(() => {
-      catalogClient()
-        .call('suggest', { q: value, limit: 8 })
-        .then(
-          (res) => {
-            if (my !== seq.current) return;
-            setSuggestions(res.suggestions);
-            setActive(-1);
-          },
-          () => undefined,
-        );
-    }, 150);
-    return () => clearTimeout(t);
-  }, [value]);
+  // Suggestions follow what the user types, not a value set from outside (a saved view, a chosen suggestion).
+  const [typed, setTyped] = useState(false);
+  const asked = typed && value.trim() !== '';
+  // Each keystroke is a new key: the previous one's wait is abandoned, so only a pause asks the worker.
+  const { data } = useQuery({
+    queryKey: catalogKeys.suggest(value),
+    queryFn: async ({ signal }) => {
+      await delay(SUGGEST_DELAY_MS, signal);
+      const res = await catalogClient().call('suggest', { q: value, limit: 8 });
+      return res.suggestions;
+    },
+    enabled: asked,
+    placeholderData: keepPreviousData,
+  });
+  const suggestions = asked ? (data ?? NO_SUGGESTIONS) : NO_SUGGESTIONS;
+  // The highlighted suggestion belongs to the list it was chosen in; a new list starts unhighlighted.
+  const [highlight, setHighlight] = useState<{ list: string[]; index: number }>({
+    list: NO_SUGGESTIONS,
+    index: -1,
+  });
+  const active = highlight.list === suggestions ? highlight.index : -1;
+  const setActive = (next: (a: number) => number) => setHighlight({ list: suggestions, index: next(active) });
 
   const shown = open && suggestions.length > 0;
 
   const apply = (s: string) => {
-    typed.current = false;
+    setTyped(false);
     onChange(s);
-    setSuggestions([]);
     setOpen(false);
-    setActive(-1);
+    setActive(() => -1);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -62,7 +74,7 @@ export function SearchBox({ value, onChange, hints }: SearchBoxProps) {
       e.preventDefault();
     } else if (e.key === 'Escape' && shown) {
       setOpen(false);
-      setActive(-1);
+      setActive(() => -1);
       e.preventDefault();
     } else if (e.key === 'Tab' && shown && active >= 0) {
       const s = suggestions[active];
@@ -85,7 +97,7 @@ export function SearchBox({ value, onChange, hints }: SearchBoxProps) {
         aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
         value={value}
         onChange={(e) => {
-          typed.current = true;
+          setTyped(true);
           setOpen(true);
           onChange(e.currentTarget.value);
         }}

@@ -1,8 +1,11 @@
 /**
  * Catalog data on the window side: the current snapshot of display rows (from the persisted cache on a
- * cold start, then from the catalog worker) and query results (row indices into that snapshot).
+ * cold start, then from the catalog worker) and query results (row indices into that snapshot). Both are
+ * react-query reads (keys in ./queryKeys); catalog change events invalidate the rows, and a new snapshot
+ * is a new query key.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { catalogStamp, getSearchCache, listSavedViews } from '@/db';
 import type { SavedViewRow } from '@/db';
@@ -11,6 +14,7 @@ import { cacheStamp, SEARCH_CACHE_IDS } from '@/core/search/cacheIds';
 import { decodeDisplay, type DisplayRows } from '@/core/search/displayCodec';
 import type { FacetCounts } from '@/core/catalog/facets';
 import type { CatalogViewState } from '@/core/search/urlState';
+import { catalogKeys, type CatalogQueryArgs } from './queryKeys';
 
 export type CatalogSnapshot = {
   id: string;
@@ -18,9 +22,6 @@ export type CatalogSnapshot = {
   /** Catalog stamp the rows reflect, when known. */
   stamp?: string;
 };
-
-/** The last snapshot, kept across remounts so returning to the catalog paints at once. */
-let lastSnapshot: CatalogSnapshot | undefined;
 
 type TestHook = {
   call: (name: 'queryCatalog' | 'searchStatus' | 'suggest' | 'catalogRows', args: never) => Promise<unknown>;
@@ -33,6 +34,31 @@ if (typeof navigator !== 'undefined' && navigator.webdriver && typeof window !==
   };
 }
 
+/**
+ * Asks the worker for its snapshot, naming the one we hold (`known`): when it is the same, the 100k display
+ * rows are not serialised, posted and parsed again, and the held snapshot is returned (same object when its
+ * stamp did not move either, so nothing re-renders).
+ */
+export async function fetchCatalogRows(known: CatalogSnapshot | undefined): Promise<CatalogSnapshot> {
+  const res = await catalogClient().call('catalogRows', known ? { known: known.id } : {});
+  if (res.json !== undefined) {
+    const parsed = decodeDisplay(res.json);
+    if (parsed && known?.id !== parsed.snapshotId)
+      return { id: parsed.snapshotId, rows: parsed.rows, stamp: res.stamp };
+  }
+  if (!known) throw new Error('Catalog rows unavailable');
+  if (known.id === res.snapshotId && known.stamp !== res.stamp) return { ...known, stamp: res.stamp };
+  return known;
+}
+
+/** The display rows the worker persisted, when they match the catalog's stamp (null otherwise). */
+async function readPersistedRows(stamp: string): Promise<CatalogSnapshot | null> {
+  const row = await getSearchCache(SEARCH_CACHE_IDS.display).catch(() => undefined);
+  if (!row || row.stamp !== cacheStamp(stamp)) return null;
+  const parsed = decodeDisplay(row.json);
+  return parsed ? { id: parsed.snapshotId, rows: parsed.rows, stamp } : null;
+}
+
 /** Live snapshot of the catalog's display rows; `refresh` asks the worker again (e.g. after a stale result). */
 export function useCatalogSnapshot(): {
   snapshot: CatalogSnapshot | undefined;
@@ -40,80 +66,42 @@ export function useCatalogSnapshot(): {
   /** The database's current catalog stamp (undefined until read). */
   stamp: string | undefined;
 } {
+  const queryClient = useQueryClient();
   const stamp = useLiveQuery(() => catalogStamp(), []);
-  const [snapshot, setSnapshot] = useState<CatalogSnapshot | undefined>(lastSnapshot);
-  const snapRef = useRef<CatalogSnapshot | undefined>(lastSnapshot);
-  const fetchState = useRef({ inFlight: false, again: false });
-  // The cold-start read of the persisted snapshot: the worker is asked only after it, naming the snapshot
-  // it holds, so the (same) 100k display rows are not serialised, posted and parsed a second time.
-  const cacheRead = useRef<Promise<void> | undefined>(undefined);
-
-  const accept = useCallback((json: string, rowsStamp: string) => {
-    const parsed = decodeDisplay(json);
-    if (!parsed || snapRef.current?.id === parsed.snapshotId) return;
-    const next = { id: parsed.snapshotId, rows: parsed.rows, stamp: rowsStamp };
-    snapRef.current = next;
-    lastSnapshot = next;
-    setSnapshot(next);
-  }, []);
-
-  const refresh = useCallback(() => {
-    const f = fetchState.current;
-    if (f.inFlight) {
-      f.again = true;
-      return;
-    }
-    f.inFlight = true;
-    void (async () => {
-      try {
-        if (cacheRead.current) await cacheRead.current;
-        do {
-          f.again = false;
-          const res = await catalogClient().call(
-            'catalogRows',
-            snapRef.current ? { known: snapRef.current.id } : {},
-          );
-          if (res.json !== undefined) accept(res.json, res.stamp);
-          else if (
-            snapRef.current &&
-            snapRef.current.id === res.snapshotId &&
-            snapRef.current.stamp !== res.stamp
-          ) {
-            const next = { ...snapRef.current, stamp: res.stamp };
-            snapRef.current = next;
-            lastSnapshot = next;
-            setSnapshot(next);
-          }
-        } while (f.again);
-      } catch (e) {
-        console.warn('Catalog rows unavailable', e);
-      } finally {
-        f.inFlight = false;
-      }
-    })();
-  }, [accept]);
-
+  const held = queryClient.getQueryData<CatalogSnapshot>(catalogKeys.rows());
   // Cold start: show the persisted snapshot at once when it matches the catalog, while the worker warms up.
-  const triedCache = useRef(false);
+  // The worker is asked only after this read, naming the snapshot it gave (see fetchCatalogRows).
+  const persisted = useQuery({
+    queryKey: catalogKeys.persistedRows(),
+    queryFn: () => readPersistedRows(stamp ?? ''),
+    enabled: stamp !== undefined && held === undefined,
+    staleTime: Infinity,
+    gcTime: 0,
+    structuralSharing: false,
+  });
+  const fromCache = persisted.data ?? undefined;
+  const rows = useQuery({
+    queryKey: catalogKeys.rows(),
+    queryFn: () =>
+      fetchCatalogRows(queryClient.getQueryData<CatalogSnapshot>(catalogKeys.rows()) ?? fromCache),
+    enabled: stamp !== undefined && (held !== undefined || persisted.status !== 'pending'),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    structuralSharing: false,
+  });
   useEffect(() => {
-    if (stamp === undefined || triedCache.current) return;
-    triedCache.current = true;
-    if (snapRef.current) return;
-    cacheRead.current = getSearchCache(SEARCH_CACHE_IDS.display)
-      .then((row) => {
-        if (row && row.stamp === cacheStamp(stamp) && !snapRef.current) accept(row.json, stamp);
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        cacheRead.current = undefined;
-      });
-  }, [stamp, accept]);
-
-  useEffect(() => {
-    if (stamp !== undefined) refresh();
-  }, [stamp, refresh]);
-
-  return { snapshot, refresh, stamp };
+    if (rows.error) console.warn('Catalog rows unavailable', rows.error);
+  }, [rows.error]);
+  // A fetch in flight may have been asked before the change that made the result stale: let it finish
+  // (its rows are shown), then ask again.
+  const refresh = useCallback(() => {
+    const filters = { queryKey: catalogKeys.rows() };
+    const inFlight = queryClient.getQueryState(filters.queryKey)?.fetchStatus === 'fetching';
+    void queryClient.invalidateQueries(filters, { cancelRefetch: false }).then(() => {
+      if (inFlight) void queryClient.invalidateQueries(filters, { cancelRefetch: false });
+    });
+  }, [queryClient]);
+  return { snapshot: rows.data ?? fromCache, refresh, stamp };
 }
 
 export type QueryResult = {
@@ -126,16 +114,25 @@ export type QueryResult = {
   /** The query text answered. */ q: string;
 };
 
-type QueryArgs = {
-  q: string;
-  facets: CatalogViewState['facets'];
-  sort: CatalogViewState['sort'];
-  licenseKey: string | undefined;
-};
+/**
+ * Runs calls one at a time; a call whose query was abandoned (its signal aborted: the view moved on) while
+ * it waited is dropped, so typing runs the first and the latest query, not every keystroke's.
+ */
+function createQueryLane(): <T>(signal: AbortSignal, run: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(signal: AbortSignal, run: () => Promise<T>) => {
+    const next = tail.then(() => {
+      if (signal.aborted) throw new Error('Query abandoned');
+      return run();
+    });
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
 
 /**
- * Runs the view's query in the worker whenever it (or the snapshot) changes. Latest wins: while a query
- * runs, only the newest pending one is kept.
+ * The view's query result over the current snapshot, from the worker; the previous result stays while a
+ * new one is computed. Calls `onStale` when the worker answered from a newer snapshot than the one shown.
  */
 export function useCatalogQuery(
   view: CatalogViewState,
@@ -143,52 +140,38 @@ export function useCatalogQuery(
   onStale: () => void,
   licenseKey?: string,
 ): QueryResult | undefined {
-  const [result, setResult] = useState<QueryResult>();
-  const args = useMemo<QueryArgs>(
+  const [lane] = useState(createQueryLane);
+  const args = useMemo<CatalogQueryArgs>(
     () => ({ q: view.q, facets: view.facets, sort: view.sort, licenseKey }),
     [view.q, view.facets, view.sort, licenseKey],
   );
-  const runner = useRef<{ running: boolean; next?: QueryArgs }>({ running: false });
-  const onStaleRef = useRef(onStale);
-  const snapRef = useRef(snapshotId);
+  const query = useQuery({
+    queryKey: catalogKeys.query(args, snapshotId ?? ''),
+    queryFn: ({ signal }) =>
+      lane(signal, async (): Promise<QueryResult> => {
+        const res = await catalogClient().call('queryCatalog', {
+          q: args.q,
+          facets: args.facets,
+          ...(args.sort ? { sort: args.sort } : {}),
+          ...(args.licenseKey ? { licenseKey: args.licenseKey } : {}),
+        });
+        return { ...res, q: args.q };
+      }),
+    enabled: snapshotId !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    // A result holds an order array as long as the catalog: keep answered views briefly, not for minutes.
+    gcTime: 30_000,
+    structuralSharing: false,
+  });
+  const answered = query.isPlaceholderData ? undefined : query.data?.snapshotId;
   useEffect(() => {
-    onStaleRef.current = onStale;
-    snapRef.current = snapshotId;
-  }, [onStale, snapshotId]);
-
+    if (answered !== undefined && snapshotId !== undefined && answered !== snapshotId) onStale();
+  }, [answered, snapshotId, onStale]);
   useEffect(() => {
-    if (snapshotId === undefined) return;
-    const r = runner.current;
-    r.next = args;
-    if (r.running) return;
-    r.running = true;
-    void (async () => {
-      try {
-        while (r.next) {
-          const a = r.next;
-          r.next = undefined;
-          try {
-            const res = await catalogClient().call('queryCatalog', {
-              q: a.q,
-              facets: a.facets,
-              ...(a.sort ? { sort: a.sort } : {}),
-              ...(a.licenseKey ? { licenseKey: a.licenseKey } : {}),
-            });
-            if (!r.next) {
-              setResult({ ...res, q: a.q });
-              if (res.snapshotId !== snapRef.current) onStaleRef.current();
-            }
-          } catch (e) {
-            console.warn('Catalog query failed', e);
-          }
-        }
-      } finally {
-        r.running = false;
-      }
-    })();
-  }, [args, snapshotId]);
-
-  return result;
+    if (query.error) console.warn('Catalog query failed', query.error);
+  }, [query.error]);
+  return query.data;
 }
 
 export function useSavedViews(): SavedViewRow[] | undefined {

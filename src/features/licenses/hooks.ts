@@ -1,13 +1,14 @@
 /**
  * Licence-check hooks: the intended use from settings (live), one asset's check, the catalog report,
  * verdicts for the catalog facet and for lineage colours. All evaluation runs in the licence worker
- * (main-thread fallback) over the catalog's assets and relations, recomputed when the catalog, the edge
- * decisions or the settings change.
+ * (main-thread fallback) over the catalog's assets and relations. The reads are react-query queries (keys in
+ * ./queryKeys, settings in every key); catalog change events (assets, relations, edge decisions) invalidate them.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { keepPreviousData, skipToken, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LicenseVerdict } from '@/core/licenses';
-import { catalogStamp, getSetting, listEdgeDecisions, listImportRuns } from '@/db';
+import { getSetting, listImportRuns } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
 import { setSettings, type WriteResult } from '@/workers/catalogWrites';
 import {
@@ -17,6 +18,7 @@ import {
   type LicenseSettings,
 } from '@/workers/licenses/client';
 import { INTENDED_USE_KEY, PROFILE_KEY, settingsId, toSettings } from './settings';
+import { licenseKeys } from './queryKeys';
 
 type LicenseTestHook = {
   call: (name: 'licenseSweep' | 'licenseReport' | 'licenseAsset', args: never) => Promise<unknown>;
@@ -51,15 +53,6 @@ export function saveLicenseSettings(s: LicenseSettings): Promise<WriteResult<{ o
   return setSettings({ [INTENDED_USE_KEY]: s.intendedUse, [PROFILE_KEY]: s.profile });
 }
 
-/** Catalog fingerprint (live): assets, relations and rejected edges (rejected inferred edges are not followed). */
-function useStamp(): string | undefined {
-  return useLiveQuery(async () => {
-    const [stamp, decisions] = await Promise.all([catalogStamp(), listEdgeDecisions()]);
-    const rejected = decisions.filter((d) => d.decision === 'rejected').map((d) => d.id);
-    return `${stamp}#${rejected.sort().join(',')}`;
-  }, []);
-}
-
 export type Loaded<T> = {
   settings: LicenseSettings | undefined;
   /** Latest result (kept while a newer one is computed); null when the asset is not in the catalog. */
@@ -69,53 +62,57 @@ export type Loaded<T> = {
   error?: string;
 };
 
-/** Runs `load` whenever the catalog or the settings change; keeps the last answer while recomputing. */
-function useWorkerResult<T>(
-  scope: string,
-  load: ((s: LicenseSettings) => Promise<T | null>) | undefined,
+/** Keeps the previous answer while a new one is computed, but only for the same read (not another asset's). */
+function keepWithinScope<T>(
+  previous: T | undefined,
+  previousQuery: Query<T, Error, T, QueryKey> | undefined,
+  key: QueryKey,
+): T | undefined {
+  if (!previousQuery) return undefined;
+  const scope = (k: QueryKey) => JSON.stringify(k.slice(0, -1));
+  return scope(previousQuery.queryKey) === scope(key) ? previous : undefined;
+}
+
+/**
+ * A licence-worker read under the current settings (the settings id is the key's last part). Catalog change
+ * events invalidate it (see ./queryKeys); the last answer stays while a new one is computed.
+ */
+function useLicenseRead<T>(
+  keyFor: (settings: string) => QueryKey,
+  load: (s: LicenseSettings) => Promise<T | null>,
 ): Loaded<T> {
   const settings = useLicenseSettings();
-  const stamp = useStamp();
-  const want =
-    settings && stamp !== undefined && load ? `${scope}|${stamp}|${settingsId(settings)}` : undefined;
-  const [got, setGot] = useState<{ key: string; scope: string; data: T | null; error?: string }>();
-  useEffect(() => {
-    if (!want || !settings || !load) return;
-    let live = true;
-    load(settings).then(
-      (data) => {
-        if (live) setGot({ key: want, scope, data });
-      },
-      (e: unknown) => {
-        if (live) setGot({ key: want, scope, data: null, error: e instanceof Error ? e.message : String(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [want, scope, settings, load]);
-  const current = got?.scope === scope ? got : undefined;
+  const queryKey = keyFor(settings ? settingsId(settings) : '');
+  const query = useQuery<T | null, Error, T | null, QueryKey>({
+    queryKey,
+    queryFn: settings ? () => load(settings) : skipToken,
+    placeholderData: (previous, previousQuery) => keepWithinScope(previous, previousQuery, queryKey),
+    staleTime: Infinity,
+  });
   return {
     settings,
-    data: current?.data,
-    loading: !current || current.key !== want,
-    ...(current?.error ? { error: current.error } : {}),
+    data: query.error ? null : query.data,
+    loading: query.isPending || query.isFetching || query.isPlaceholderData,
+    ...(query.error ? { error: query.error.message } : {}),
   };
 }
 
 /** The licence check of one asset (findings, obligations, derivations, NOTICE). */
 export function useAssetLicense(id: string): Loaded<AssetLicenseReport> {
   const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseAsset', { ...s, id }), [id]);
-  return useWorkerResult(`asset:${id}`, load);
+  return useLicenseRead((settings) => licenseKeys.asset(id, settings), load);
 }
 
 /** The catalog licence report. */
 export function useLicenseReport(): Loaded<LicenseReport> {
-  const load = useCallback((s: LicenseSettings) => licensesClient().call('licenseReport', s), []);
-  return useWorkerResult('report', load);
+  return useLicenseRead(licenseKeys.report, loadReport);
 }
 
-/** Quiet period after the last catalog change before a sweep starts (imports change the stamp often). */
+function loadReport(s: LicenseSettings): Promise<LicenseReport> {
+  return licensesClient().call('licenseReport', s);
+}
+
+/** Quiet period after the last catalog change before a sweep starts (imports change the catalog often). */
 const SWEEP_DEBOUNCE_MS = 600;
 /** An unfinished import run older than this is taken as abandoned (tab closed mid-import). */
 const IMPORT_STALE_MS = 30 * 60_000;
@@ -126,41 +123,55 @@ async function importRunning(): Promise<boolean> {
   return !!last && !last.finishedAt && Date.now() - Date.parse(last.startedAt) < IMPORT_STALE_MS;
 }
 
+function quiet(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new Error('Sweep restarted'));
+    });
+  });
+}
+
 /**
  * Keeps the catalog engine's "License check" facet in step with the catalog and the intended use: sweeps the
  * catalog in the licence worker (once the catalog is quiet, no import is running and search is ready), hands the
  * verdicts to the catalog worker and returns their key (pass it to the catalog view so it queries again).
+ * A catalog change during the quiet period or the sweep starts it again (`restartOnChange`).
  */
 export function useLicenseFacetSync(): string | undefined {
   const settings = useLicenseSettings();
-  const stamp = useStamp();
-  const [key, setKey] = useState<string>();
-  const run = useRef(0);
-  useEffect(() => {
-    if (!settings || stamp === undefined) return;
-    const mine = ++run.current;
-    const timer = setTimeout(() => {
-      void (async () => {
-        try {
-          // Not while an import writes (a sweep would re-read a half-imported catalog), nor before search is up.
-          while (await importRunning()) {
-            await new Promise((r) => setTimeout(r, 1000));
-            if (run.current !== mine) return;
+  // Not while an import writes (a sweep would re-read a half-imported catalog): the import's run record
+  // says when it ends (live), and the change events of its writes keep the sweep waiting for quiet.
+  const importing = useLiveQuery(() => importRunning(), []);
+  const query = useQuery({
+    queryKey: licenseKeys.facet(settings ? settingsId(settings) : ''),
+    queryFn:
+      settings && importing === false
+        ? async ({ signal }) => {
+            await quiet(SWEEP_DEBOUNCE_MS, signal);
+            await catalogClient().call('searchStatus', { waitIndex: true });
+            const sweep = await licensesClient().call('licenseSweep', settings);
+            if (signal.aborted) throw new Error('Sweep restarted');
+            await catalogClient().call('setLicenseVerdicts', { key: sweep.key, verdicts: sweep.verdicts });
+            return sweep.key;
           }
-          await catalogClient().call('searchStatus', { waitIndex: true });
-          if (run.current !== mine) return;
-          const sweep = await licensesClient().call('licenseSweep', settings);
-          if (run.current !== mine) return;
-          await catalogClient().call('setLicenseVerdicts', { key: sweep.key, verdicts: sweep.verdicts });
-          if (run.current === mine) setKey(sweep.key);
-        } catch (e) {
-          console.warn('License check facet unavailable', e);
-        }
-      })();
-    }, SWEEP_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [settings, stamp]);
-  return key;
+        : skipToken,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    meta: { restartOnChange: true },
+  });
+  useEffect(() => {
+    if (query.error && query.error.message !== 'Sweep restarted')
+      console.warn('License check facet unavailable', query.error);
+  }, [query.error]);
+  return query.data;
+}
+
+function loadSweepVerdicts(s: LicenseSettings): Promise<Record<string, LicenseVerdict>> {
+  return licensesClient()
+    .call('licenseSweep', s)
+    .then((r) => r.verdicts);
 }
 
 function verdictLookup(
@@ -179,19 +190,12 @@ export function useLineageVerdictFor(id: string): ((id: string) => LicenseVerdic
     (s: LicenseSettings) => licensesClient().call('licenseLineageVerdicts', { ...s, id }),
     [id],
   );
-  const { data } = useWorkerResult(`lineage:${id}`, load);
+  const { data } = useLicenseRead((settings) => licenseKeys.lineage(id, settings), load);
   return useMemo(() => verdictLookup(data), [data]);
 }
 
 /** Verdict colours for the catalog-wide lineage graph (from the whole-catalog sweep). */
 export function useCatalogVerdictFor(): ((id: string) => LicenseVerdict | undefined) | undefined {
-  const load = useCallback(
-    (s: LicenseSettings) =>
-      licensesClient()
-        .call('licenseSweep', s)
-        .then((r) => r.verdicts),
-    [],
-  );
-  const { data } = useWorkerResult('sweep', load);
+  const { data } = useLicenseRead(licenseKeys.sweep, loadSweepVerdicts);
   return useMemo(() => verdictLookup(data), [data]);
 }
