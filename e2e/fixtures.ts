@@ -7,11 +7,10 @@ import { ImportPanel } from './pages/importPanel';
 import { LicensesPage } from './pages/licensesPage';
 import { LineageGraph } from './pages/lineageGraph';
 
-export { assetUrl, AssetPage } from './pages/assetPage';
+export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
 export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
-export { LicensesPage } from './pages/licensesPage';
 export { LineageGraph } from './pages/lineageGraph';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
@@ -81,19 +80,6 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Uploads files through the "Import files" input and waits for the report (see ImportPanel). */
-export async function importFiles(page: Page, files: string[]): Promise<void> {
-  await new ImportPanel(page).importFiles(files);
-}
-
 export function importReport(page: Page) {
   return new ImportPanel(page).report;
-}
-
-/** Dispatches a synthetic drop of in-memory files on the window (see ImportPanel). */
-export async function dropFiles(
-  page: Page,
-  files: { name: string; text: string; type?: string }[],
-): Promise<void> {
-  await new ImportPanel(page).drop(files);
 }

@@ -58,14 +58,6 @@ export function removeFromCollection(
   return settle(catalogClient().call('removeFromCollection', { id, keys: [...keys] }));
 }
 
-export function renameCollection(id: string, name: string): Promise<WriteResult<{ ok: boolean }>> {
-  return settle(catalogClient().call('renameCollection', { id, name }));
-}
-
-export function deleteCollection(id: string): Promise<WriteResult<{ ok: boolean }>> {
-  return settle(catalogClient().call('deleteCollection', { id }));
-}
-
 /** Deletes assets; the value is the snapshot `undoDelete` puts back. */
 export function deleteAssets(keys: readonly string[]): Promise<WriteResult<DeletedSnapshot>> {
   return settle(catalogClient().call('deleteAssets', { keys: [...keys] }));

@@ -17,7 +17,6 @@ import { countGroup, facetGroupsOf, prepareFacetGroups } from './facetGroups';
 import { columnCountOrder, columnCounts, countOrder } from './facetStats';
 
 export type {
-  FacetColumn,
   FacetCounts,
   FacetId,
   FacetIndex,

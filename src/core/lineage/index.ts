@@ -5,41 +5,13 @@
  * Build once with {@link buildLineageGraph}; every query then costs O(what it visits).
  */
 export { buildLineageGraph, getNode } from './graph';
-export type {
-  BuildLineageOptions,
-  LineageAssetInput,
-  LineageEdge,
-  LineageGraph,
-  LineageNode,
-  LineageRelationType,
-} from './graph';
+export type { LineageEdge, LineageGraph, LineageNode } from './graph';
 export { ancestors, connectedComponent, descendants, shortestPath, subgraphAround } from './traverse';
-export type {
-  LineageDepth,
-  LineagePath,
-  LineageView,
-  PathStep,
-  ShortestPathOptions,
-  Subgraph,
-  SubgraphNode,
-  SubgraphOptions,
-  TraversalOptions,
-  TraversalResult,
-  TraversedNode,
-} from './traverse';
+export type { LineageDepth } from './traverse';
 export { findCycles, topologicalOrder } from './cycles';
-export type { LineageCycle, TopologicalOrder } from './cycles';
 export { groupFanOut } from './group';
-export type {
-  FanOutEdgeLike,
-  FanOutGroup,
-  FanOutGroupEdge,
-  FanOutNodeLike,
-  FanOutOptions,
-  FanOutResult,
-} from './group';
+export type { FanOutGroup, FanOutGroupEdge } from './group';
 export { groupLabel, relationChildNoun, relationLabel } from './labels';
-export { impactAnalysis, impactToCsv, impactToJson, MODEL_DERIVATION_TYPES } from './impact';
-export type { ImpactedAsset, ImpactOptions, ImpactPath, ImpactResult, TrainedModel } from './impact';
-export { derivationOf, derivativeType, hasLineage } from './derivative';
-export type { DerivationEdge, DerivativeType } from './derivative';
+export { impactAnalysis, impactToCsv, impactToJson } from './impact';
+export type { ImpactPath, ImpactResult } from './impact';
+export { derivativeType, hasLineage } from './derivative';

@@ -6,15 +6,6 @@
 /** Kinds of asset a catalog holds. `unknown` is used for placeholders whose kind cannot be told. */
 export type AssetKind = 'model' | 'dataset' | 'code' | 'software' | 'service' | 'unknown';
 
-export const ASSET_KINDS: readonly AssetKind[] = [
-  'model',
-  'dataset',
-  'code',
-  'software',
-  'service',
-  'unknown',
-];
-
 /** A license as read from a source, plus the canonical SPDX-style expression when one is known. */
 export type LicenseInfo = {
   /** Exactly what the source said (string, list, object, URL ...); `undefined` when absent. */

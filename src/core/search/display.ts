@@ -107,15 +107,3 @@ export function sortValue(r: CatalogRow, id: SortId): string {
       return '';
   }
 }
-
-/** Ascending comparison for a sort column; empty values sort last; ties by key (stable, total order). */
-export function compareForSort(a: CatalogRow, b: CatalogRow, id: SortId): number {
-  const va = sortValue(a, id);
-  const vb = sortValue(b, id);
-  if (va !== vb) {
-    if (va === '') return 1;
-    if (vb === '') return -1;
-    return va < vb ? -1 : 1;
-  }
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}

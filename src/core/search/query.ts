@@ -158,12 +158,6 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
   return q.terms.length === 0 && q.phrases.length === 0 && q.excluded.length === 0 && q.fields.length === 0;
 }
 
-/** Quotes a value for a clause when it contains spaces. */
-export function formatClause(field: QueryField, value: string, negated = false): string {
-  const v = /[\s"]/u.test(value) ? `"${value.replace(/"/gu, '')}"` : value;
-  return `${negated ? '-' : ''}${field}:${v}`;
-}
-
 /**
  * Splits the input at the word being typed (for autosuggest): `prefix` is everything before it, `word`
  * is the current (last) token, and `field` is set when that token is `field:partial`.

@@ -10,7 +10,7 @@ import { filterStructured } from './filter';
 import { freeText, parseQuery, type ParsedQuery } from './query';
 import { packedDocs, packedLists, postingCount, type PackedDocs } from './packedPostings';
 
-export { cacheStamp, SEARCH_CACHE_IDS, SEARCH_INDEX_VERSION } from './cacheIds';
+export { cacheStamp, SEARCH_CACHE_IDS } from './cacheIds';
 
 export type SearchDoc = {
   key: string;

@@ -55,10 +55,3 @@ export function toggleFacet(s: CatalogViewState, id: FacetId, value: string): Ca
   else delete facets[id];
   return { ...s, facets };
 }
-
-/** Number of active filters (query + facet values). */
-export function activeFilterCount(s: CatalogViewState): number {
-  let n = s.q.trim() === '' ? 0 : 1;
-  for (const id of FACET_IDS) n += s.facets[id]?.length ?? 0;
-  return n;
-}

@@ -1,14 +1,12 @@
-import { parseDocument, isAlias, visit } from 'yaml';
+import { parseDocument, visit } from 'yaml';
 import type { Issue } from '../model';
 import { depthIssue, sanitizeValue, type SafeParseResult } from './safeJson';
 
 export {
   MAX_FILE_BYTES,
   MAX_NESTING_DEPTH,
-  lineColumnAt,
   safeJsonParse,
   sanitizeValue,
-  stripTrailingCommas,
   type SafeParseResult,
 } from './safeJson';
 
@@ -99,6 +97,3 @@ export function safeYamlParse(text: string): SafeParseResult {
 function isAliasHeavy(count: number): boolean {
   return count > MAX_YAML_ALIASES;
 }
-
-// `isAlias` is re-exported for parsers that inspect documents directly.
-export { isAlias };

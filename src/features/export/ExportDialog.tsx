@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listCollections } from '@/db';
 import { buildExport, type ExportOptions, type ExportScopeKind } from './buildExport';
-import { downloadText } from './downloadJson';
+import { downloadText } from '@/components/download';
 
 export type ExportDialogProps = {
   onClose: () => void;

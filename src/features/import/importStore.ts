@@ -37,13 +37,6 @@ export function useImportState(): ImportState {
   );
 }
 
-/** Listeners called after every finished import (e.g. to refresh search). */
-const doneListeners = new Set<(r: ImportResult) => void>();
-export function onImportDone(fn: (r: ImportResult) => void): () => void {
-  doneListeners.add(fn);
-  return () => doneListeners.delete(fn);
-}
-
 /** Starts an import of files (relative names kept). Resolves when done; errors become state. */
 export async function startImport(
   files: InputFile[],
@@ -71,7 +64,6 @@ export async function startImport(
       },
     );
     set({ running: false, result });
-    for (const l of doneListeners) l(result);
     return result;
   } catch (e) {
     set({ running: false, error: e instanceof Error ? e.message : String(e) });

@@ -7,8 +7,7 @@ import type { RpcClient } from '../rpc';
 import type { LayoutHandlers } from './handlers';
 import type { LayoutRequest, LayoutResult } from './types';
 
-export type { LayoutEdgeInput, LayoutEngine, LayoutNodeInput, LayoutRequest, LayoutResult } from './types';
-export { DEFAULT_ELK_MAX_NODES } from './types';
+export type { LayoutEngine, LayoutRequest, LayoutResult } from './types';
 
 let client: RpcClient<LayoutHandlers> | undefined;
 

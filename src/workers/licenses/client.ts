@@ -2,14 +2,7 @@
 import { createRpcClient, type RpcClient } from '../rpc';
 import type { LicenseHandlers } from './handlers';
 
-export type {
-  AssetLicenseReport,
-  LicenseDerivation,
-  LicenseIssue,
-  LicenseReport,
-  LicenseSettings,
-  LicenseSweepResult,
-} from './types';
+export type { AssetLicenseReport, LicenseIssue, LicenseReport, LicenseSettings } from './types';
 
 let client: RpcClient<LicenseHandlers> | undefined;
 

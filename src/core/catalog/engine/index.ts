@@ -1,5 +1,5 @@
 /** The catalog engine: rows, facet index, search index, sort ranks, result cache, persistence, warm-up. */
-export { CatalogEngine, type CatalogEngineOptions } from './catalogEngine';
+export { CatalogEngine } from './catalogEngine';
 export { timerScheduler } from './scheduler';
 export { buildRows } from './state';
 export type {
@@ -8,10 +8,7 @@ export type {
   CatalogStore,
   EngineChange,
   EngineChangeListener,
-  EngineTimings,
   RowsSnapshot,
-  Scheduler,
-  SearchCacheRecord,
   SearchStatus,
   StoredChange,
 } from './types';
