@@ -4,27 +4,7 @@
 // from popular bases and from earlier generated models, and are trained on generated datasets.
 // Deterministic for a seed. Not a Tarn export: every file goes through the parsers.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function weighted(rand, table) {
-  let total = 0;
-  for (const [, w] of table) total += w;
-  let x = rand() * total;
-  for (const [v, w] of table) {
-    x -= w;
-    if (x <= 0) return v;
-  }
-  return table[table.length - 1][0];
-}
+import { mulberry32, weighted } from './generate.mjs';
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 

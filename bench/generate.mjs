@@ -4,7 +4,8 @@
 // Exports are split into files of at most `perFile` assets (the app refuses files over 20 MB).
 import { createHash } from 'node:crypto';
 
-function mulberry32(seed) {
+/** Seeded PRNG (also used by bench/cards.mjs). */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -15,7 +16,8 @@ function mulberry32(seed) {
   };
 }
 
-function weighted(rand, table) {
+/** Picks a value from [value, weight] pairs. */
+export function weighted(rand, table) {
   let total = 0;
   for (const [, w] of table) total += w;
   let x = rand() * total;
