@@ -2,19 +2,7 @@
 import type { CallContext } from '../rpc';
 import type { ImportProgress } from './importFiles';
 import type { InputFile } from './intake';
-import {
-  applyChange,
-  catalogRows,
-  duringImport,
-  prepareExport,
-  queryCatalog,
-  resetEmpty,
-  resync,
-  searchStatus,
-  setLicenseVerdicts,
-  suggest,
-  type CatalogQuery,
-} from './search';
+import { catalogEngine as engine, type CatalogQuery } from './search';
 import { createWriteHandlers } from './writeHandlers';
 import { createCatalogWriter } from './writer';
 
@@ -22,31 +10,31 @@ import { createCatalogWriter } from './writer';
  * This tab's single writer: every write runs through it (cross-tab Web Lock, search update, change
  * events here and in other tabs). The worker entry (or the fallback loader) subscribes to its events.
  */
-export const catalogWriter = createCatalogWriter({ engine: { applyChange, resync, resetEmpty } });
+export const catalogWriter = createCatalogWriter({ engine });
 
 export const catalogHandlers = {
   // The import pipeline (every parser, zip and YAML) loads on the first import, not at start-up.
   importFiles: (args: { files: InputFile[] }, ctx: CallContext<ImportProgress>) =>
-    duringImport(async () => {
+    engine.duringImport(async () => {
       const { importFiles } = await import('./importFiles');
       return importFiles(args, ctx, {
         write: catalogWriter.write,
-        beforeRestore: (env) => prepareExport(env),
+        beforeRestore: (env) => engine.prepareExport(env),
       });
     }),
   ...createWriteHandlers(catalogWriter),
   // A write another tab has started is applied first (incrementally), rather than found by the stamp check.
   catalogRows: async (args: { known?: string }, _ctx: CallContext) => {
     await catalogWriter.remoteSettled();
-    return catalogRows(args);
+    return engine.catalogRows(args);
   },
-  queryCatalog: (args: CatalogQuery, _ctx: CallContext) => queryCatalog(args),
-  suggest: (args: { q: string; limit?: number }, _ctx: CallContext) => suggest(args),
+  queryCatalog: (args: CatalogQuery, _ctx: CallContext) => engine.queryCatalog(args),
+  suggest: (args: { q: string; limit?: number }, _ctx: CallContext) => engine.suggest(args),
   searchStatus: (args: { waitIndex?: boolean; waitPersist?: boolean }, _ctx: CallContext) =>
-    searchStatus(args),
+    engine.searchStatus(args),
   /** Licence verdicts per asset key for the "License check" facet (from the licence worker), or null to clear. */
   setLicenseVerdicts: (args: { key: string; verdicts: Record<string, string> | null }, _ctx: CallContext) =>
-    Promise.resolve(setLicenseVerdicts(args)),
+    Promise.resolve(engine.setLicenseVerdicts(args)),
 };
 
 export type CatalogHandlers = typeof catalogHandlers;

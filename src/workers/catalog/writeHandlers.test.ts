@@ -4,7 +4,7 @@ import { makeCard, makeSource, openTestDb } from '@/testing/builders';
 import type { CatalogChange } from '../catalogEvents';
 import type { CallContext } from '../rpc';
 import type { ImportProgress } from './importFiles';
-import type * as SearchModule from './search';
+import { CatalogEngine, timerScheduler } from '@/core/catalog/engine';
 import type * as ImportModule from './importFiles';
 import type * as DbModule from '@/db';
 import type { WriteHandlers } from './writeHandlers';
@@ -14,7 +14,7 @@ import { createLocalLock } from './writer';
 /** One browser tab: its own database module, search engine, writer and write handlers, on the shared db. */
 type Tab = {
   dbm: typeof DbModule;
-  engine: typeof SearchModule;
+  engine: CatalogEngine;
   importFiles: typeof ImportModule.importFiles;
   writer: CatalogWriter;
   h: WriteHandlers;
@@ -29,12 +29,15 @@ let lock: WriteLock;
 const tabs: Tab[] = [];
 let tabCounter = 0;
 
-/** Opens a "tab": fresh modules (as another tab's worker has), bound to the same database and channel. */
+/** Opens a "tab": fresh modules and its own engine (as another tab's worker has), bound to the same database and channel. */
 async function openTab(): Promise<Tab> {
   vi.resetModules();
   const dbm = await import('@/db');
   dbm.setDbForTests(db);
-  const engine = await import('./search');
+  const engine = new CatalogEngine({
+    store: dbm.createEngineStore(db),
+    scheduler: timerScheduler(),
+  });
   const { createCatalogWriter } = await import('./writer');
   const { createWriteHandlers } = await import('./writeHandlers');
   const { importFiles } = await import('./importFiles');
