@@ -2,13 +2,4 @@
 export { CatalogEngine } from './catalogEngine';
 export { timerScheduler } from './scheduler';
 export { buildRows } from './state';
-export type {
-  CatalogQuery,
-  CatalogQueryResult,
-  CatalogStore,
-  EngineChange,
-  EngineChangeListener,
-  RowsSnapshot,
-  SearchStatus,
-  StoredChange,
-} from './types';
+export type { CatalogQuery, CatalogStore, EngineChange, StoredChange } from './types';
