@@ -115,15 +115,19 @@ async function readBatchState(db: CatalogDb, files: readonly PlannedFile[]): Pro
     }
   }
   const keys = Array.from(assetKeys);
-  const [stored, rels] = await Promise.all([
-    db.assets.bulkGet(keys),
-    // One index lookup per child, all issued at once: an `anyOf` cursor would make a round trip per key.
-    Promise.all(Array.from(children, (k) => db.relations.where('childKey').equals(k).toArray())).then(
-      (lists) => lists.flat(),
-    ),
-  ]);
+  const stored = await db.assets.bulkGet(keys);
   const assets = new Map<string, StoredAsset | undefined>();
   keys.forEach((key, i) => assets.set(key, stored[i]));
+  // Relations of the children that exist: every stored relation's child is an asset (real or placeholder:
+  // writers add one, deletions keep one while it is referenced), so a new asset has none to read. One index
+  // lookup per child, all issued at once: an `anyOf` cursor would make a round trip per key.
+  const rels = (
+    await Promise.all(
+      Array.from(children)
+        .filter((k) => assets.get(k) !== undefined)
+        .map((k) => db.relations.where('childKey').equals(k).toArray()),
+    )
+  ).flat();
   const relations = new Map<string, RelationRow>();
   const byChild = new Map<string, Set<string>>();
   for (const r of rels) {

@@ -19,6 +19,7 @@ export const catalogHandlers = {
       const { importFiles } = await import('./importFiles');
       return importFiles(args, ctx, {
         write: catalogWriter.write,
+        idle: catalogWriter.idle,
         beforeRestore: (env) => engine.prepareExport(env),
       });
     }),

@@ -25,7 +25,7 @@ import { createParsePool, type ParsePool } from '../parse/pool';
 import { expandInputs, type Entry, type InputFile } from './intake';
 import type { StoredChange } from './search';
 import type { CatalogTable } from '../catalogEvents';
-import type { CommittedWrite } from './writer';
+import type { CommittedWrite, WriteOptions } from './writer';
 
 const STORED_TABLES: readonly CatalogTable[] = ['assets', 'versions', 'relations', 'imports', 'audit'];
 
@@ -47,7 +47,13 @@ export type ImportHooks = {
    * (`search`: the stored changes the search engine applies incrementally, once per batch). Default: just
    * runs it.
    */
-  write?: <T>(fn: () => Promise<T>, changeOf: (value: T) => CommittedWrite | undefined) => Promise<T>;
+  write?: <T>(
+    fn: () => Promise<T>,
+    changeOf: (value: T) => CommittedWrite | undefined,
+    opts?: WriteOptions,
+  ) => Promise<T>;
+  /** Resolves when the writes' engine updates are done (batches are written with `background`). */
+  idle?: () => Promise<void>;
   /** An export is about to be restored (the search engine indexes it meanwhile). */
   beforeRestore?: (env: { assets: readonly StoredAsset[]; relations: readonly RelationRow[] }) => void;
 };
@@ -186,6 +192,8 @@ export async function importFiles(
           ? storedWrite({ keys: changed, ...(written ? { stored: written } : {}) })
           : undefined;
       },
+      // The engine indexes this batch while the next one is read, parsed and stored.
+      { background: true },
     );
     span('store', tStore);
     stored.forEach((r, i) => {
@@ -245,6 +253,8 @@ export async function importFiles(
           if ('report' in p) reports[index] = p.report;
           else if ('export' in p) {
             await flush();
+            // The engine prepares the export's rows next: the batches before it are indexed first.
+            await hooks.idle?.();
             const env = parseCatalogExport(p.export.text);
             reports[index] = await restoreOne(
               { name: p.export.name, bytes: p.export.bytes },
@@ -269,6 +279,7 @@ export async function importFiles(
       }
     }
     await flush();
+    await hooks.idle?.();
   } finally {
     pool.terminate();
   }

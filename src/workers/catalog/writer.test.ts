@@ -166,4 +166,44 @@ describe('catalog writer', () => {
     ]);
     expect(log).toEqual(['a1 in', 'a1 out', 'b1 in', 'b1 out', 'a2 in', 'a2 out']);
   });
+
+  it('a background write resolves once committed; its engine update and event follow, in write order', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const calls: string[] = [];
+    const writer = createCatalogWriter({
+      engine: {
+        applyChange: async (c: StoredChange) => {
+          calls.push(`apply ${c.keys.join(',')} start`);
+          if (c.keys[0] === 'k1') await gate;
+          calls.push(`apply ${c.keys.join(',')} end`);
+        },
+        resync: () => Promise.resolve(),
+        resetEmpty: () => Promise.resolve(),
+      },
+      lock: createLocalLock(),
+      channel: fakeChannels().open,
+      id: 'bg',
+    });
+    writers.push(writer);
+    const events: CatalogChange[] = [];
+    writer.subscribe((c) => events.push(c));
+    const change = (key: string) => () => ({
+      tables: ['assets' as const],
+      keys: [key],
+      search: { keys: [key] },
+    });
+    const first = await writer.write(() => Promise.resolve('one'), change('k1'), { background: true });
+    expect(first).toBe('one');
+    expect(events).toEqual([]);
+    // A foreground write waits for the background update before its own, and both are announced in order.
+    const second = writer.write(() => Promise.resolve('two'), change('k2'));
+    await Promise.resolve();
+    expect(calls).toEqual(['apply k1 start']);
+    release();
+    expect(await second).toBe('two');
+    await writer.idle();
+    expect(calls).toEqual(['apply k1 start', 'apply k1 end', 'apply k2 start', 'apply k2 end']);
+    expect(events.map((e) => e.keys)).toEqual([['k1'], ['k2']]);
+  });
 });

@@ -59,9 +59,16 @@ type WireMessage =
 export type CatalogWriter = {
   /**
    * Runs one write under the lock; `changeOf` says what it changed (undefined: nothing). Resolves with
-   * the write's value once the change is applied to this tab's engine and announced.
+   * the write's value once the change is applied to this tab's engine and announced; with `background`,
+   * once it is committed and broadcast (this tab's engine applies it meanwhile, in order: `idle`).
    */
-  write: <T>(fn: () => Promise<T>, changeOf: (value: T) => CommittedWrite | undefined) => Promise<T>;
+  write: <T>(
+    fn: () => Promise<T>,
+    changeOf: (value: T) => CommittedWrite | undefined,
+    opts?: WriteOptions,
+  ) => Promise<T>;
+  /** Resolves when every committed write is applied to this tab's engine and announced. */
+  idle: () => Promise<void>;
   /** Subscribes to this tab's change events (local and remote); starts listening to other tabs. */
   subscribe: (listener: (change: CatalogChange) => void) => () => void;
   /** Starts listening to other tabs' writes (done by `subscribe`). */
@@ -70,6 +77,14 @@ export type CatalogWriter = {
   remoteSettled: () => Promise<void>;
   /** Stops listening (tests). */
   close: () => void;
+};
+
+export type WriteOptions = {
+  /**
+   * Resolve once committed: the engine update runs while the caller goes on (an import stores its next
+   * batch while the engine indexes the last one). Updates and events still follow the writes' order.
+   */
+  background?: boolean;
 };
 
 /** The lock name every tab's writer requests. */
@@ -159,6 +174,8 @@ export function createCatalogWriter(deps: {
   /** Writes other tabs started and have not announced yet, with their patience timers. */
   const started = new Map<string, ReturnType<typeof setTimeout>>();
   let waiters: (() => void)[] = [];
+  /** This tab's engine updates and events, in the order of the writes. */
+  let applied: Promise<void> = Promise.resolve();
 
   const emit = (change: CatalogChange) => {
     for (const l of Array.from(listeners)) {
@@ -241,7 +258,11 @@ export function createCatalogWriter(deps: {
   };
 
   return {
-    write: async <T>(fn: () => Promise<T>, changeOf: (value: T) => CommittedWrite | undefined) => {
+    write: async <T>(
+      fn: () => Promise<T>,
+      changeOf: (value: T) => CommittedWrite | undefined,
+      opts?: WriteOptions,
+    ) => {
       let change: CommittedWrite | undefined;
       const value = await lock(async () => {
         const n = ++seq;
@@ -259,17 +280,22 @@ export function createCatalogWriter(deps: {
         return out;
       });
       if (change) {
-        await applyLocal(change);
-        // A write that changed no table (a failed restore dropping its prepared rows) is not announced.
-        if (change.tables.length > 0)
-          emit({
-            origin: 'local',
-            tables: [...change.tables],
-            ...(change.keys ? { keys: [...change.keys] } : {}),
-          });
+        const c = change;
+        applied = applied.then(async () => {
+          await applyLocal(c);
+          // A write that changed no table (a failed restore dropping its prepared rows) is not announced.
+          if (c.tables.length > 0)
+            emit({
+              origin: 'local',
+              tables: [...c.tables],
+              ...(c.keys ? { keys: [...c.keys] } : {}),
+            });
+        });
+        if (!opts?.background) await applied;
       }
       return value;
     },
+    idle: () => applied,
     subscribe: (listener) => {
       ensureChannel();
       listeners.add(listener);
