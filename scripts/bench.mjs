@@ -146,12 +146,11 @@ async function buildRaw() {
   return join(out, 'raw.js');
 }
 
-async function heapMB(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
-  const main = await cdp.send('Runtime.getHeapUsage');
-  // Workers have no performance.memory: attach to each (CDP auto-attach, messages through the page's
-  // session), collect garbage there and read its heap.
+/**
+ * The page's workers over CDP (auto-attach; messages go through the page's session): their session ids and
+ * `call(sessionId, method, params)`, which resolves with the result (undefined after 10 s or on failure).
+ */
+async function attachWorkers(cdp) {
   const sessions = [];
   cdp.on('Target.attachedToTarget', (e) => {
     if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
@@ -159,7 +158,7 @@ async function heapMB(page) {
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   await new Promise((r) => setTimeout(r, 300));
   let next = 1;
-  const call = (sessionId, method) =>
+  const call = (sessionId, method, params = {}) =>
     new Promise((resolve) => {
       const id = next++;
       const timer = setTimeout(() => resolve(undefined), 10_000);
@@ -173,12 +172,18 @@ async function heapMB(page) {
       };
       cdp.on('Target.receivedMessageFromTarget', onMessage);
       cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id, method, params: {} }),
-        })
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
         .catch(() => resolve(undefined));
     });
+  return { sessions, call };
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const main = await cdp.send('Runtime.getHeapUsage');
+  // Workers have no performance.memory: attach to each, collect garbage there and read its heap.
+  const { sessions, call } = await attachWorkers(cdp);
   let worker = 0;
   let workerBuffers = 0;
   for (const sessionId of sessions) {
@@ -610,37 +615,9 @@ function ensureCardSets() {
  */
 async function workerMeasures(page) {
   const cdp = await page.context().newCDPSession(page);
-  const sessions = [];
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  await new Promise((r) => setTimeout(r, 300));
-  let next = 1;
-  const evaluate = (sessionId, expression) =>
-    new Promise((resolve) => {
-      const id = next++;
-      const timer = setTimeout(() => resolve(undefined), 10_000);
-      const onMessage = (e) => {
-        if (e.sessionId !== sessionId) return;
-        const m = JSON.parse(e.message);
-        if (m.id !== id) return;
-        clearTimeout(timer);
-        cdp.off('Target.receivedMessageFromTarget', onMessage);
-        resolve(m.result?.result?.value);
-      };
-      cdp.on('Target.receivedMessageFromTarget', onMessage);
-      cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({
-            id,
-            method: 'Runtime.evaluate',
-            params: { expression, returnByValue: true },
-          }),
-        })
-        .catch(() => resolve(undefined));
-    });
+  const { sessions, call } = await attachWorkers(cdp);
+  const evaluate = async (sessionId, expression) =>
+    (await call(sessionId, 'Runtime.evaluate', { expression, returnByValue: true }))?.result?.value;
   const sums = {};
   for (const sessionId of sessions) {
     const entries = await evaluate(
