@@ -131,7 +131,7 @@ async function prepareInline(e: Entry & { kind: 'text' }): Promise<Prepared> {
  * A performance measure `tarn:import:<name>` from `start` to now (where the import's time goes: the
  * benchmark sums them per name, read from the worker).
  */
-const SPANS = ['expand', 'wait-parse', 'store', 'search'] as const;
+const SPANS = ['expand', 'wait-parse', 'store'] as const;
 
 function span(name: (typeof SPANS)[number], start: number): void {
   performance.measure(`tarn:import:${name}`, { start, end: performance.now() });

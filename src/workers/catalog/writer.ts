@@ -71,8 +71,6 @@ export type CatalogWriter = {
   idle: () => Promise<void>;
   /** Subscribes to this tab's change events (local and remote); starts listening to other tabs. */
   subscribe: (listener: (change: CatalogChange) => void) => () => void;
-  /** Starts listening to other tabs' writes (done by `subscribe`). */
-  listen: () => void;
   /** Resolves when no write another tab has started is waiting for its broadcast. */
   remoteSettled: () => Promise<void>;
   /** Stops listening (tests). */
@@ -300,9 +298,6 @@ export function createCatalogWriter(deps: {
       ensureChannel();
       listeners.add(listener);
       return () => listeners.delete(listener);
-    },
-    listen: () => {
-      ensureChannel();
     },
     remoteSettled: () =>
       started.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
