@@ -7,11 +7,14 @@ import type { Plugin } from 'vite';
 /**
  * Production CSP: the app talks to its own origin only and never runs inline or remote scripts, so a
  * card's markdown cannot load anything from elsewhere even if sanitizing missed something.
+ * connect-src also admits https origins and loopback ports: the Hugging Face endpoint, a published catalog and a
+ * CouchDB server are origins the person configures at run time, and the app contacts them only on that person's
+ * explicit action (every remote fetch goes to a configured origin; e2e fails on any other request).
  * (Not in dev: Vite's dev server injects inline scripts.)
  */
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'none'";
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 function cspPlugin(): Plugin {
   return {

@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/imports">Imports</NavLink>
           <NavLink to="/audit">Audit log</NavLink>
           <NavLink to="/licenses">Licenses</NavLink>
+          <NavLink to="/team">Team</NavLink>
         </nav>
         <ImportControls />
         <ExportButton />
