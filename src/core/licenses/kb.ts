@@ -179,7 +179,19 @@ export function kbConditions(lic: KbLicense): ReadonlySet<string> {
   return set;
 }
 
+/**
+ * Rules of Tarn's own, beside the research KB's (kb-data.json is generated from it): relation facts a product
+ * plan states that the KB's rule list does not cover.
+ */
+const TARN_RULES: Readonly<Record<string, KbRule>> = {
+  COPYLEFT_SOURCE_NOT_OFFERED: {
+    verdict: 'warning',
+    unsettled: false,
+    message: 'The licence requires the corresponding source of what is distributed; offer it.',
+  },
+};
+
 /** KB rule by code. */
 export function kbRule(code: string): KbRule | undefined {
-  return KB.rules[code];
+  return KB.rules[code] ?? TARN_RULES[code];
 }

@@ -295,7 +295,8 @@ function unknownAtom(e: Emitter, c: Contribution, t: TargetFacts, a: LicenseAtom
       e.finding('UNKNOWN_LICENSE', `${c.asset.name} has no known licence (${a.id}).`);
     return;
   }
-  if (c.mode === 'self' && t.declaresNothing) return;
+  // A planned product's own terms (`meta.own_terms`) are the licensor's choice, not terms to be read.
+  if (c.mode === 'self' && (t.declaresNothing || t.target.meta.own_terms === true)) return;
   e.finding('UNRESOLVED_LICENSE_REF', `${a.id} is not in the knowledge base.`);
 }
 
@@ -415,9 +416,12 @@ function derivativeRules(e: Emitter, c: Contribution, t: TargetFacts, id: string
     e.finding('CUSTOM_TERMS_DROPPED', `declared expression omits ${id}.`);
   }
   if (lic.restrictionsFlow && DERIV_FULL.has(rel)) {
-    if (declared && !declaredCarriesRestrictions(t))
+    // Hosted only: the weights are not licensed out, so the service terms (not the declared licence) carry
+    // the restrictions (obligation `pass-use-restrictions`).
+    const termsOnly = use.hosted_service && !use.redistribute;
+    if (declared && !termsOnly && !declaredCarriesRestrictions(t))
       e.finding('USE_RESTRICTIONS_DROPPED', `declared licence lacks the use restrictions of ${id}.`);
-    else if (declared) e.finding('USE_RESTRICTIONS_FLOW', '');
+    else if (declared || termsOnly) e.finding('USE_RESTRICTIONS_FLOW', termsOnly ? 'hosted only.' : '');
   }
   if (
     lic.naming &&
@@ -501,6 +505,9 @@ function libraryRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, l
   const link = typeof c.attrs.link_mode === 'string' ? c.attrs.link_mode : 'static';
   const combined = link !== 'process' && link !== 'network-api';
   const distributed = use.redistribute || (link === 'bundled-js' && use.hosted_service);
+  const shared = use.redistribute || use.hosted_service;
+  const modified = c.attrs.modified === true;
+  const sourceWithheld = c.attrs.source_offered === false;
   if (lic.category === 'public-domain') e.finding('PUBLIC_DOMAIN', '');
   if (lic.category === 'permissive') {
     e.finding('PERMISSIVE_NOTICES', '');
@@ -509,32 +516,62 @@ function libraryRules(e: Emitter, c: Contribution, t: TargetFacts, id: string, l
         'keep-notices',
         `${id} licence text and ${lic.conditions.includes('include-notice-file') ? 'NOTICE' : 'copyright notice'}`,
       );
+    if (distributed && modified && kbConditions(lic).has('document-changes')) e.obligation('mark-changes');
   }
+  modelTermsAtRuntime(e, c, t, id, lic, shared);
   const strong = lic.copyleft === 'strong' || lic.copyleft === 'network';
   const weak = lic.copyleft === 'library' || lic.copyleft === 'file';
   const osadl =
     !weak &&
     t.declared.length > 0 &&
     t.declared.every((b) => b.some((d) => osadlNo(atomFactsId(d), id) || osadlNo(d.id, id)));
-  if (combined && distributed && !t.declaresNothing && ((strong && !includesId(t, id, lic)) || osadl)) {
+  const relicenseConflict =
+    combined && distributed && !t.declaresNothing && ((strong && !includesId(t, id, lic)) || osadl);
+  if (relicenseConflict) {
     e.finding(
       'COPYLEFT_CODE_COMBINED',
       `combined (${link}) and distributed under a licence that does not accept ${id}.`,
     );
   }
-  if (
-    lic.copyleft === 'network' &&
-    use.hosted_service &&
-    c.attrs.modified === true &&
-    c.attrs.source_offered !== true
-  ) {
+  if (lic.copyleft === 'network' && use.hosted_service && modified && c.attrs.source_offered !== true) {
     e.finding('NETWORK_COPYLEFT_SAAS', 'modified, hosted, source not offered.');
   }
-  if (lic.copyleft === 'library' || lic.copyleft === 'file') {
+  if (weak) {
     e.finding('WEAK_COPYLEFT_LINK', '');
     e.obligation('keep-library-license', id);
-    if (c.attrs.modified === true) e.obligation('disclose-source', `${id}: source of library changes`);
+    if (modified) e.obligation('disclose-source', `${id}: source of library changes`);
     if (lic.copyleft === 'library' && link === 'static') e.obligation('allow-relinking', id);
   }
   if (strong && distributed && combined) e.obligation('disclose-source', id);
+  // Source the licence requires for what is distributed, said not to be offered (explicit `source_offered: false`).
+  const owesSource = weak ? modified : strong && combined && !relicenseConflict;
+  if (distributed && owesSource && sourceWithheld)
+    e.finding(
+      'COPYLEFT_SOURCE_NOT_OFFERED',
+      `${modified ? 'modified, ' : ''}distributed, source not offered.`,
+    );
+}
+
+/**
+ * Terms of a model or data licence that bind any use of the component, run as it is (linked, loaded or called):
+ * non-commercial and research-only grants, MAU / revenue / region thresholds, and the agreement, attribution and
+ * use restrictions that travel with a product or service built on it.
+ */
+function modelTermsAtRuntime(
+  e: Emitter,
+  c: Contribution,
+  t: TargetFacts,
+  id: string,
+  lic: KbLicense,
+  shared: boolean,
+): void {
+  const { use } = t;
+  if (lic.commercialUse === 'no' && use.commercial)
+    e.finding('NC_COMMERCIAL_USE', 'intended commercial use.');
+  if (lic.category === 'research-only' && use.commercial) e.finding('CONTRACT_RESEARCH_ONLY', '');
+  thresholds(e, c, t, lic);
+  if (lic.family === 'llama' && shared) e.finding('LLAMA_ATTRIBUTION', '');
+  if (lic.restrictionsFlow && shared) e.finding('USE_RESTRICTIONS_FLOW', '');
+  if (shared && (lic.restrictionsFlow || lic.copyleft === 'agreement-travels'))
+    entryObligations(e, id, lic, c.asset, 'library');
 }

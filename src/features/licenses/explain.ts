@@ -68,6 +68,8 @@ const RULES: Readonly<Record<string, string>> = {
     'Network copyleft (AGPL) code is offered as a hosted service: its source must be offered to the service’s users.',
   WEAK_COPYLEFT_LINK:
     'A weak-copyleft library: keep it under its own licence and allow relinking / provide the source of changes to it.',
+  COPYLEFT_SOURCE_NOT_OFFERED:
+    'A copyleft component is distributed (modified, for a weak-copyleft library) but its source is not offered, which its licence requires.',
   CODE_NOT_INHERITED: 'The licence of the training or inference code does not cover the weights it produces.',
   API_TERMS_COMPETITION:
     'Outputs of an API with "no competing model" terms were used; this binds the account holder and depends on the facts.',
@@ -96,6 +98,8 @@ const OBLIGATIONS: Readonly<Record<string, string>> = {
   'keep-guardrails': 'Keep the safety guardrails',
   'produced-work-notice': 'Add a produced-work notice',
   'offer-derivative-database': 'Offer any derivative database used',
+  'keep-library-license': 'Keep the library under its own licence',
+  'allow-relinking': 'Allow users to relink the library',
 };
 
 /** Human label of an obligation type. */
