@@ -33,6 +33,8 @@ const DB_WRITES = [
   'clearEdgeDecision',
   'saveView',
   'deleteSavedView',
+  'putPlan',
+  'deletePlan',
   'touchCatalog',
   'putSearchCache',
   'getDb',

@@ -82,7 +82,7 @@ test('curate, export a collection with lineage closure, clear, import: everythin
   const env = first.env;
   expect(env).toMatchObject({
     format: 'tarn-catalog',
-    version: 1,
+    version: 2,
     scope: { kind: 'collection', lineageClosure: true, includesSources: true },
   });
   // The collection holds only the chat model; lineage closure brings its base and its dataset.

@@ -82,6 +82,8 @@ export type ExportSelection = {
   includeCuration?: boolean;
   /** Saved views (defaults to includeCuration). */
   includeSavedViews?: boolean;
+  /** Product plans (defaults to includeCuration; with `keys`, the plans whose components are all exported). */
+  includePlans?: boolean;
   scope?: CatalogExport['scope'];
 };
 
@@ -138,5 +140,10 @@ export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getD
     );
   }
   if (includeSavedViews) env.savedViews = await db.savedViews.toArray();
+  if (sel.includePlans ?? includeCuration) {
+    env.plans = (await db.plans.toArray()).filter(
+      (p) => !keySet || p.components.every((c) => full.has(assetKey(c.assetId))),
+    );
+  }
   return env;
 }

@@ -196,6 +196,43 @@ describe('export round trip', () => {
   });
 });
 
+describe('product plans in exports', () => {
+  it('a plan travels in the export and is restored; a damaged plan is skipped with a warning', async () => {
+    const { newPlan } = await import('@/core/licenses/plan');
+    await importParsedFile(src('base.md', 's2'), card('acme/base', 'mit'), '2026-01-02T00:00:00Z', 2, db);
+    const plan = {
+      ...newPlan({ id: 'p1', now: '2026-01-03T00:00:00.000Z', name: 'Acme Assistant' }),
+      components: [{ assetId: 'acme/base', use: 'fine-tune' as const, modified: true, sourceOffered: false }],
+    };
+    await db.plans.put(plan);
+    const env = await readExport({}, db);
+    expect(env.plans).toEqual([plan]);
+    // A selection export carries the plans whose components it holds.
+    expect((await readExport({ keys: ['acme/base'] }, db)).plans).toEqual([plan]);
+    expect((await readExport({ keys: ['acme/other'] }, db)).plans).toEqual([]);
+    const other = await openTestDb('import-plans');
+    const report = await restoreExport(
+      { name: 'e.json', bytes: 1 },
+      { ...env, plans: [...(env.plans ?? []), { id: '' } as never] },
+      '2026-02-01T00:00:00Z',
+      other,
+    );
+    expect(await other.plans.toArray()).toEqual([plan]);
+    expect(report.issues.map((i) => i.code)).toContain('PLAN_SKIPPED');
+    // An older export (v1, no plans) still restores.
+    const { plans: _p, ...v1 } = env;
+    const third = await openTestDb('import-v1');
+    const r3 = await restoreExport(
+      { name: 'e.json', bytes: 1 },
+      { ...v1, version: 1 },
+      '2026-02-01T00:00:00Z',
+      third,
+    );
+    expect(r3.created).toBe(1);
+    expect(await third.plans.count()).toBe(0);
+  });
+});
+
 describe('curated export round trip (curation, collections, audit)', () => {
   it('restores curation, collections and the audit log exactly; a closure export brings the ancestors', async () => {
     const { updateCuration, createCollection } = await import('./curationRepo');

@@ -19,6 +19,7 @@ import {
   type VersionRow,
 } from '@/core/catalog/rows';
 import type { CatalogExport } from '@/core/export/envelope';
+import { readPlan } from '@/core/licenses/plan';
 import { Dexie, type Table } from 'dexie';
 import { getDb } from './db';
 import { touchCatalog } from './searchIndexRepo';
@@ -461,6 +462,7 @@ export async function restoreExport(
     db.edgeDecisions,
     db.imports,
     db.settings,
+    db.plans,
   ];
   await db.transaction('rw', tables, async () => {
     // Bulk path: rows are added first; only those whose key was taken are read back and merged.
@@ -587,6 +589,19 @@ export async function restoreExport(
       );
     }
     for (const s of env.savedViews ?? []) if (!(await db.savedViews.get(s.id))) await db.savedViews.put(s);
+    for (const x of env.plans ?? []) {
+      const read = readPlan(x);
+      if (!read.ok) {
+        issues.push({
+          severity: 'warning',
+          code: 'PLAN_SKIPPED',
+          message: `Product plan skipped: ${read.error}.`,
+        });
+        continue;
+      }
+      const prev = await db.plans.get(read.plan.id);
+      if (!prev || prev.updatedAt < read.plan.updatedAt) await db.plans.put(read.plan);
+    }
     for (const d of env.edgeDecisions ?? []) {
       const prev = await db.edgeDecisions.get(d.id);
       if (!prev || prev.at < d.at) await db.edgeDecisions.put(d);

@@ -7,5 +7,6 @@ export * from './curationRepo';
 export * from './lineageRepo';
 export type * from './rows';
 export * from './savedViewsRepo';
+export * from './plansRepo';
 export * from './searchIndexRepo';
 export { createEngineStore } from './engineStore';

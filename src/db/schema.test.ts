@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createCatalogDb, SCHEMA_V1, TABLES } from './schema';
+import { createCatalogDb, SCHEMA_V1, SCHEMA_V2, TABLES } from './schema';
 
 let n = 0;
 const freshName = () => `tarn-schema-test-${Date.now()}-${n++}`;
@@ -37,7 +37,7 @@ describe('schema migrations', () => {
 
     const db = createCatalogDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     expect(await db.assets.get('acme/model')).toMatchObject({
       id: 'acme/model',
       license: { normalized: 'MIT' },
@@ -47,6 +47,56 @@ describe('schema migrations', () => {
     expect(await db.curation.count()).toBe(1);
     const audit = await db.audit.toArray();
     expect(audit.some((a) => a.action === 'migrate')).toBe(true);
+    db.close();
+  });
+
+  it('v2 → v3 AddProductPlans keeps v2 data and adds the plans table', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    await v2.table(TABLES.assets).put({
+      key: 'acme/model',
+      id: 'acme/model',
+      kind: 'model',
+      name: 'model',
+      license: { raw: 'mit', normalized: 'MIT' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      contributions: [],
+      fieldSources: {},
+    });
+    await v2.table(TABLES.savedViews).put({ id: 'v1', name: 'Mine', search: '?q=x', createdAt: 'then' });
+    await v2.table(TABLES.curation).put({ key: 'acme/model', tags: ['keep'], notes: '', updatedAt: 'then' });
+    v2.close();
+
+    const db = createCatalogDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.assets.get('acme/model')).toMatchObject({ license: { normalized: 'MIT' } });
+    expect(await db.savedViews.get('v1')).toMatchObject({ name: 'Mine' });
+    expect(await db.curation.get('acme/model')).toMatchObject({ tags: ['keep'] });
+    expect(await db.plans.count()).toBe(0);
+    await db.plans.put({
+      id: 'p1',
+      name: 'Product',
+      license: 'LicenseRef-Proprietary',
+      intendedUse: {
+        commercial: true,
+        redistribute: true,
+        hosted_service: false,
+        licensee_mau_at_release: null,
+        annual_revenue_usd: null,
+        licensee_region: null,
+        licensee_is_end_user: false,
+      },
+      profile: 'balanced',
+      components: [{ assetId: 'acme/model', use: 'fine-tune', modified: false, sourceOffered: false }],
+      createdAt: 'now',
+      updatedAt: 'now',
+    });
+    expect((await db.plans.orderBy('updatedAt').first())?.name).toBe('Product');
+    expect((await db.audit.toArray()).some((a) => a.detail?.includes('v3'))).toBe(true);
     db.close();
   });
 

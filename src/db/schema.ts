@@ -3,6 +3,7 @@
  * version with a named migration and a test that seeds the old version first (schema.test.ts).
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { ProductPlan } from '@/core/licenses/plan';
 import type {
   AuditRow,
   CollectionRow,
@@ -31,6 +32,7 @@ export const TABLES = {
   savedViews: 'savedViews',
   edgeDecisions: 'edgeDecisions',
   searchIndex: 'searchIndex',
+  plans: 'plans',
 } as const;
 
 /** v1 Foundation: assets, versions, relations, imports, settings. */
@@ -53,6 +55,12 @@ export const SCHEMA_V2 = {
   searchIndex: 'id',
 } as const;
 
+/** v3 ProductPlans: product plans (licence compliance of a work built from catalog assets). */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  plans: 'id, updatedAt',
+} as const;
+
 export type CatalogDb = Dexie & {
   assets: EntityTable<StoredAsset, 'key'>;
   versions: EntityTable<VersionRow, 'seq'>;
@@ -65,6 +73,7 @@ export type CatalogDb = Dexie & {
   savedViews: EntityTable<SavedViewRow, 'id'>;
   edgeDecisions: EntityTable<EdgeDecisionRow, 'id'>;
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
+  plans: EntityTable<ProductPlan, 'id'>;
 };
 
 /** Opens (declares) the catalog database with every version and migration. */
@@ -83,6 +92,20 @@ export function createCatalogDb(name: string = DB_NAME): CatalogDb {
           assetKey: '*',
           action: 'migrate',
           detail: `Schema v2 (curation tables) added to a catalog of ${count} assets`,
+        } satisfies AuditRow);
+      }
+    });
+  // v3 AddProductPlans: a new table only; existing rows are untouched.
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      const count = await tx.table(TABLES.assets).count();
+      if (count > 0) {
+        await tx.table(TABLES.audit).add({
+          at: new Date().toISOString(),
+          assetKey: '*',
+          action: 'migrate',
+          detail: `Schema v3 (product plans) added to a catalog of ${count} assets`,
         } satisfies AuditRow);
       }
     });

@@ -13,6 +13,7 @@ export type CatalogTable =
   | 'collections'
   | 'edgeDecisions'
   | 'savedViews'
+  | 'plans'
   | 'settings'
   | 'imports'
   | 'audit';

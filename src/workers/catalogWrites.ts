@@ -5,6 +5,7 @@
  */
 import type { CurationStatus } from '@/core/catalog/rows';
 import type { CollectionRow, CurationPatch, DeletedSnapshot, EdgeDecision, SavedViewRow } from '@/db';
+import type { ProductPlan } from '@/core/licenses/plan';
 import { catalogClient } from './catalogClient';
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -82,6 +83,15 @@ export function saveView(name: string, search: string): Promise<WriteResult<Save
 
 export function deleteSavedView(id: string): Promise<WriteResult<{ ok: boolean }>> {
   return settle(catalogClient().call('deleteSavedView', { id }));
+}
+
+/** Stores (creates or replaces) a product plan. */
+export function savePlan(plan: ProductPlan): Promise<WriteResult<ProductPlan>> {
+  return settle(catalogClient().call('savePlan', { plan }));
+}
+
+export function deletePlan(id: string): Promise<WriteResult<{ ok: boolean }>> {
+  return settle(catalogClient().call('deletePlan', { id }));
 }
 
 /** Stores settings (structured-clone-safe values) in one transaction. */

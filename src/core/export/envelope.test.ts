@@ -17,8 +17,17 @@ const asset: StoredAsset = {
 describe('export envelope guard', () => {
   it('accepts what serializeCatalog writes', () => {
     const env = serializeCatalog({ assets: [{ ...asset }], versions: [], relations: [] });
-    expect(env).toMatchObject({ format: 'tarn-catalog', version: 1, app: { name: 'Tarn' } });
+    expect(env).toMatchObject({ format: 'tarn-catalog', version: 2, app: { name: 'Tarn' } });
     expect(parseCatalogExport(JSON.stringify(env)).ok).toBe(true);
+  });
+
+  it('still accepts a version 1 export (no plans); a plans part must be a list', () => {
+    const v1 = { format: 'tarn-catalog', version: 1, assets: [{ ...asset }], versions: [], relations: [] };
+    expect(parseCatalogExport(JSON.stringify(v1)).ok).toBe(true);
+    expect(validateCatalogExport({ ...v1, version: 2, plans: [{ id: 'p1', components: [] }] }).ok).toBe(true);
+    const bad = validateCatalogExport({ ...v1, version: 2, plans: { id: 'p1' } });
+    expect(bad.ok).toBe(false);
+    expect(bad.issues[0]?.message).toMatch(/"plans" is not a list/);
   });
 
   it('rejects a newer version with a clear message', () => {

@@ -1,6 +1,8 @@
 /**
  * Tarn's export format: a versioned envelope with a guard. The export file is itself an accepted import.
- * Bump EXPORT_VERSION when the shape changes and add a step to `upgradeEnvelope`.
+ * Bump EXPORT_VERSION when the shape changes; older versions must still validate (a missing part reads as empty).
+ * v1: assets, versions, relations, curation, collections, audit, saved views, edge decisions, imports.
+ * v2: + product plans (`plans`, optional; each read with `readPlan` on import).
  */
 import type { Issue } from '../model';
 import type {
@@ -17,15 +19,17 @@ import type {
 import { MAX_NESTING_DEPTH, safeJsonParse, type SafeParseResult } from '../util/safeJson';
 import { isObject } from '../util/values';
 import { findHostileContent } from './hostile';
+import type { ProductPlan } from '../licenses/plan';
 
 export const EXPORT_FORMAT = 'tarn-catalog';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 export type LicenseSummaryEntry = { id: string; verdict: string; normalized: string; findings: string[] };
 
 export type CatalogExport = {
   format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
+  /** `EXPORT_VERSION` when written; older versions are read as they are. */
+  version: number;
   exportedAt: string;
   app: { name: string; version: string };
   /** What was exported: whole catalog, a view, a collection, a selection. */
@@ -39,6 +43,8 @@ export type CatalogExport = {
   savedViews?: SavedViewRow[];
   edgeDecisions?: EdgeDecisionRow[];
   imports?: ImportRun[];
+  /** Product plans (v2). */
+  plans?: ProductPlan[];
   licenses?: { intendedUse?: unknown; profile?: string; results: LicenseSummaryEntry[]; notice?: string };
 };
 
@@ -114,7 +120,15 @@ export function validateCatalogExport(x: unknown): EnvelopeResult {
     const err = checkVersion(versions[i], i);
     if (err) return fail('EXPORT_INVALID', `Tarn export is damaged: ${err}.`);
   }
-  for (const f of ['curation', 'collections', 'audit', 'savedViews', 'edgeDecisions', 'imports'] as const) {
+  for (const f of [
+    'curation',
+    'collections',
+    'audit',
+    'savedViews',
+    'edgeDecisions',
+    'imports',
+    'plans',
+  ] as const) {
     if (x[f] !== undefined && !Array.isArray(x[f]))
       return fail('EXPORT_INVALID', `Tarn export: "${f}" is not a list.`);
   }

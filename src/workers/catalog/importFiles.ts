@@ -324,10 +324,13 @@ async function restoreOne(
       // On failure nothing was stored: say so all the same, so prepared search rows are dropped.
       (o) =>
         'report' in o
-          ? storedWrite({
-              keys: written.changed,
-              created: { assets: written.created, relations: env.value.relations },
-            })
+          ? {
+              ...storedWrite({
+                keys: written.changed,
+                created: { assets: written.created, relations: env.value.relations },
+              }),
+              ...(env.value.plans?.length ? { tables: [...STORED_TABLES, 'plans' as const] } : {}),
+            }
           : { tables: [], search: { keys: [] } },
     );
     if ('error' in outcome) throw outcome.error;

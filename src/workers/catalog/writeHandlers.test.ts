@@ -158,6 +158,25 @@ describe('write handlers', () => {
     expect((await a.dbm.getCuration('acme/alpha'))?.status).toBe('approved');
   });
 
+  it('a plan is stored, announced to both tabs, emptied by a clear', async () => {
+    const a = await openTab();
+    const b = await openTab();
+    const { newPlan } = await import('@/core/licenses/plan');
+    const plan = newPlan({ id: 'p1', now: '2026-12-02T00:00:00.000Z', name: 'Acme Assistant' });
+    const heard = b.next();
+    await a.h.savePlan({ plan }, ctx);
+    expect((await heard).tables).toEqual(['plans']);
+    expect(await b.dbm.listPlans()).toEqual([plan]);
+    await a.h.savePlan({ plan: { ...plan, name: 'Renamed' } }, ctx);
+    expect((await a.dbm.getPlan('p1'))?.name).toBe('Renamed');
+    await a.h.clearCatalog({}, ctx);
+    expect(await a.dbm.listPlans()).toEqual([]);
+    await a.h.savePlan({ plan }, ctx);
+    await a.h.deletePlan({ id: 'p1' }, ctx);
+    expect(await a.dbm.listPlans()).toEqual([]);
+    expect(a.events.at(-1)?.tables).toEqual(['plans']);
+  });
+
   it('a deletion and its undo reach the other tab’s engine incrementally (no rebuild)', async () => {
     const a = await openTab();
     const b = await openTab();

@@ -5,6 +5,7 @@
  */
 import { assetKey } from '@/core/model';
 import type { CurationStatus } from '@/core/catalog/rows';
+import type { ProductPlan } from '@/core/licenses/plan';
 import {
   addTags,
   addToCollection,
@@ -14,7 +15,9 @@ import {
   decideEdge,
   deleteAssets,
   deleteCollection,
+  deletePlan,
   deleteSavedView,
+  putPlan,
   removeFromCollection,
   removeTags,
   renameCollection,
@@ -51,6 +54,7 @@ const EVERYTHING: readonly CatalogTable[] = [
   'collections',
   'edgeDecisions',
   'savedViews',
+  'plans',
   'imports',
   'audit',
 ];
@@ -181,6 +185,20 @@ export function createWriteHandlers(writer: CatalogWriter) {
           return { ok: true };
         },
         () => ({ tables: ['savedViews'] }),
+      ),
+    /** Stores (creates or replaces) a product plan. */
+    savePlan: (args: { plan: ProductPlan }, _ctx: CallContext) =>
+      writer.write(
+        () => putPlan(args.plan),
+        () => ({ tables: ['plans'] }),
+      ),
+    deletePlan: (args: { id: string }, _ctx: CallContext) =>
+      writer.write(
+        async () => {
+          await deletePlan(args.id);
+          return { ok: true };
+        },
+        () => ({ tables: ['plans'] }),
       ),
     /** Stores settings (structured-clone-safe values), several in one call. */
     setSettings: (args: { values: Record<string, unknown> }, _ctx: CallContext) =>
