@@ -22,6 +22,8 @@ const LicensesPage = lazy(() => import('./routes/LicensesPage').then((m) => ({ d
 const LicenseSettingsPage = lazy(() =>
   import('./routes/LicensesPage').then((m) => ({ default: m.LicenseSettingsPage })),
 );
+const PlanPage = lazy(() => import('./routes/PlanPage').then((m) => ({ default: m.PlanPage })));
+const PlanReportPage = lazy(() => import('./routes/PlanPage').then((m) => ({ default: m.PlanReportPage })));
 const TeamPage = lazy(() => import('./routes/TeamPage').then((m) => ({ default: m.TeamPage })));
 const LineagePage = lazy(() => import('./routes/LineagePage').then((m) => ({ default: m.LineagePage })));
 
@@ -50,6 +52,8 @@ export function App() {
                 <Route path="/audit" element={<AuditPage />} />
                 <Route path="/licenses" element={<LicensesPage />} />
                 <Route path="/licenses/settings" element={<LicenseSettingsPage />} />
+                <Route path="/plans/:id" element={<PlanPage />} />
+                <Route path="/plans/:id/report" element={<PlanReportPage />} />
                 <Route path="/lineage" element={<LineagePage />} />
                 <Route path="/team" element={<TeamPage />} />
                 <Route path="*" element={<p>Page not found.</p>} />

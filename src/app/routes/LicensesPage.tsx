@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { LicenseReportView } from '@/features/licenses/LicenseReportView';
 import { IntendedUseForm } from '@/features/licenses/IntendedUseForm';
+import { PlanList } from '@/features/licenses/PlanList';
 
 /** `/licenses`: the catalog licence report, with the intended-use settings beside it. */
 export function LicensesPage() {
@@ -8,6 +9,7 @@ export function LicensesPage() {
     <div className="licenses-page">
       <div className="licenses-main">
         <h1>Licenses</h1>
+        <PlanList />
         <LicenseReportView />
       </div>
       <aside className="licenses-side" aria-label="Intended use settings">

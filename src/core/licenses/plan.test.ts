@@ -44,13 +44,13 @@ function plan(components: PlanComponent[], over: Partial<ProductPlan> = {}): Pro
 function comp(assetId: string, use: ComponentUse, modified = false, sourceOffered = false): PlanComponent {
   return { assetId, use, modified, sourceOffered };
 }
-function use(over: Partial<IntendedUse>): IntendedUse {
+function intended(over: Partial<IntendedUse>): IntendedUse {
   return { ...newPlan({ id: 'x', now: '' }).intendedUse, ...over };
 }
 function codes(p: ProductPlan): string[] {
   return evaluatePlan(p, CATALOG).findings.map((f) => f.code);
 }
-const HOSTED_ONLY = use({ redistribute: false, hosted_service: true });
+const HOSTED_ONLY = intended({ redistribute: false, hosted_service: true });
 
 describe('planScenario', () => {
   it('makes the product the target, one relation per component, and brings each component’s ancestry', () => {
@@ -92,7 +92,7 @@ describe('evaluatePlan: the product and its components', () => {
     expect(r.verdict).toBe('review');
     expect(evaluatePlan({ ...p, profile: 'conservative' }, CATALOG).verdict).toBe('conflict');
     // Non-commercial product under its own (non-commercial-neutral) terms: the finding goes.
-    const nc = evaluatePlan({ ...p, intendedUse: use({ commercial: false }) }, CATALOG);
+    const nc = evaluatePlan({ ...p, intendedUse: intended({ commercial: false }) }, CATALOG);
     expect(nc.findings.map((x) => x.code)).not.toContain('TRAINING_DATA_NC_UNSETTLED');
     expect(nc.verdict).toBe('ok');
   });
@@ -165,7 +165,7 @@ describe('relation attributes across licence families', () => {
   });
 
   it('network copyleft (AGPL): modified and hosted without source is a conflict; source offered or unmodified is not', () => {
-    const hosted = use({ hosted_service: true, redistribute: false });
+    const hosted = intended({ hosted_service: true, redistribute: false });
     const modified = evaluatePlan(
       plan([comp('lib/agpl', 'network-api', true)], { intendedUse: hosted }),
       CATALOG,
@@ -202,7 +202,7 @@ describe('relation attributes across licence families', () => {
   it('community licence (Llama): the agreement travels with a fine-tune; running it unmodified still counts MAU', () => {
     const llama = 'meta-llama/Llama-3.1-8B';
     expect(codes(plan([comp(llama, 'fine-tune')]))).toContain('CUSTOM_TERMS_DROPPED');
-    const runtime = plan([comp(llama, 'dynamic-link')], { intendedUse: use({ hosted_service: true }) });
+    const runtime = plan([comp(llama, 'dynamic-link')], { intendedUse: intended({ hosted_service: true }) });
     const r = evaluatePlan(runtime, CATALOG);
     expect(r.verdict).toBe('ok');
     expect(r.findings.map((f) => f.code)).toContain('LLAMA_ATTRIBUTION');
@@ -212,7 +212,7 @@ describe('relation attributes across licence families', () => {
       value: 'Built with Llama',
     });
     const big = evaluatePlan(
-      { ...runtime, intendedUse: use({ hosted_service: true, licensee_mau_at_release: 900_000_000 }) },
+      { ...runtime, intendedUse: intended({ hosted_service: true, licensee_mau_at_release: 900_000_000 }) },
       CATALOG,
     );
     expect(big.findings.find((f) => f.code === 'MAU_THRESHOLD')?.severity).toBe('conflict');
@@ -221,7 +221,7 @@ describe('relation attributes across licence families', () => {
   it('non-commercial component run as it is: commercial use is a conflict', () => {
     expect(codes(plan([comp('nc/captions', 'dynamic-link')]))).toContain('NC_COMMERCIAL_USE');
     expect(
-      codes(plan([comp('nc/captions', 'dynamic-link')], { intendedUse: use({ commercial: false }) })),
+      codes(plan([comp('nc/captions', 'dynamic-link')], { intendedUse: intended({ commercial: false }) })),
     ).not.toContain('NC_COMMERCIAL_USE');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { LicenseFinding } from '@/core/licenses';
+import type { LicenseFinding, LicenseObligation } from '@/core/licenses';
 import type { AssetLicenseReport } from '@/workers/licenses/client';
 import { VerdictBadge } from './VerdictBadge';
 import { explainRule, explainVerdict, obligationLabel, verdictRank } from './explain';
@@ -15,6 +15,11 @@ import type { Loaded } from './hooks';
 
 function assetHref(id: string): string {
   return `/asset/${encodeURIComponent(id)}`;
+}
+
+/** Ids that are not catalog assets (a planned product, `plan:<id>`) show as text, not as links. */
+function isPlanned(id: string): boolean {
+  return id.startsWith('plan:');
 }
 
 /** Small verdict badge for AssetView's `licenseBadge` slot (links to the region). */
@@ -49,16 +54,27 @@ function PathLinks({
       {path.map((id, i) => (
         <span key={`${i}-${id}`}>
           {i > 0 ? <span className="muted">{i === 1 && relation ? ` —${relation}→ ` : ' → '}</span> : null}
-          <Link to={assetHref(id)} title={id}>
-            {names[id] ?? id}
-          </Link>
+          {isPlanned(id) ? (
+            <strong>{names[id] ?? id}</strong>
+          ) : (
+            <Link to={assetHref(id)} title={id}>
+              {names[id] ?? id}
+            </Link>
+          )}
         </span>
       ))}
     </span>
   );
 }
 
-function FindingItem({ f, names }: { f: LicenseFinding; names: Record<string, string> }) {
+/** One finding: rule, plain-language explanation, message, lineage path and (for plans) the remedy. */
+export function FindingItem({
+  f,
+  names,
+}: {
+  f: LicenseFinding & { remedy?: string };
+  names: Record<string, string>;
+}) {
   return (
     <li className={`finding finding-${f.severity}`} data-code={f.code}>
       <div>
@@ -72,13 +88,24 @@ function FindingItem({ f, names }: { f: LicenseFinding; names: Record<string, st
           Path: <PathLinks path={f.path} names={names} relation={f.relation} />
         </p>
       ) : null}
+      {f.remedy ? (
+        <p className="finding-remedy">
+          <strong>Remedy:</strong> {f.remedy}
+        </p>
+      ) : null}
     </li>
   );
 }
 
-function Obligations({ report }: { report: AssetLicenseReport }) {
+/** The obligations checklist (ticks are kept only while the page is open). */
+export function Obligations({
+  list,
+  names,
+}: {
+  list: readonly LicenseObligation[];
+  names: Record<string, string>;
+}) {
   const [done, setDone] = useState<ReadonlySet<number>>(new Set());
-  const list = report.evaluation.obligations;
   if (list.length === 0) return <p className="muted">No obligations.</p>;
   return (
     <ul className="obligations">
@@ -99,7 +126,7 @@ function Obligations({ report }: { report: AssetLicenseReport }) {
             />
             {obligationLabel(o.type)}
             {o.value ? `: ${o.value}` : ''}
-            <span className="muted"> (from {report.names[o.source] ?? o.source})</span>
+            <span className="muted"> (from {names[o.source] ?? o.source})</span>
           </label>
         </li>
       ))}
@@ -173,7 +200,8 @@ function Derivations({ report }: { report: AssetLicenseReport }) {
   );
 }
 
-function Notice({ report }: { report: AssetLicenseReport }) {
+/** A NOTICE text with Copy and Download. */
+export function Notice({ notice, fileId }: { notice: string; fileId: string }) {
   const [status, setStatus] = useState('');
   const copy = () => {
     const clip = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
@@ -181,7 +209,7 @@ function Notice({ report }: { report: AssetLicenseReport }) {
       setStatus('Copy is not available here: select the text and copy it.');
       return;
     }
-    clip.writeText(report.notice).then(
+    clip.writeText(notice).then(
       () => setStatus('Copied.'),
       () => setStatus('Copy was refused: select the text and copy it.'),
     );
@@ -194,7 +222,7 @@ function Notice({ report }: { report: AssetLicenseReport }) {
         </button>
         <button
           type="button"
-          onClick={() => downloadText(report.notice, `NOTICE-${fileSlug(report.id)}.txt`, 'text/plain')}
+          onClick={() => downloadText(notice, `NOTICE-${fileSlug(fileId)}.txt`, 'text/plain')}
         >
           Download NOTICE
         </button>
@@ -203,7 +231,7 @@ function Notice({ report }: { report: AssetLicenseReport }) {
         </span>
       </div>
       <pre aria-label="NOTICE text" className="notice-text">
-        {report.notice}
+        {notice}
       </pre>
     </div>
   );
@@ -275,9 +303,9 @@ export function AssetLicenseCheck({ state }: { state: Loaded<AssetLicenseReport>
         </details>
       ) : null}
       <h3>Obligations</h3>
-      <Obligations key={`${r.id}|${r.key}`} report={r} />
+      <Obligations key={`${r.id}|${r.key}`} list={r.evaluation.obligations} names={r.names} />
       <h3>NOTICE</h3>
-      <Notice report={r} />
+      <Notice notice={r.notice} fileId={r.id} />
       <p className="muted">Not legal advice.</p>
     </section>
   );

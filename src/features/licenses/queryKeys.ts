@@ -14,6 +14,10 @@ export const licenseKeys = {
   sweep: (settings: string) => ['licenses', 'sweep', settings] as const,
   /** The sweep handed to the catalog worker for its "License check" facet. */
   facet: (settings: string) => ['licenses', 'facet', settings] as const,
+  /** A product plan's check (the plan's own use and profile are in `plan`, its JSON). */
+  plan: (plan: string) => ['licenses', 'plan', plan] as const,
+  /** Catalog assets matching a plan's "Add component" text. */
+  candidates: (q: string) => ['licenses', 'candidates', q] as const,
 };
 
 /** Tables a verdict depends on: assets (licences), relations (lineage) and edge decisions (rejected edges). */

@@ -11,10 +11,14 @@ import {
   KB_VERSION,
   licenseFamily,
   normalizeCatalogLicense,
+  type CatalogLicenseAsset,
   type LicenseCatalogEntry,
   type LicenseContext,
   type LicenseFamily,
   type LicenseVerdict,
+  evaluatePlan,
+  type PlanResult,
+  type ProductPlan,
 } from '@/core/licenses';
 import type { CallContext } from '../rpc';
 import { getSearchCache, putSearchCache } from '@/db';
@@ -167,7 +171,44 @@ function lineageKeys(cat: LicenseCatalog, start: string): string[] {
   return [...seen];
 }
 
+/** Most asset suggestions a plan's "Add component" box shows. */
+const CANDIDATES_MAX = 20;
+
 export const licenseHandlers = {
+  /** A product plan's check: the plan as a scenario over the catalog (each component's ancestry), with NOTICE. */
+  licensePlan: async (args: { plan: ProductPlan }, _ctx: CallContext): Promise<PlanResult & { ms: number }> => {
+    const cat = await licenseCatalog();
+    const t0 = performance.now();
+    const result = evaluatePlan(args.plan, cat);
+    return { ...result, ms: performance.now() - t0 };
+  },
+
+  /** Catalog assets whose id or name contains `q` (ids first), for a plan's "Add component" suggestions. */
+  licensePlanCandidates: async (
+    args: { q: string; limit?: number },
+    _ctx: CallContext,
+  ): Promise<{ id: string; name: string; kind: string; license: string }[]> => {
+    const q = args.q.trim().toLowerCase();
+    if (q === '') return [];
+    const cat = await licenseCatalog();
+    const limit = Math.min(args.limit ?? 8, CANDIDATES_MAX);
+    const byId: CatalogLicenseAsset[] = [];
+    const byName: CatalogLicenseAsset[] = [];
+    for (const a of cat.assets) {
+      if (a.meta?.placeholder === true) continue;
+      if (a.id.toLowerCase().includes(q)) byId.push(a);
+      else if (a.name.toLowerCase().includes(q)) byName.push(a);
+      if (byId.length >= limit) break;
+    }
+    return [...byId, ...byName].slice(0, limit).map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: String(a.kind),
+      license: normalizeCatalogLicense(a).expression,
+    }));
+  },
+
+
   /** Verdict per asset key for the whole catalog (drives the catalog's "License check" facet). */
   licenseSweep: async (args: LicenseSettings, _ctx: CallContext): Promise<LicenseSweepResult> => {
     // The last sweep's verdicts are kept in the database: a page load on the same catalog and settings
