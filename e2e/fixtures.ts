@@ -6,12 +6,14 @@ import { ExportDialog } from './pages/exportDialog';
 import { ImportPanel } from './pages/importPanel';
 import { LicensesPage } from './pages/licensesPage';
 import { LineageGraph } from './pages/lineageGraph';
+import { PlanPage } from './pages/planPage';
 
 export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
 export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
 export { LineageGraph } from './pages/lineageGraph';
+export { PlanPage } from './pages/planPage';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
@@ -36,6 +38,7 @@ type Fixtures = {
   licenses: LicensesPage;
   lineage: LineageGraph;
   exporter: ExportDialog;
+  plan: PlanPage;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -58,7 +61,7 @@ function originOf(baseURL: string | undefined): string {
 /**
  * Every test: collects console errors and requests to other origins (of every tab it opens), and fails if
  * any happened; page models of its page as fixtures (`catalog`, `asset`, `imports`, `licenses`, `lineage`,
- * `exporter`).
+ * `exporter`, `plan`).
  */
 export const test = base.extend<Fixtures>({
   guard: [
@@ -90,6 +93,7 @@ export const test = base.extend<Fixtures>({
   licenses: async ({ page }, use) => use(new LicensesPage(page)),
   lineage: async ({ page }, use) => use(new LineageGraph(page)),
   exporter: async ({ page }, use) => use(new ExportDialog(page)),
+  plan: async ({ page }, use) => use(new PlanPage(page)),
 });
 
 export { expect };
