@@ -1,6 +1,20 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { newPlan } from '@/core/licenses/plan';
 import { createCatalogDb, SCHEMA_V1, SCHEMA_V2, TABLES } from './schema';
+
+/** An asset row as versions 1 and 2 stored it. */
+const SEED_ASSET = {
+  key: 'acme/model',
+  id: 'acme/model',
+  kind: 'model',
+  name: 'model',
+  license: { raw: 'mit', normalized: 'MIT' },
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  contributions: [],
+  fieldSources: {},
+};
 
 let n = 0;
 const freshName = () => `tarn-schema-test-${Date.now()}-${n++}`;
@@ -12,17 +26,7 @@ describe('schema migrations', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     await v1.open();
-    await v1.table(TABLES.assets).put({
-      key: 'acme/model',
-      id: 'acme/model',
-      kind: 'model',
-      name: 'model',
-      license: { raw: 'mit', normalized: 'MIT' },
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      contributions: [],
-      fieldSources: {},
-    });
+    await v1.table(TABLES.assets).put(SEED_ASSET);
     await v1.table(TABLES.relations).put({
       id: 'acme/model|finetune_of|acme/base',
       child: 'acme/model',
@@ -55,17 +59,7 @@ describe('schema migrations', () => {
     const v2 = new Dexie(name);
     v2.version(2).stores(SCHEMA_V2);
     await v2.open();
-    await v2.table(TABLES.assets).put({
-      key: 'acme/model',
-      id: 'acme/model',
-      kind: 'model',
-      name: 'model',
-      license: { raw: 'mit', normalized: 'MIT' },
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      contributions: [],
-      fieldSources: {},
-    });
+    await v2.table(TABLES.assets).put(SEED_ASSET);
     await v2.table(TABLES.savedViews).put({ id: 'v1', name: 'Mine', search: '?q=x', createdAt: 'then' });
     await v2.table(TABLES.curation).put({ key: 'acme/model', tags: ['keep'], notes: '', updatedAt: 'then' });
     v2.close();
@@ -78,22 +72,8 @@ describe('schema migrations', () => {
     expect(await db.curation.get('acme/model')).toMatchObject({ tags: ['keep'] });
     expect(await db.plans.count()).toBe(0);
     await db.plans.put({
-      id: 'p1',
-      name: 'Product',
-      license: 'LicenseRef-Proprietary',
-      intendedUse: {
-        commercial: true,
-        redistribute: true,
-        hosted_service: false,
-        licensee_mau_at_release: null,
-        annual_revenue_usd: null,
-        licensee_region: null,
-        licensee_is_end_user: false,
-      },
-      profile: 'balanced',
+      ...newPlan({ id: 'p1', now: 'now', name: 'Product' }),
       components: [{ assetId: 'acme/model', use: 'fine-tune', modified: false, sourceOffered: false }],
-      createdAt: 'now',
-      updatedAt: 'now',
     });
     expect((await db.plans.orderBy('updatedAt').first())?.name).toBe('Product');
     expect((await db.audit.toArray()).some((a) => a.detail?.includes('v3'))).toBe(true);

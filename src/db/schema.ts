@@ -2,7 +2,7 @@
  * Dexie schema. DO NOT CHANGE DB_NAME, table names or an existing version's stores without adding a new
  * version with a named migration and a test that seeds the old version first (schema.test.ts).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { ProductPlan } from '@/core/licenses/plan';
 import type {
   AuditRow,
@@ -76,6 +76,18 @@ export type CatalogDb = Dexie & {
   plans: EntityTable<ProductPlan, 'id'>;
 };
 
+/** Records a migration of a non-empty catalog in its audit log. */
+async function auditMigration(tx: Transaction, what: string): Promise<void> {
+  const count = await tx.table(TABLES.assets).count();
+  if (count === 0) return;
+  await tx.table(TABLES.audit).add({
+    at: new Date().toISOString(),
+    assetKey: '*',
+    action: 'migrate',
+    detail: `${what} added to a catalog of ${count} assets`,
+  } satisfies AuditRow);
+}
+
 /** Opens (declares) the catalog database with every version and migration. */
 export function createCatalogDb(name: string = DB_NAME): CatalogDb {
   const db = new Dexie(name) as CatalogDb;
@@ -84,30 +96,10 @@ export function createCatalogDb(name: string = DB_NAME): CatalogDb {
   // recording the migration in the audit log.
   db.version(2)
     .stores(SCHEMA_V2)
-    .upgrade(async (tx) => {
-      const count = await tx.table(TABLES.assets).count();
-      if (count > 0) {
-        await tx.table(TABLES.audit).add({
-          at: new Date().toISOString(),
-          assetKey: '*',
-          action: 'migrate',
-          detail: `Schema v2 (curation tables) added to a catalog of ${count} assets`,
-        } satisfies AuditRow);
-      }
-    });
+    .upgrade((tx) => auditMigration(tx, 'Schema v2 (curation tables)'));
   // v3 AddProductPlans: a new table only; existing rows are untouched.
   db.version(3)
     .stores(SCHEMA_V3)
-    .upgrade(async (tx) => {
-      const count = await tx.table(TABLES.assets).count();
-      if (count > 0) {
-        await tx.table(TABLES.audit).add({
-          at: new Date().toISOString(),
-          assetKey: '*',
-          action: 'migrate',
-          detail: `Schema v3 (product plans) added to a catalog of ${count} assets`,
-        } satisfies AuditRow);
-      }
-    });
+    .upgrade((tx) => auditMigration(tx, 'Schema v3 (product plans)'));
   return db;
 }

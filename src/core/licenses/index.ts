@@ -21,27 +21,16 @@ export { evaluateAsset, evaluateCatalog, evaluateLicenses, normalizeCatalogLicen
 export type { LicenseCatalogEntry } from './evaluate';
 export { buildNotice } from './notice';
 export { applyVariant, expandVariants } from './variants';
-export { remedyFor } from './remedy';
-export type {
-  ComponentUse,
-  PlanCatalog,
-  PlanComponent,
-  PlanFinding,
-  PlanProfile,
-  PlanResult,
-  ProductPlan,
-} from './plan';
+export type { ComponentUse, PlanComponent, PlanResult, ProductPlan } from './plan';
 export {
   COMPONENT_USE_LABELS,
   COMPONENT_USES,
   diffFindings,
   evaluatePlan,
-  findingKey,
   newComponent,
   newPlan,
   PLAN_PROFILES,
   planReport,
   planScenario,
-  productId,
   readPlan,
 } from './plan';

@@ -3,9 +3,9 @@
  * findings (plain-language explanation + lineage path), an obligations checklist, how each licence was read,
  * and a NOTICE to copy or download. Both take the result of `useAssetLicense(id)` (compose in app/).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { LicenseFinding, LicenseObligation } from '@/core/licenses';
+import type { LicenseFinding, LicenseObligation, LicenseVerdict } from '@/core/licenses';
 import type { AssetLicenseReport } from '@/workers/licenses/client';
 import { VerdictBadge } from './VerdictBadge';
 import { explainRule, explainVerdict, obligationLabel, verdictRank } from './explain';
@@ -68,7 +68,7 @@ function PathLinks({
 }
 
 /** One finding: rule, plain-language explanation, message, lineage path and (for plans) the remedy. */
-export function FindingItem({
+function FindingItem({
   f,
   names,
 }: {
@@ -237,44 +237,89 @@ export function Notice({ notice, fileId }: { notice: string; fileId: string }) {
   );
 }
 
+/** "Findings" (problems, worst first) and the collapsed "Notes" (ok findings) of a licence check. */
+export function Findings({
+  findings,
+  names,
+  none,
+}: {
+  findings: readonly (LicenseFinding & { remedy?: string })[];
+  names: Record<string, string>;
+  none: string;
+}) {
+  const problems = findings
+    .filter((f) => f.severity !== 'ok')
+    .sort((a, b) => verdictRank(a.severity) - verdictRank(b.severity));
+  const notes = findings.filter((f) => f.severity === 'ok');
+  return (
+    <>
+      <h3>Findings</h3>
+      {problems.length > 0 ? (
+        <ul className="findings" aria-label="Findings">
+          {problems.map((f, i) => (
+            <FindingItem key={`${f.code}-${f.asset ?? ''}-${i}`} f={f} names={names} />
+          ))}
+        </ul>
+      ) : (
+        <p>{none}</p>
+      )}
+      {notes.length > 0 ? (
+        <details>
+          <summary>Notes ({notes.length})</summary>
+          <ul className="findings" aria-label="Notes">
+            {notes.map((f, i) => (
+              <FindingItem key={`${f.code}-${f.asset ?? ''}-${i}`} f={f} names={names} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+/** The "License check" region (asset pages and product plans): heading, verdict badge and its meaning. */
+export function LicenseCheckSection({
+  verdict,
+  busy,
+  children,
+}: {
+  verdict?: LicenseVerdict;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-label="License check"
+      id="license-check"
+      className="license-check"
+      data-verdict={verdict}
+      aria-busy={busy}
+    >
+      <h2>License check {verdict ? <VerdictBadge verdict={verdict} /> : null}</h2>
+      {verdict ? <p>{explainVerdict(verdict)}</p> : null}
+      {children}
+    </section>
+  );
+}
+
 /** The "License check" region of the asset page. */
 export function AssetLicenseCheck({ state }: { state: Loaded<AssetLicenseReport> }) {
   const r = state.data;
   const settings = state.settings;
   if (!r) {
     return (
-      <section
-        aria-label="License check"
-        id="license-check"
-        className="license-check"
-        aria-busy={state.loading}
-      >
-        <h2>License check</h2>
+      <LicenseCheckSection busy={state.loading}>
         <p className="muted">
           {state.loading
             ? 'Checking licences across the lineage…'
             : (state.error ?? 'No licence check for this asset.')}
         </p>
-      </section>
+      </LicenseCheckSection>
     );
   }
   const { evaluation } = r;
-  const problems = evaluation.findings
-    .filter((f) => f.severity !== 'ok')
-    .sort((a, b) => verdictRank(a.severity) - verdictRank(b.severity));
-  const notes = evaluation.findings.filter((f) => f.severity === 'ok');
   return (
-    <section
-      aria-label="License check"
-      id="license-check"
-      className="license-check"
-      data-verdict={evaluation.verdict}
-      aria-busy={state.loading}
-    >
-      <h2>
-        License check <VerdictBadge verdict={evaluation.verdict} />
-      </h2>
-      <p>{explainVerdict(evaluation.verdict)}</p>
+    <LicenseCheckSection verdict={evaluation.verdict} busy={state.loading}>
       {settings ? (
         <p className="muted" data-testid="license-intended-use">
           Intended use: {describeSettings(settings)} · <Link to="/licenses/settings">change</Link>
@@ -282,31 +327,16 @@ export function AssetLicenseCheck({ state }: { state: Loaded<AssetLicenseReport>
       ) : null}
       <h3>Licence</h3>
       <Derivations report={r} />
-      <h3>Findings</h3>
-      {problems.length > 0 ? (
-        <ul className="findings" aria-label="Findings">
-          {problems.map((f, i) => (
-            <FindingItem key={`${f.code}-${f.asset ?? ''}-${i}`} f={f} names={r.names} />
-          ))}
-        </ul>
-      ) : (
-        <p>No problems found in this asset or its ancestors.</p>
-      )}
-      {notes.length > 0 ? (
-        <details>
-          <summary>Notes ({notes.length})</summary>
-          <ul className="findings" aria-label="Notes">
-            {notes.map((f, i) => (
-              <FindingItem key={`${f.code}-${f.asset ?? ''}-${i}`} f={f} names={r.names} />
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <Findings
+        findings={evaluation.findings}
+        names={r.names}
+        none="No problems found in this asset or its ancestors."
+      />
       <h3>Obligations</h3>
       <Obligations key={`${r.id}|${r.key}`} list={r.evaluation.obligations} names={r.names} />
       <h3>NOTICE</h3>
       <Notice notice={r.notice} fileId={r.id} />
       <p className="muted">Not legal advice.</p>
-    </section>
+    </LicenseCheckSection>
   );
 }

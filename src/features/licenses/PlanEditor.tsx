@@ -22,9 +22,7 @@ import {
 } from '@/core/licenses';
 import { deletePlan, savePlan } from '@/workers/catalogWrites';
 import { downloadText, fileSlug } from '@/components/download';
-import { FindingItem, Notice, Obligations } from './AssetLicenseCheck';
-import { VerdictBadge } from './VerdictBadge';
-import { explainVerdict, verdictRank } from './explain';
+import { Findings, LicenseCheckSection, Notice, Obligations } from './AssetLicenseCheck';
 import { usePlanCandidates, usePlanCheck, useStoredPlan, type PlanCheck } from './planHooks';
 
 /** Quiet time before a text edit is stored (the check itself runs at once). */
@@ -39,6 +37,28 @@ export function downloadPlanReport(plan: ProductPlan, result: PlanResult): void 
 function numberOrNull(text: string): number | null {
   const n = Number(text.replace(/[\s,_]/g, ''));
   return text.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function NumberField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (n: number | null) => void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="number"
+        min={0}
+        value={value ?? ''}
+        onChange={(e) => onChange(numberOrNull(e.currentTarget.value))}
+      />
+    </label>
+  );
 }
 
 function IntendedUseFields({ use, onChange }: { use: IntendedUse; onChange: (u: IntendedUse) => void }) {
@@ -62,24 +82,16 @@ function IntendedUseFields({ use, onChange }: { use: IntendedUse; onChange: (u: 
       {flag('redistribute', 'Redistributed (weights, data or a bundle are shipped)')}
       {flag('hosted_service', 'Hosted as a service')}
       {flag('licensee_is_end_user', 'The licensee is an end user')}
-      <label>
-        Monthly active users at release{' '}
-        <input
-          type="number"
-          min={0}
-          value={use.licensee_mau_at_release ?? ''}
-          onChange={(e) => onChange({ ...use, licensee_mau_at_release: numberOrNull(e.currentTarget.value) })}
-        />
-      </label>
-      <label>
-        Annual revenue (USD){' '}
-        <input
-          type="number"
-          min={0}
-          value={use.annual_revenue_usd ?? ''}
-          onChange={(e) => onChange({ ...use, annual_revenue_usd: numberOrNull(e.currentTarget.value) })}
-        />
-      </label>
+      <NumberField
+        label="Monthly active users at release"
+        value={use.licensee_mau_at_release}
+        onChange={(n) => onChange({ ...use, licensee_mau_at_release: n })}
+      />
+      <NumberField
+        label="Annual revenue (USD)"
+        value={use.annual_revenue_usd}
+        onChange={(n) => onChange({ ...use, annual_revenue_usd: n })}
+      />
       <label>
         Region (country code or EU){' '}
         <input
@@ -223,14 +235,12 @@ function WhatChanged({ diff, names }: { diff: PlanCheck['diff']; names: Record<s
         <p className="muted">No finding appeared or went.</p>
       ) : (
         <ul>
-          {appeared.map((f, i) => (
-            <li key={`a-${i}`} data-change="appeared" data-code={f.code}>
-              Appeared: {findingLabel(f, names)}
-            </li>
-          ))}
-          {disappeared.map((f, i) => (
-            <li key={`d-${i}`} data-change="disappeared" data-code={f.code}>
-              Gone: {findingLabel(f, names)}
+          {[
+            ...appeared.map((f) => ['appeared', 'Appeared', f] as const),
+            ...disappeared.map((f) => ['disappeared', 'Gone', f] as const),
+          ].map(([change, label, f], i) => (
+            <li key={`${change}-${i}`} data-change={change} data-code={f.code}>
+              {label}: {findingLabel(f, names)}
             </li>
           ))}
         </ul>
@@ -243,57 +253,22 @@ function PlanCheckRegion({ plan, check }: { plan: ProductPlan; check: PlanCheck 
   const r = check.data;
   if (!r) {
     return (
-      <section
-        aria-label="License check"
-        id="license-check"
-        className="license-check"
-        aria-busy={check.loading}
-      >
-        <h2>License check</h2>
+      <LicenseCheckSection busy={check.loading}>
         <p className="muted">{check.error ?? 'Checking the plan across every component’s lineage…'}</p>
-      </section>
+      </LicenseCheckSection>
     );
   }
-  const problems = r.findings
-    .filter((f) => f.severity !== 'ok')
-    .sort((a, b) => verdictRank(a.severity) - verdictRank(b.severity));
-  const notes = r.findings.filter((f) => f.severity === 'ok');
   return (
-    <section
-      aria-label="License check"
-      id="license-check"
-      className="license-check"
-      data-verdict={r.verdict}
-      aria-busy={check.loading}
-    >
-      <h2>
-        License check <VerdictBadge verdict={r.verdict} />
-      </h2>
-      <p>{explainVerdict(r.verdict)}</p>
+    <LicenseCheckSection verdict={r.verdict} busy={check.loading}>
       <p className="muted">
         In force through the components: <code>{r.effective}</code>
       </p>
       <WhatChanged diff={check.diff} names={r.names} />
-      <h3>Findings</h3>
-      {problems.length > 0 ? (
-        <ul className="findings" aria-label="Findings">
-          {problems.map((f, i) => (
-            <FindingItem key={`${f.code}-${f.asset ?? ''}-${i}`} f={f} names={r.names} />
-          ))}
-        </ul>
-      ) : (
-        <p>No problems found in this product or its components’ lineage.</p>
-      )}
-      {notes.length > 0 ? (
-        <details>
-          <summary>Notes ({notes.length})</summary>
-          <ul className="findings" aria-label="Notes">
-            {notes.map((f, i) => (
-              <FindingItem key={`${f.code}-${f.asset ?? ''}-${i}`} f={f} names={r.names} />
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <Findings
+        findings={r.findings}
+        names={r.names}
+        none="No problems found in this product or its components’ lineage."
+      />
       <h3>Obligations</h3>
       <Obligations list={r.obligations} names={r.names} />
       <h3>NOTICE</h3>
@@ -305,7 +280,7 @@ function PlanCheckRegion({ plan, check }: { plan: ProductPlan; check: PlanCheck 
         <Link to={`/plans/${encodeURIComponent(plan.id)}/report`}>Printable report</Link>
       </p>
       <p className="muted">Not legal advice.</p>
-    </section>
+    </LicenseCheckSection>
   );
 }
 
