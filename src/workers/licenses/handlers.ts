@@ -176,7 +176,10 @@ const CANDIDATES_MAX = 20;
 
 export const licenseHandlers = {
   /** A product plan's check: the plan as a scenario over the catalog (each component's ancestry), with NOTICE. */
-  licensePlan: async (args: { plan: ProductPlan }, _ctx: CallContext): Promise<PlanResult & { ms: number }> => {
+  licensePlan: async (
+    args: { plan: ProductPlan },
+    _ctx: CallContext,
+  ): Promise<PlanResult & { ms: number }> => {
     const cat = await licenseCatalog();
     const t0 = performance.now();
     const result = evaluatePlan(args.plan, cat);
@@ -207,7 +210,6 @@ export const licenseHandlers = {
       license: normalizeCatalogLicense(a).expression,
     }));
   },
-
 
   /** Verdict per asset key for the whole catalog (drives the catalog's "License check" facet). */
   licenseSweep: async (args: LicenseSettings, _ctx: CallContext): Promise<LicenseSweepResult> => {
