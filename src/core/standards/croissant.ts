@@ -83,7 +83,12 @@ function license(a: StandardsAsset): unknown {
   if (!expr.startsWith('LicenseRef-') || /\s/.test(expr)) return expr;
   const url = a.license.link ?? licenseInfo(expr).url;
   return url && /^https?:\/\/\S+$/i.test(url)
-    ? { '@type': 'sc:CreativeWork', name: expr, ...(a.license.name ? { alternateName: a.license.name } : {}), url }
+    ? {
+        '@type': 'sc:CreativeWork',
+        name: expr,
+        ...(a.license.name ? { alternateName: a.license.name } : {}),
+        url,
+      }
     : expr;
 }
 

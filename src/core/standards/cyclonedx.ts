@@ -42,7 +42,8 @@ function identity(a: StandardsAsset): { name: string; group?: string; purl?: str
     return { name: a.name.trim() || name, group: owner, purl: `pkg:huggingface/${owner}/${name}` };
   }
   const slash = a.id.lastIndexOf('/');
-  if (slash > 0 && slash < a.id.length - 1) return { name: a.id.slice(slash + 1), group: a.id.slice(0, slash) };
+  if (slash > 0 && slash < a.id.length - 1)
+    return { name: a.id.slice(slash + 1), group: a.id.slice(0, slash) };
   return { name: a.id };
 }
 
@@ -96,7 +97,8 @@ function obligationProperties(a: StandardsAsset, input: StandardsInput): Models.
 function hashes(a: StandardsAsset): Models.HashDictionary {
   const dict = new Models.HashDictionary();
   const file = (a.distribution ?? []).find((f) => f.sha256 ?? f.md5);
-  if (file?.sha256 && /^[a-f0-9]{64}$/i.test(file.sha256)) dict.set(Enums.HashAlgorithm['SHA-256'], file.sha256);
+  if (file?.sha256 && /^[a-f0-9]{64}$/i.test(file.sha256))
+    dict.set(Enums.HashAlgorithm['SHA-256'], file.sha256);
   if (file?.md5 && /^[a-f0-9]{32}$/i.test(file.md5)) dict.set(Enums.HashAlgorithm.MD5, file.md5);
   return dict;
 }
@@ -113,10 +115,12 @@ function component(a: StandardsAsset, input: StandardsInput, parents: readonly R
     hashes: hashes(a),
   });
   const website = assetUrl(a, a.url);
-  if (website) c.externalReferences.add(new Models.ExternalReference(website, Enums.ExternalReferenceType.Website));
+  if (website)
+    c.externalReferences.add(new Models.ExternalReference(website, Enums.ExternalReferenceType.Website));
   for (const f of a.distribution ?? []) {
     const url = assetUrl(a, f.url);
-    if (url) c.externalReferences.add(new Models.ExternalReference(url, Enums.ExternalReferenceType.Distribution));
+    if (url)
+      c.externalReferences.add(new Models.ExternalReference(url, Enums.ExternalReferenceType.Distribution));
   }
   const props: [string, string][] = [['tarn:id', a.id]];
   if (a.placeholder) props.push(['tarn:placeholder', 'true']);
@@ -192,7 +196,8 @@ export function toCycloneDx(input: StandardsInput): Json {
   );
   bom.metadata.properties.add(new Models.Property('tarn:title', input.title));
   for (const r of input.roots) bom.metadata.properties.add(new Models.Property('tarn:root', r));
-  if (input.licenses?.notice) bom.metadata.properties.add(new Models.Property('tarn:notice', input.licenses.notice));
+  if (input.licenses?.notice)
+    bom.metadata.properties.add(new Models.Property('tarn:notice', input.licenses.notice));
 
   const components = new Map<string, Models.Component>();
   for (const [key, a] of byKey) {
@@ -213,7 +218,8 @@ export function toCycloneDx(input: StandardsInput): Json {
   const normalized = factory.makeForBom().normalize(bom, { sortLists: false }) as unknown as Json;
   const list = Array.isArray(normalized.components) ? (normalized.components as Json[]) : [];
   for (const c of list) {
-    const a = byKey.get(assetKey(String(c['bom-ref'] ?? '')));
+    const ref = c['bom-ref'];
+    const a = typeof ref === 'string' ? byKey.get(assetKey(ref)) : undefined;
     if (!a) continue;
     const parents = parentsOf.get(assetKey(a.id)) ?? [];
     if (a.kind === 'model') {

@@ -74,7 +74,11 @@ function relationshipOf(r: Relation): Mapping {
 
 function packageElement(a: StandardsAsset, spdxId: string): Json {
   const type =
-    a.kind === 'model' ? 'ai_AIPackage' : a.kind === 'dataset' ? 'dataset_DatasetPackage' : 'software_Package';
+    a.kind === 'model'
+      ? 'ai_AIPackage'
+      : a.kind === 'dataset'
+        ? 'dataset_DatasetPackage'
+        : 'software_Package';
   const purpose =
     a.kind === 'model'
       ? 'model'

@@ -62,17 +62,19 @@ describe('standards export over the demo catalog', () => {
   it('the whole demo catalog as SPDX 3.0.1 JSON-LD validates against the official schema and reads back', () => {
     const doc = toSpdx3(whole);
     expect(spdxErrors(doc)).toBeNull();
-    const rt = roundTrip(
-      whole,
-      JSON.stringify(doc),
-      'demo.spdx3.json',
-      spdxEdgeType,
-      () => whole.assets.map((a) => a.id),
+    const rt = roundTrip(whole, JSON.stringify(doc), 'demo.spdx3.json', spdxEdgeType, () =>
+      whole.assets.map((a) => a.id),
     );
     expect(rt).toEqual({ missingIds: [], licenseMismatches: [], missingEdges: [] });
     const graph = doc['@graph'] as Record<string, unknown>[];
     const types = new Set(graph.map((e) => e.type));
-    for (const t of ['ai_AIPackage', 'dataset_DatasetPackage', 'Relationship', 'SpdxDocument', 'CreationInfo'])
+    for (const t of [
+      'ai_AIPackage',
+      'dataset_DatasetPackage',
+      'Relationship',
+      'SpdxDocument',
+      'CreationInfo',
+    ])
       expect(types).toContain(t);
     const rels = new Set(graph.map((e) => e.relationshipType));
     for (const t of ['hasDeclaredLicense', 'hasConcludedLicense', 'trainedOn', 'testedOn', 'descendantOf'])

@@ -86,9 +86,7 @@ export function roundTrip(
     if (back && !sameLicense(a.license.normalized, back.license.normalized))
       licenseMismatches.push(`${a.id}: ${a.license.normalized} -> ${back.license.normalized}`);
   }
-  const edges = new Set(
-    parsed.relations.map((r) => `${assetKey(r.child)}|${r.type}|${assetKey(r.parent)}`),
-  );
+  const edges = new Set(parsed.relations.map((r) => `${assetKey(r.child)}|${r.type}|${assetKey(r.parent)}`));
   const missingEdges: string[] = [];
   for (const r of input.relations) {
     if (!kinds.has(assetKey(r.child)) || !kinds.has(assetKey(r.parent))) continue;
@@ -138,7 +136,12 @@ export function cycloneDxIds(input: StandardsInput) {
 
 /** Edge types Tarn's SPDX 3 reader gives back. */
 export function spdxEdgeType(r: Relation): string {
-  if (r.type === 'trained_on' || r.type === 'evaluated_on' || r.type === 'generated_by' || r.type === 'variant_of')
+  if (
+    r.type === 'trained_on' ||
+    r.type === 'evaluated_on' ||
+    r.type === 'generated_by' ||
+    r.type === 'variant_of'
+  )
     return r.type;
   return isDerivation(r.type) ? 'derived_from' : 'depends_on';
 }
