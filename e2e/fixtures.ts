@@ -6,12 +6,16 @@ import { ExportDialog } from './pages/exportDialog';
 import { ImportPanel } from './pages/importPanel';
 import { LicensesPage } from './pages/licensesPage';
 import { LineageGraph } from './pages/lineageGraph';
+import { StandardsExport } from './pages/standardsExport';
+import { HubImportDialog } from './pages/hubImportDialog';
 
 export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
 export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
 export { LineageGraph } from './pages/lineageGraph';
+export { StandardsExport } from './pages/standardsExport';
+export { HubImportDialog } from './pages/hubImportDialog';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
@@ -36,6 +40,8 @@ type Fixtures = {
   licenses: LicensesPage;
   lineage: LineageGraph;
   exporter: ExportDialog;
+  standards: StandardsExport;
+  hub: HubImportDialog;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -58,7 +64,7 @@ function originOf(baseURL: string | undefined): string {
 /**
  * Every test: collects console errors and requests to other origins (of every tab it opens), and fails if
  * any happened; page models of its page as fixtures (`catalog`, `asset`, `imports`, `licenses`, `lineage`,
- * `exporter`).
+ * `exporter`, `standards`, `hub`).
  */
 export const test = base.extend<Fixtures>({
   guard: [
@@ -90,6 +96,8 @@ export const test = base.extend<Fixtures>({
   licenses: async ({ page }, use) => use(new LicensesPage(page)),
   lineage: async ({ page }, use) => use(new LineageGraph(page)),
   exporter: async ({ page }, use) => use(new ExportDialog(page)),
+  standards: async ({ page }, use) => use(new StandardsExport(page)),
+  hub: async ({ page }, use) => use(new HubImportDialog(page)),
 });
 
 export { expect };

@@ -7,17 +7,8 @@ import { toCroissant } from './croissant';
 import { toCycloneDx } from './cyclonedx';
 import { standardsInput } from './input';
 import { toSpdx3 } from './spdx3';
-import {
-  closureOf,
-  CROISSANT_REQUIRED,
-  cycloneDxEdgeType,
-  cycloneDxErrors,
-  cycloneDxIds,
-  roundTrip,
-  sameLicense,
-  spdxEdgeType,
-  spdxErrors,
-} from './testing';
+import { closureOf, cycloneDxEdgeType, cycloneDxIds, roundTrip, sameLicense, spdxEdgeType } from './testing';
+import { CROISSANT_REQUIRED, cycloneDxErrors, spdxErrors } from './validate';
 
 const demo = JSON.parse(
   readFileSync(new URL('../../../public/demo-catalog.json', import.meta.url), 'utf8'),

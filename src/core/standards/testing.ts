@@ -1,45 +1,12 @@
 /**
- * Test support shared by the unit and corpus suites: schema validators (CycloneDX: the library's bundled 1.6
- * schema; SPDX 3.0.1: the official JSON schema in test-fixtures/), Croissant's required properties, the
- * closure of a set of roots (the curated export's rule) and the round-trip checks through `parseFile`.
- * Node only (reads files, compiles schemas); never imported by the app.
+ * Test support shared by the unit and corpus suites: the closure of a set of roots (the curated export's rule) and
+ * the round-trip checks through `parseFile`. Validators are in ./validate. Never imported by the app.
  */
-import { readFileSync } from 'node:fs';
-import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import Ajv2020 from 'ajv/dist/2020';
 import type { CatalogExport } from '../export/envelope';
 import { lineageClosure } from '../export/closure';
 import { parseFile } from '../formats/parseFile';
 import { assetKey, type Relation } from '../model';
 import { isDerivation, HF_RELATION, type StandardsInput } from './input';
-
-const cdx = new Validation.JsonStrictValidator(Spec.Version.v1dot6);
-
-/** Null when the BOM is valid CycloneDX 1.6, else the validator's errors. */
-export async function cycloneDxErrors(doc: unknown): Promise<unknown> {
-  return cdx.validate(JSON.stringify(doc));
-}
-
-const spdxSchema: unknown = JSON.parse(
-  readFileSync(new URL('./test-fixtures/spdx-json-schema-3.0.1.json', import.meta.url), 'utf8'),
-);
-const spdxValidate = new Ajv2020({ strict: false, allErrors: false }).compile(spdxSchema as object);
-
-/** Null when the document is valid against the SPDX 3.0.1 JSON schema, else ajv's errors. */
-export function spdxErrors(doc: unknown): unknown {
-  return spdxValidate(doc) ? null : spdxValidate.errors;
-}
-
-/** Croissant 1.1 dataset-level properties the spec requires (datePublished only when the source had one). */
-export const CROISSANT_REQUIRED = [
-  '@context',
-  '@type',
-  'conformsTo',
-  'name',
-  'description',
-  'license',
-  'creator',
-] as const;
 
 /** The closure of `roots` as the curated export builds it (readExport with lineageClosure). */
 export function closureOf(env: CatalogExport, roots: readonly string[]): CatalogExport {
