@@ -37,7 +37,13 @@ export class HubImportDialog {
 
   /** The result line of one id. */
   result(id: string): Locator {
-    return this.results.filter({ hasText: id });
+    return this.results.filter({ has: this.page.getByText(id, { exact: true }) });
+  }
+
+  /** Opens the Settings section (endpoint, token, ancestor depth). */
+  async openSettings(): Promise<void> {
+    await this.dialog.getByText('Settings').click();
+    await expect(this.endpoint).toBeVisible();
   }
 
   /** The "Fetch N missing ancestors" offer. */
