@@ -14,8 +14,6 @@ export { CatalogPage } from './pages/catalogPage';
 export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
 export { LineageGraph } from './pages/lineageGraph';
-export { StandardsExport } from './pages/standardsExport';
-export { HubImportDialog } from './pages/hubImportDialog';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
