@@ -5,6 +5,7 @@ import { AssetAudit } from '@/features/curation/AssetAudit';
 import { useAssetLicense, useLineageVerdictFor } from '@/features/licenses/hooks';
 import { AssetLicenseBadge, AssetLicenseCheck } from '@/features/licenses/AssetLicenseCheck';
 import { LineageSection } from '@/features/lineage/LineageSection';
+import { AssetStandardsExport } from '@/features/export/StandardsExport';
 
 /**
  * The asset page: composed here from features (features never import each other).
@@ -22,6 +23,8 @@ export function AssetPage() {
           // --- License check (features/licenses): pass its verdict badge here. ---
           licenseBadge={<AssetLicenseBadge state={license} />}
         >
+          {/* --- Standards export (features/export): CycloneDX, SPDX 3, Croissant of the asset's closure. --- */}
+          <AssetStandardsExport id={id} />
           {/* --- Lineage (features/lineage): graph, lineage table and "Used by" impact analysis. --- */}
           <LineageSection key={id} id={id} {...(verdictFor ? { verdictFor } : {})} />
           {/* --- License check (features/licenses) --- */}

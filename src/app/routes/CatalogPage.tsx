@@ -3,6 +3,7 @@ import { CatalogView } from '@/features/catalog/CatalogView';
 import { BulkActions } from '@/features/curation/BulkActions';
 import { ExportDialog } from '@/features/export/ExportDialog';
 import { usePublishExportScope } from '@/features/export/exportScopeStore';
+import { StandardsExportButtons } from '@/features/export/StandardsExport';
 import { useLicenseFacetSync } from '@/features/licenses/hooks';
 
 const NONE: readonly string[] = [];
@@ -23,11 +24,16 @@ export function CatalogPage() {
         selectedKeys={selected}
         onSelectionChange={setSelected}
         toolbar={
-          <BulkActions
-            selectedKeys={selected}
-            onExport={() => setExporting(true)}
-            onDeleted={() => setSelected(NONE)}
-          />
+          <>
+            <BulkActions
+              selectedKeys={selected}
+              onExport={() => setExporting(true)}
+              onDeleted={() => setSelected(NONE)}
+            />
+            {selected.length > 0 ? (
+              <StandardsExportButtons scope={{ scope: 'selection', keys: selected }} />
+            ) : null}
+          </>
         }
       />
       {exporting ? (

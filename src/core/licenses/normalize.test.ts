@@ -174,6 +174,15 @@ describe('normalizeLicense: URLs, objects, lists, unknown', () => {
     );
   });
 
+  it('reads a CycloneDX named licence whose name is a LicenseRef id as that id, whatever its URL says', () => {
+    expect(
+      expr({
+        raw: [{ license: { name: 'LicenseRef-hf-other-yi-license', url: 'https://example.com/yi/LICENSE' } }],
+        format: 'cyclonedx',
+      }),
+    ).toBe('LicenseRef-hf-other-yi-license');
+  });
+
   it('sniffs HF-shaped objects in auto mode', () => {
     expect(expr({ raw: { license: 'other', license_name: 'llama3.1' } })).toBe(
       'LicenseRef-Llama-3.1-Community',

@@ -539,6 +539,11 @@ function objectValues(
   ])
     push(k, 'expr');
   for (const k of ['id', 'licenseId', 'spdxId', 'spdx_id', 'identifier']) push(k, 'id');
+  // A `LicenseRef-` name (CycloneDX named licence for custom terms) is an identifier: it goes before the URL.
+  for (const k of ['name', 'license_name']) {
+    const v = obj[k];
+    if (typeof v === 'string' && /^LicenseRef-[A-Za-z0-9.-]+$/.test(v.trim())) push(k, 'id');
+  }
   for (const k of ['url', '@id', 'sameAs', 'link', 'license_link']) push(k, 'url');
   for (const k of ['name', 'license_name', 'title']) push(k, 'name');
   return out;

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { listCollections } from '@/db';
 import { buildExport, type ExportOptions, type ExportScopeKind } from './buildExport';
 import { downloadText } from '@/components/download';
+import { StandardsExportButtons } from './StandardsExport';
 
 export type ExportDialogProps = {
   onClose: () => void;
@@ -38,12 +39,16 @@ export function ExportDialog({
     ref.current?.querySelector<HTMLElement>('button.primary')?.focus();
   }, []);
 
+  const scopeOptions: Pick<ExportOptions, 'scope' | 'keys' | 'collectionId'> = {
+    scope,
+    ...(scope === 'view' && visibleKeys ? { keys: visibleKeys } : {}),
+    ...(scope === 'selection' && selectedKeys ? { keys: selectedKeys } : {}),
+    ...(scope === 'collection' ? { collectionId: chosenCollection } : {}),
+  };
+
   const download = () => {
     const opts: ExportOptions = {
-      scope,
-      ...(scope === 'view' && visibleKeys ? { keys: visibleKeys } : {}),
-      ...(scope === 'selection' && selectedKeys ? { keys: selectedKeys } : {}),
-      ...(scope === 'collection' ? { collectionId: chosenCollection } : {}),
+      ...scopeOptions,
       lineageClosure,
       includeSources,
       includeCuration,
@@ -185,6 +190,10 @@ export function ExportDialog({
             Cancel
           </button>
         </div>
+        <p className="muted">
+          Or as a standard, with the lineage closure (the options above apply to the JSON export only):
+        </p>
+        <StandardsExportButtons scope={scopeOptions} onDone={onClose} />
       </div>
     </div>
   );

@@ -20,7 +20,7 @@ export type ExportOptions = {
 
 export type BuiltExport = { ok: true; env: CatalogExport; fileName: string } | { ok: false; message: string };
 
-function slug(s: string): string {
+export function slug(s: string): string {
   return (
     s
       .toLowerCase()
@@ -30,33 +30,53 @@ function slug(s: string): string {
   );
 }
 
-function stamp(): string {
+export function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 }
 
-export async function buildExport(opts: ExportOptions): Promise<BuiltExport> {
-  let keys: string[] | undefined;
-  let description = 'Whole catalog';
-  let prefix = 'tarn-catalog';
+/** What a scope means: its asset keys (undefined = whole catalog), a description and a file-name prefix. */
+export type ResolvedScope =
+  | { ok: true; keys: string[] | undefined; description: string; prefix: string }
+  | { ok: false; message: string };
+
+/** Resolves a scope (whole catalog, view, collection, selection) to asset keys; one home for both exports. */
+export async function resolveScope(
+  opts: Pick<ExportOptions, 'scope' | 'keys' | 'collectionId'>,
+): Promise<ResolvedScope> {
   if (opts.scope === 'collection') {
     const c = opts.collectionId ? await getCollection(opts.collectionId) : undefined;
     if (!c) return { ok: false, message: 'Choose a collection to export.' };
-    keys = [...c.assetKeys];
-    description = `Collection "${c.name}" (${c.assetKeys.length} assets)`;
-    prefix = `tarn-${slug(c.name)}`;
-  } else if (opts.scope === 'view' || opts.scope === 'selection') {
-    keys = (opts.keys ?? []).map(assetKey);
+    return {
+      ok: true,
+      keys: [...c.assetKeys],
+      description: `Collection "${c.name}" (${c.assetKeys.length} assets)`,
+      prefix: `tarn-${slug(c.name)}`,
+    };
+  }
+  if (opts.scope === 'view' || opts.scope === 'selection') {
+    const keys = (opts.keys ?? []).map(assetKey);
     if (keys.length === 0)
       return {
         ok: false,
         message: opts.scope === 'view' ? 'The current view is empty.' : 'Nothing is selected.',
       };
-    description =
-      opts.scope === 'view'
-        ? `Current catalog view (${keys.length} assets)`
-        : `Selection (${keys.length} assets)`;
-    prefix = `tarn-${opts.scope}`;
+    return {
+      ok: true,
+      keys,
+      description:
+        opts.scope === 'view'
+          ? `Current catalog view (${keys.length} assets)`
+          : `Selection (${keys.length} assets)`,
+      prefix: `tarn-${opts.scope}`,
+    };
   }
+  return { ok: true, keys: undefined, description: 'Whole catalog', prefix: 'tarn-catalog' };
+}
+
+export async function buildExport(opts: ExportOptions): Promise<BuiltExport> {
+  const scope = await resolveScope(opts);
+  if (!scope.ok) return scope;
+  const { keys, description, prefix } = scope;
   const sel: ExportSelection = {
     ...(keys ? { keys } : {}),
     lineageClosure: opts.lineageClosure,

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { cancelImport, startImport, useImportState } from './importStore';
 import { filesFromDataTransfer, filesFromInput } from './readDrop';
 import { ImportReport } from './ImportReport';
+import { HubImportButton } from './HubImport';
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -85,6 +86,7 @@ export function ImportControls() {
     <div className="import-controls">
       <FilePicker label="Import files" disabled={state.running} />
       <FilePicker label="Import folder" disabled={state.running} inputRef={folderRef} />
+      <HubImportButton />
       {state.running && p ? (
         <div className="import-progress" role="group" aria-label="Import progress">
           <progress max={Math.max(1, p.bytesTotal)} value={p.bytesDone} aria-label="Import progress" />

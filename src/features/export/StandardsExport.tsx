@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getAsset } from '@/db';
+import { downloadText, fileSlug } from '@/components/download';
+import { buildStandard, STANDARD_LABELS, type StandardFormat } from './buildStandard';
+import type { ExportOptions } from './buildExport';
+
+type Scope = Pick<ExportOptions, 'scope' | 'keys' | 'collectionId'>;
+
+export type StandardsExportButtonsProps = {
+  scope: Scope;
+  /** Offer "Export Croissant" (one dataset). */
+  croissant?: boolean;
+  named?: { title: string; prefix: string };
+  /** Called after a download (e.g. to close a dialog). */
+  onDone?: () => void;
+};
+
+/**
+ * "Export CycloneDX", "Export SPDX 3" (and "Export Croissant" for a dataset): each downloads one JSON file of the
+ * scope's lineage closure.
+ */
+export function StandardsExportButtons({ scope, croissant, named, onDone }: StandardsExportButtonsProps) {
+  const [busy, setBusy] = useState<StandardFormat>();
+  const [message, setMessage] = useState<string>();
+  const formats: StandardFormat[] = croissant ? ['cyclonedx', 'spdx3', 'croissant'] : ['cyclonedx', 'spdx3'];
+  const run = (format: StandardFormat) => {
+    setBusy(format);
+    setMessage(undefined);
+    void buildStandard(format, scope, named)
+      .then((res) => {
+        if (!res.ok) {
+          setMessage(res.message);
+          return;
+        }
+        downloadText(res.text, res.fileName);
+        onDone?.();
+      })
+      .catch((e: unknown) => setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => setBusy(undefined));
+  };
+  return (
+    <span role="group" aria-label="Export to standards" className="inline standards-export">
+      {formats.map((f) => (
+        <button key={f} type="button" disabled={busy !== undefined} onClick={() => run(f)}>
+          {busy === f ? 'Preparing…' : STANDARD_LABELS[f]}
+        </button>
+      ))}
+      {message ? (
+        <span role="alert" className="issue-error">
+          {message}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** The asset page's standards export: the asset and its lineage; Croissant too when it is a dataset. */
+export function AssetStandardsExport({ id }: { id: string }) {
+  const asset = useLiveQuery(() => getAsset(id), [id]);
+  if (!asset) return null;
+  return (
+    <StandardsExportButtons
+      scope={{ scope: 'selection', keys: [asset.key] }}
+      croissant={asset.kind === 'dataset'}
+      named={{ title: `${asset.id} and its lineage`, prefix: fileSlug(asset.id) }}
+    />
+  );
+}
