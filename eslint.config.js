@@ -34,6 +34,7 @@ const DB_WRITES = [
   'saveView',
   'deleteSavedView',
   'touchCatalog',
+  'applySyncBatch',
   'putSearchCache',
   'getDb',
   'setDbForTests',
