@@ -3,9 +3,11 @@ import { NavLink } from 'react-router';
 import { ImportControls, ImportResultPanel } from '@/features/import/ImportPanel';
 import { CatalogActions, useDemoBootstrap } from '@/features/import/CatalogActions';
 import { ExportButton } from '@/features/export/ExportButton';
+import { useSyncController } from '@/features/sync/useSync';
 
 export function Layout({ children }: { children: ReactNode }) {
   useDemoBootstrap();
+  useSyncController();
   return (
     <div className="app">
       <header className="topbar">

@@ -5,8 +5,25 @@
  */
 type Listener = (...args: unknown[]) => void;
 
+/**
+ * Listeners per emitter, kept beside it: PouchDB also makes emitters by mixing these methods into objects
+ * whose constructor never ran, so nothing may rely on an instance field.
+ */
+const registry = new WeakMap<object, Map<string | symbol, Listener[]>>();
+
+function handlersOf(emitter: object): Map<string | symbol, Listener[]> {
+  let map = registry.get(emitter);
+  if (!map) {
+    map = new Map();
+    registry.set(emitter, map);
+  }
+  return map;
+}
+
 export class EventEmitter {
-  private handlers = new Map<string | symbol, Listener[]>();
+  private get handlers(): Map<string | symbol, Listener[]> {
+    return handlersOf(this);
+  }
 
   static listenerCount(emitter: EventEmitter, type: string | symbol): number {
     return emitter.listenerCount(type);
@@ -77,7 +94,11 @@ export class EventEmitter {
 }
 
 for (const name of Object.getOwnPropertyNames(EventEmitter.prototype)) {
-  if (name !== 'constructor') Object.defineProperty(EventEmitter.prototype, name, { enumerable: true });
+  const d = Object.getOwnPropertyDescriptor(EventEmitter.prototype, name);
+  if (name !== 'constructor' && typeof d?.value === 'function')
+    Object.defineProperty(EventEmitter.prototype, name, { enumerable: true });
 }
 
+// `import EE from 'events'` (PouchDB) needs a default export.
+// eslint-disable-next-line no-restricted-syntax
 export default EventEmitter;

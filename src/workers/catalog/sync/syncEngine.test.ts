@@ -1,4 +1,3 @@
-/// <reference types="pouchdb-browser" />
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // pouchdb-browser reads `self` (a browser global) when it loads; in Node that is the global object.
 vi.hoisted(() => {

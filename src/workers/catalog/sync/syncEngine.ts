@@ -1,4 +1,3 @@
-/// <reference types="pouchdb-browser" />
 /**
  * Live team sync through CouchDB, hosted by the catalog worker. A local PouchDB (its own IndexedDB
  * database) mirrors the replicated tables, one document per row (core/sync/docs.ts), and PouchDB's
@@ -38,6 +37,7 @@ import {
 } from '@/core/sync/docs';
 import type { CurationRow } from '@/core/catalog/rows';
 import type { SyncBatch } from '@/db/syncRepo';
+import type {} from 'pouchdb-browser';
 
 export type SyncConfig = { url: string; user: string; password: string };
 export type SyncState = 'idle' | 'syncing' | 'up-to-date' | 'offline' | 'error';
@@ -158,6 +158,8 @@ export function checkSyncUrl(url: string): string | undefined {
 }
 
 type Replication = PouchDB.Replication.Replication<Body>;
+/** The event side of a replication or changes feed (both are also promises). */
+type Emitter = { on: (event: string, fn: (arg: unknown) => void) => unknown };
 
 type Session = {
   config: SyncConfig;
@@ -432,11 +434,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (side === 'push') pushPaused = p;
         else pullPaused = p;
       };
-      rep.on('active', () => {
+      // A replication is also a promise: its failure is reported through 'error' below, not as a rejection.
+      rep.catch(() => undefined);
+      const ev = rep as unknown as Emitter;
+      ev.on('active', () => {
         setPaused(false);
         requestError = undefined;
       });
-      rep.on('paused', (err: unknown) => {
+      ev.on('paused', (err) => {
         setPaused(true);
         if (err) requestError = err;
         else {
@@ -444,20 +449,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           if (side === 'push') pending.clear();
         }
       });
-      rep.on('change', (info) => {
+      ev.on('change', (info) => {
         requestError = undefined;
-        if (side === 'push') for (const d of info.docs) pending.delete(d._id);
+        if (side === 'push')
+          for (const d of (info as PouchDB.Replication.ReplicationResult<Body>).docs) pending.delete(d._id);
       });
-      (rep as unknown as { on: (e: 'requestError', f: (err: unknown) => void) => void }).on(
-        'requestError',
-        (err) => {
-          requestError = err;
-        },
-      );
-      rep.on('denied', (err: unknown) => {
+      ev.on('requestError', (err) => {
+        requestError = err;
+      });
+      ev.on('denied', (err) => {
         fatal = errorMessage(err);
       });
-      rep.on('error', (err: unknown) => {
+      ev.on('error', (err) => {
         fatal = errorMessage(err);
       });
       return rep;
@@ -549,8 +552,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         conflicts: true,
         return_docs: false,
       });
-      s.feed.on('change', onIncoming);
-      s.feed.on('error', (e: unknown) => {
+      s.feed.catch(() => undefined);
+      const feed = s.feed as unknown as Emitter;
+      feed.on('change', (c) => onIncoming(c as PouchDB.Core.ChangesResponseChange<Body>));
+      feed.on('error', (e) => {
         fatal = errorMessage(e);
       });
       if (online) replicate(s);
