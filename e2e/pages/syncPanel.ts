@@ -25,6 +25,8 @@ export class SyncPanel {
   readonly stop: Locator;
   readonly status: Locator;
   readonly conflicts: Locator;
+  /** The top bar's sync state (every page, while sync runs). */
+  readonly indicator: Locator;
 
   constructor(readonly page: Page) {
     this.url = page.getByRole('textbox', { name: 'CouchDB URL' });
@@ -34,6 +36,7 @@ export class SyncPanel {
     this.stop = page.getByRole('button', { name: 'Stop sync' });
     this.status = page.getByRole('status', { name: 'Sync status' });
     this.conflicts = page.getByRole('region', { name: 'Conflicts' });
+    this.indicator = page.getByRole('status', { name: 'Team sync' });
   }
 
   /** Opens the Team page by its navigation link (no reload: works offline too). */
@@ -51,9 +54,11 @@ export class SyncPanel {
     await this.expectState('up-to-date', 'Up to date');
   }
 
-  async expectState(state: string, words?: string | RegExp): Promise<void> {
-    await expect(this.status).toHaveAttribute('data-sync-state', state);
-    if (words !== undefined) await expect(this.status).toContainText(words);
+  /** The Team page's sync state (`where`: 'bar' for the top bar's, on any page). */
+  async expectState(state: string, words?: string | RegExp, where: 'panel' | 'bar' = 'panel'): Promise<void> {
+    const el = where === 'bar' ? this.indicator : this.status;
+    await expect(el).toHaveAttribute('data-sync-state', state);
+    if (words !== undefined) await expect(el).toContainText(words);
   }
 
   /** The "Keep <value>" button of a conflict. */

@@ -24,6 +24,7 @@ export function SyncConflicts({ id }: { id: string }) {
     queryKey: syncKeys.conflicts(id),
     queryFn: () => syncConflicts(id),
     enabled: syncConfigured(),
+    networkMode: 'always',
   });
   const conflicts = q.data ?? [];
   if (conflicts.length === 0) return null;

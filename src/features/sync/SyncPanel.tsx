@@ -21,6 +21,17 @@ export function syncWords(s: SyncStatus): string {
   }
 }
 
+/** The sync state in the top bar, on every page, while sync runs (idle: nothing shown). */
+export function SyncIndicator() {
+  const status = useSyncStatus().data;
+  if (!status || status.state === 'idle') return null;
+  return (
+    <span role="status" aria-label="Team sync" data-sync-state={status.state} className="sync-indicator small">
+      Sync: {syncWords(status)}
+    </span>
+  );
+}
+
 /**
  * Live sync through CouchDB: the database URL and credentials (kept in this browser only), start/stop,
  * and the sync state. Nothing is requested from the server before "Start sync".

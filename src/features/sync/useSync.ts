@@ -8,7 +8,13 @@ import { loadSyncSettings } from './syncSettings';
 const STATUS_POLL_MS = 700;
 
 export function useSyncStatus() {
-  return useQuery({ queryKey: syncKeys.status(), queryFn: syncStatus, refetchInterval: STATUS_POLL_MS });
+  // A worker call, not a network request: it must go on while the browser is offline.
+  return useQuery({
+    queryKey: syncKeys.status(),
+    queryFn: syncStatus,
+    refetchInterval: STATUS_POLL_MS,
+    networkMode: 'always',
+  });
 }
 
 /**

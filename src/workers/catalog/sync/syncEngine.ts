@@ -436,7 +436,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       };
       // A replication is also a promise: its failure is reported through 'error' below, not as a rejection.
       rep.catch(() => undefined);
-      const ev = rep as unknown as Emitter;
+      const emitter = rep as unknown as Emitter;
+      // Events of a replication cancelled since (offline, stop) say nothing about the current one.
+      const ev = {
+        on: (event: string, fn: (arg: unknown) => void) =>
+          emitter.on(event, (arg) => {
+            if (s.push === rep || s.pull === rep) fn(arg);
+          }),
+      };
       ev.on('active', () => {
         setPaused(false);
         requestError = undefined;
@@ -472,10 +479,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   };
 
   const cancelReplication = (s: Session) => {
-    s.push?.cancel();
-    s.pull?.cancel();
+    const { push, pull } = s;
     delete s.push;
     delete s.pull;
+    push?.cancel();
+    pull?.cancel();
     pushPaused = true;
     pullPaused = true;
   };
