@@ -24,10 +24,14 @@ async function answers(url: string): Promise<boolean> {
 export default async function globalSetup(): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'tarn-couch-'));
   const port = new URL(COUCH_ORIGIN).port;
-  const child = spawn(process.execPath, [BIN, '--in-memory', '--port', port, '--host', '127.0.0.1', '--no-stdout-logs'], {
-    cwd: dir,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, '--in-memory', '--port', port, '--host', '127.0.0.1', '--no-stdout-logs'],
+    {
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  );
   const stop = () => {
     if (child.exitCode === null) child.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -33,7 +33,10 @@ export async function readSyncScope(
     return { rows: (await db.table(table).toArray()) as AnyRow[] };
   }
   if (table === 'relations') {
-    const rows = await db.relations.where('childKey').anyOf([...assetKeys]).toArray();
+    const rows = await db.relations
+      .where('childKey')
+      .anyOf([...assetKeys])
+      .toArray();
     return { rows };
   }
   if (table === 'edgeDecisions') {
@@ -57,7 +60,10 @@ export type SyncBatch = {
  */
 export async function applySyncBatch(batch: SyncBatch, db: CatalogDb = getDb()): Promise<void> {
   const at = new Date().toISOString();
-  const tables = new Set<SyncTable>([...batch.puts.map((p) => p.table), ...batch.deletes.map((d) => d.table)]);
+  const tables = new Set<SyncTable>([
+    ...batch.puts.map((p) => p.table),
+    ...batch.deletes.map((d) => d.table),
+  ]);
   const audit: AuditRow[] = batch.puts
     .filter((p) => p.table === 'curation')
     .map((p) => ({

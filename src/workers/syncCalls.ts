@@ -6,7 +6,7 @@ import type { ConflictField, FieldConflict, FieldValue } from '@/core/sync/docs'
 import type { SyncConfig, SyncStatus } from './catalog/sync/syncEngine';
 import { catalogClient } from './catalogClient';
 
-export type { SyncConfig, SyncState, SyncStatus } from './catalog/sync/syncEngine';
+export type { SyncConfig, SyncStatus } from './catalog/sync/syncEngine';
 export type { ConflictField, FieldConflict, FieldValue } from '@/core/sync/docs';
 
 function failed(e: unknown): SyncStatus {
@@ -35,7 +35,11 @@ export function syncConflicts(key: string): Promise<FieldConflict[]> {
 
 export type ResolveResult = { ok: true; remaining: FieldConflict[] } | { ok: false; error: string };
 
-export function resolveSyncConflict(key: string, field: ConflictField, value: FieldValue): Promise<ResolveResult> {
+export function resolveSyncConflict(
+  key: string,
+  field: ConflictField,
+  value: FieldValue,
+): Promise<ResolveResult> {
   return catalogClient()
     .call('syncResolve', { key, field, value })
     .then(

@@ -44,7 +44,9 @@ describe('rows ↔ documents', () => {
   it('ignores documents that are not Tarn rows or whose row id does not match', () => {
     expect(parseDocId('_design/x')).toBeUndefined();
     expect(parseDocId('unknown:x')).toBeUndefined();
-    expect(docToRow({ _id: 'curation:a', kind: 'curation', row: { key: 'b', tags: [], notes: '' } })).toBeUndefined();
+    expect(
+      docToRow({ _id: 'curation:a', kind: 'curation', row: { key: 'b', tags: [], notes: '' } }),
+    ).toBeUndefined();
     expect(docToRow({ _id: 'curation:a', kind: 'asset', row: { key: 'a' } })).toBeUndefined();
     expect(docToRow({ _id: 'curation:a', kind: 'curation', row: 'text' })).toBeUndefined();
   });
@@ -74,7 +76,12 @@ describe('conflicts', () => {
     const b = cur('from B', { status: 'deprecated' });
     const first = resolveField([a, b], 'notes', 'from A', 'now');
     expect(first.losers[0]).toMatchObject({ notes: 'from A', status: 'deprecated' });
-    const second = resolveField([first.winner, first.losers[0] as CurationRow], 'status', 'deprecated', 'now');
+    const second = resolveField(
+      [first.winner, first.losers[0] as CurationRow],
+      'status',
+      'deprecated',
+      'now',
+    );
     expect(second.winner).toMatchObject({ notes: 'from A', status: 'deprecated' });
     expect(second.losers).toEqual([null]);
   });

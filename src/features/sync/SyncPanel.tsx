@@ -26,7 +26,12 @@ export function SyncIndicator() {
   const status = useSyncStatus().data;
   if (!status || status.state === 'idle') return null;
   return (
-    <span role="status" aria-label="Team sync" data-sync-state={status.state} className="sync-indicator small">
+    <span
+      role="status"
+      aria-label="Team sync"
+      data-sync-state={status.state}
+      className="sync-indicator small"
+    >
       Sync: {syncWords(status)}
     </span>
   );
@@ -71,13 +76,18 @@ export function SyncPanel() {
     <section className="sync-panel" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Sync</h2>
       <p className="muted small">
-        Live sync through a CouchDB database your team shares: curation, collections, edge decisions, saved views
-        and imported assets replicate both ways. The user and password stay in this browser.
+        Live sync through a CouchDB database your team shares: curation, collections, edge decisions, saved
+        views and imported assets replicate both ways. The user and password stay in this browser.
       </p>
       <form onSubmit={(e) => void start(e)} className="sync-form">
         <label>
           CouchDB URL
-          <input type="url" placeholder="https://couch.example.org/tarn" autoComplete="url" {...field('url')} />
+          <input
+            type="url"
+            placeholder="https://couch.example.org/tarn"
+            autoComplete="url"
+            {...field('url')}
+          />
         </label>
         <label>
           CouchDB user
@@ -98,7 +108,9 @@ export function SyncPanel() {
       </form>
       <p role="status" aria-label="Sync status" data-sync-state={status.state} className="sync-status">
         {syncWords(status)}
-        {status.origin && status.state !== 'idle' ? <span className="muted small"> ({status.origin})</span> : null}
+        {status.origin && status.state !== 'idle' ? (
+          <span className="muted small"> ({status.origin})</span>
+        ) : null}
       </p>
     </section>
   );

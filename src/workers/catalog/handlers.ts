@@ -16,8 +16,7 @@ export const catalogWriter = createCatalogWriter({ engine });
 
 /** Team sync (PouchDB) loads on its first use: a tab that never syncs never loads it. */
 let syncEngine: Promise<SyncEngine> | undefined;
-const sync = () =>
-  (syncEngine ??= import('./sync/host').then((m) => m.createHostSyncEngine(catalogWriter)));
+const sync = () => (syncEngine ??= import('./sync/host').then((m) => m.createHostSyncEngine(catalogWriter)));
 const IDLE: SyncStatus = { state: 'idle', pending: 0 };
 
 export const catalogHandlers = {

@@ -14,7 +14,13 @@ import { createSyncEngine, type LocalDb, type SyncEngine } from './syncEngine';
 
 PouchDB.plugin(memoryAdapter);
 
-type Machine = { db: CatalogDb; writer: CatalogWriter; engine: SyncEngine; events: CatalogChange[]; local: LocalDb };
+type Machine = {
+  db: CatalogDb;
+  writer: CatalogWriter;
+  engine: SyncEngine;
+  events: CatalogChange[];
+  local: LocalDb;
+};
 
 let counter = 0;
 const open: Machine[] = [];
@@ -28,7 +34,9 @@ async function machine(team: string): Promise<Machine> {
   });
   const events: CatalogChange[] = [];
   writer.subscribe((c) => events.push(c));
-  const local = new PouchDB<{ kind: string; row: unknown }>(`local-${Date.now()}-${counter++}`, { adapter: 'memory' });
+  const local = new PouchDB<{ kind: string; row: unknown }>(`local-${Date.now()}-${counter++}`, {
+    adapter: 'memory',
+  });
   const engine = createSyncEngine({
     writer,
     repo: {
@@ -103,18 +111,28 @@ describe('team sync engine', () => {
     expect(a.engine.status()).toMatchObject({ state: 'offline', pending: 1 });
     a.engine.setOnline(true);
     b.engine.setOnline(true);
-    const both = [{ field: 'notes', values: expect.arrayContaining(['note from A', 'note from B']) as unknown }];
-    await vi.waitFor(async () => expect(await a.engine.conflicts('acme/tiny')).toEqual(both), { timeout: 5000 });
-    await vi.waitFor(async () => expect(await b.engine.conflicts('acme/tiny')).toEqual(both), { timeout: 5000 });
+    const both = [
+      { field: 'notes', values: expect.arrayContaining(['note from A', 'note from B']) as unknown },
+    ];
+    await vi.waitFor(async () => expect(await a.engine.conflicts('acme/tiny')).toEqual(both), {
+      timeout: 5000,
+    });
+    await vi.waitFor(async () => expect(await b.engine.conflicts('acme/tiny')).toEqual(both), {
+      timeout: 5000,
+    });
     // Both machines show the same winner meanwhile; the other value is kept as a revision.
     await vi.waitFor(
       async () =>
-        expect((await getCuration('acme/tiny', a.db))?.notes).toBe((await getCuration('acme/tiny', b.db))?.notes),
+        expect((await getCuration('acme/tiny', a.db))?.notes).toBe(
+          (await getCuration('acme/tiny', b.db))?.notes,
+        ),
       { timeout: 5000 },
     );
     expect(await a.engine.resolve('acme/tiny', 'notes', 'note from B')).toEqual([]);
     expect((await getCuration('acme/tiny', a.db))?.notes).toBe('note from B');
-    await vi.waitFor(async () => expect(await b.engine.conflicts('acme/tiny')).toEqual([]), { timeout: 5000 });
+    await vi.waitFor(async () => expect(await b.engine.conflicts('acme/tiny')).toEqual([]), {
+      timeout: 5000,
+    });
     await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('note from B'), {
       timeout: 5000,
     });
@@ -123,6 +141,9 @@ describe('team sync engine', () => {
   it('reports the server’s message for a rejected URL and makes no request', async () => {
     const a = await machine(`team-${counter++}`);
     const s = await a.engine.start({ url: 'http://admin:pw@127.0.0.1:5985/team', user: '', password: '' });
-    expect(s).toMatchObject({ state: 'error', error: 'Put the user and password in their own fields, not in the URL' });
+    expect(s).toMatchObject({
+      state: 'error',
+      error: 'Put the user and password in their own fields, not in the URL',
+    });
   });
 });

@@ -150,7 +150,8 @@ export function checkSyncUrl(url: string): string | undefined {
   } catch {
     return 'The CouchDB URL is not a URL';
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'The CouchDB URL must start with http:// or https://';
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return 'The CouchDB URL must start with http:// or https://';
   if (u.username !== '' || u.password !== '')
     return 'Put the user and password in their own fields, not in the URL';
   if (u.pathname === '/' || u.pathname === '') return 'The CouchDB URL must name a database (…/<database>)';
@@ -234,7 +235,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       for (const r of res.rows) if ('doc' in r && r.doc && r.id !== undefined) out.set(r.id, r.doc);
     };
     if (askedIds) {
-      take(await db.allDocs({ keys: [...new Set([...askedIds.map((k) => docIdOf(table, k)), ...wantedIds])], include_docs: true }));
+      take(
+        await db.allDocs({
+          keys: [...new Set([...askedIds.map((k) => docIdOf(table, k)), ...wantedIds])],
+          include_docs: true,
+        }),
+      );
     } else if (assetKeys && (table === 'relations' || table === 'edgeDecisions')) {
       for (const k of assetKeys) {
         const start = docIdOf(table, `${k}|`);
@@ -259,7 +265,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   };
 
   /** Puts what a catalog change touched into Pouch where it differs; `deletions`: rows gone are removed. */
-  const pushLocal = async (change: { tables: readonly CatalogTable[]; keys?: readonly string[] }, deletions: boolean) => {
+  const pushLocal = async (
+    change: { tables: readonly CatalogTable[]; keys?: readonly string[] },
+    deletions: boolean,
+  ) => {
     const db = localDb();
     for (const table of change.tables.filter(isSyncTable)) {
       const scope = await deps.repo.readSyncScope(table, change.keys);
@@ -502,7 +511,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   const conflictLeaves = async (
     docId: string,
-  ): Promise<{ winner: PouchDB.Core.ExistingDocument<Body>; losers: PouchDB.Core.ExistingDocument<Body>[] } | undefined> => {
+  ): Promise<
+    { winner: PouchDB.Core.ExistingDocument<Body>; losers: PouchDB.Core.ExistingDocument<Body>[] } | undefined
+  > => {
     const db = localDb();
     let winner: PouchDB.Core.ExistingDocument<Body> & PouchDB.Core.GetMeta;
     try {
