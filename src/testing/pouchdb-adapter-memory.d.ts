@@ -2,5 +2,5 @@
 // pouchdb-adapter-memory ships no types; unit tests plug it into PouchDB (an in-memory adapter for Node).
 declare module 'pouchdb-adapter-memory' {
   const plugin: PouchDB.Plugin;
-  export default plugin;
+  export = plugin;
 }
