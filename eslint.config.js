@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const FEATURES = ['catalog', 'asset', 'lineage', 'import', 'export', 'licenses', 'curation'];
+const FEATURES = ['catalog', 'asset', 'lineage', 'import', 'export', 'licenses', 'curation', 'sync'];
 
 // One writer: every write goes through the catalog worker (src/workers/catalogWrites.ts), which takes the
 // cross-tab lock and announces the change. The window reads through the repositories, never writes.
@@ -36,6 +36,7 @@ const DB_WRITES = [
   'putPlan',
   'deletePlan',
   'touchCatalog',
+  'applySyncBatch',
   'putSearchCache',
   'getDb',
   'setDbForTests',

@@ -12,6 +12,8 @@ export default defineConfig({
   testIgnore: existsSync(new URL('../shared/corpus/manifest.json', import.meta.url))
     ? []
     : ['**/corpus-*.spec.ts'],
+  // A CouchDB-compatible server (pouchdb-server, in memory) for the team-sync specs; stopped after the run.
+  globalSetup: './e2e/couchServer.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

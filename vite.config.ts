@@ -29,10 +29,12 @@ function cspPlugin(): Plugin {
 }
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
+// pouchdb-browser imports Node's `events`; browsers have none, so it gets a small EventEmitter of ours.
+const eventsShim = fileURLToPath(new URL('./src/workers/catalog/sync/eventsShim.ts', import.meta.url));
 
 export default defineConfig({
   plugins: [react(), cspPlugin()],
-  resolve: { alias: { '@': src } },
+  resolve: { alias: { '@': src, events: eventsShim } },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

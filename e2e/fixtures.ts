@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { AssetPage } from './pages/assetPage';
 import { CatalogPage } from './pages/catalogPage';
@@ -9,6 +9,7 @@ import { LineageGraph } from './pages/lineageGraph';
 import { PlanPage } from './pages/planPage';
 import { StandardsExport } from './pages/standardsExport';
 import { HubImportDialog } from './pages/hubImportDialog';
+import { SyncPanel } from './pages/syncPanel';
 
 export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
@@ -16,6 +17,7 @@ export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
 export { LineageGraph } from './pages/lineageGraph';
 export { PlanPage } from './pages/planPage';
+export { SyncPanel, COUCH_ORIGIN, createTeamDb } from './pages/syncPanel';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
@@ -35,6 +37,11 @@ type Fixtures = {
   guard: Guard;
   /** Opens another tab (page) in the same browser context (same origin, same IndexedDB), guarded too. */
   openTab: () => Promise<Page>;
+  /**
+   * Opens a page in a new browser context: another person on another machine (own IndexedDB, own network
+   * state), guarded too; closed after the test.
+   */
+  openMember: () => Promise<Page>;
   /** Page models of the test's page (see ./pages). */
   catalog: CatalogPage;
   asset: AssetPage;
@@ -45,6 +52,7 @@ type Fixtures = {
   plan: PlanPage;
   standards: StandardsExport;
   hub: HubImportDialog;
+  sync: SyncPanel;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -100,6 +108,17 @@ export const test = base.extend<Fixtures>({
       return tab;
     });
   },
+  openMember: async ({ browser, baseURL, guard }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
+      contexts.push(context);
+      const member = await context.newPage();
+      watch(member, originOf(baseURL), guard);
+      return member;
+    });
+    for (const c of contexts) await c.close();
+  },
   catalog: async ({ page }, use) => use(new CatalogPage(page)),
   asset: async ({ page }, use) => use(new AssetPage(page)),
   imports: async ({ page }, use) => use(new ImportPanel(page)),
@@ -109,6 +128,7 @@ export const test = base.extend<Fixtures>({
   plan: async ({ page }, use) => use(new PlanPage(page)),
   standards: async ({ page }, use) => use(new StandardsExport(page)),
   hub: async ({ page }, use) => use(new HubImportDialog(page)),
+  sync: async ({ page }, use) => use(new SyncPanel(page)),
 });
 
 export { expect };

@@ -3,9 +3,12 @@ import { NavLink } from 'react-router';
 import { ImportControls, ImportResultPanel } from '@/features/import/ImportPanel';
 import { CatalogActions, useDemoBootstrap } from '@/features/import/CatalogActions';
 import { ExportButton } from '@/features/export/ExportButton';
+import { useSyncController } from '@/features/sync/useSync';
+import { SyncIndicator } from '@/features/sync/SyncPanel';
 
 export function Layout({ children }: { children: ReactNode }) {
   useDemoBootstrap();
+  useSyncController();
   return (
     <div className="app">
       <header className="topbar">
@@ -21,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/team">Team</NavLink>
         </nav>
         <ImportControls />
+        <SyncIndicator />
         <ExportButton />
         <CatalogActions />
       </header>

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query';
 import { catalogKeys } from '@/features/catalog/queryKeys';
+import { syncKeys } from '@/features/sync/queryKeys';
 import { licenseKeys } from '@/features/licenses/queryKeys';
 import type { CatalogChange, CatalogChangeListener, CatalogTable } from '@/workers/catalogEvents';
 import { connectCatalogChanges, invalidationsFor } from './catalogChanges';
@@ -43,7 +44,7 @@ function fakeEvents() {
 const change = (...tables: CatalogTable[]): CatalogChange => ({ origin: 'local', tables });
 
 describe('invalidationsFor', () => {
-  it('composes the catalog and licence mappings', () => {
+  it('composes the catalog, licence and sync mappings', () => {
     expect(invalidationsFor(change('assets'))).toEqual([
       catalogKeys.rows(),
       catalogKeys.suggestions(),
@@ -51,7 +52,12 @@ describe('invalidationsFor', () => {
     ]);
     expect(invalidationsFor(change('edgeDecisions'))).toEqual([licenseKeys.all]);
     expect(invalidationsFor(change('versions'))).toEqual([catalogKeys.rows(), catalogKeys.suggestions()]);
-    expect(invalidationsFor(change('curation', 'audit', 'savedViews', 'settings', 'imports'))).toEqual([]);
+    expect(invalidationsFor(change('audit', 'savedViews', 'settings', 'imports'))).toEqual([]);
+    // A curation change may add or settle a team-sync conflict: the asset's conflicts (all, without keys).
+    expect(invalidationsFor(change('curation'))).toEqual([['sync', 'conflicts']]);
+    expect(invalidationsFor({ origin: 'remote', tables: ['curation'], keys: ['a/b'] })).toEqual([
+      syncKeys.conflicts('a/b'),
+    ]);
   });
 });
 

@@ -10,3 +10,4 @@ export * from './savedViewsRepo';
 export * from './plansRepo';
 export * from './searchIndexRepo';
 export { createEngineStore } from './engineStore';
+export * from './syncRepo';

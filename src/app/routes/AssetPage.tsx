@@ -6,6 +6,7 @@ import { useAssetLicense, useLineageVerdictFor } from '@/features/licenses/hooks
 import { AssetLicenseBadge, AssetLicenseCheck } from '@/features/licenses/AssetLicenseCheck';
 import { LineageSection } from '@/features/lineage/LineageSection';
 import { AssetStandardsExport } from '@/features/export/StandardsExport';
+import { SyncConflicts } from '@/features/sync/SyncConflicts';
 
 /**
  * The asset page: composed here from features (features never import each other).
@@ -33,6 +34,8 @@ export function AssetPage() {
       </div>
       {/* --- Curation and audit (features/curation) --- */}
       <aside className="asset-side" aria-label="Curation and audit">
+        {/* --- Team sync conflicts (features/sync): shown only while two machines' edits disagree --- */}
+        <SyncConflicts key={`conflicts-${id}`} id={id} />
         <CurationPanel key={id} id={id} />
         <AssetAudit id={id} />
       </aside>

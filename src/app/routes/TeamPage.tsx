@@ -1,3 +1,5 @@
+import { SyncPanel } from '@/features/sync/SyncPanel';
+
 /**
  * Team: share the catalog with other people. Published catalogs (publish a static folder, subscribe to one by
  * URL) and live sync through CouchDB each live in their own feature; this page only composes them.
@@ -9,6 +11,8 @@ export function TeamPage() {
       <p className="muted">
         Share this catalog: publish it as static files anyone can subscribe to, or sync it through CouchDB.
       </p>
+      {/* --- Live sync through CouchDB (features/sync) --- */}
+      <SyncPanel />
     </section>
   );
 }

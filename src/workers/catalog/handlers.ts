@@ -5,12 +5,19 @@ import type { InputFile } from './intake';
 import { catalogEngine as engine, type CatalogQuery } from './search';
 import { createWriteHandlers } from './writeHandlers';
 import { createCatalogWriter } from './writer';
+import type { SyncConfig, SyncEngine, SyncStatus } from './sync/syncEngine';
+import type { ConflictField, FieldValue } from '@/core/sync/docs';
 
 /**
  * This tab's single writer: every write runs through it (cross-tab Web Lock, search update, change
  * events here and in other tabs). The worker entry (or the fallback loader) subscribes to its events.
  */
 export const catalogWriter = createCatalogWriter({ engine });
+
+/** Team sync (PouchDB) loads on its first use: a tab that never syncs never loads it. */
+let syncEngine: Promise<SyncEngine> | undefined;
+const sync = () => (syncEngine ??= import('./sync/host').then((m) => m.createHostSyncEngine(catalogWriter)));
+const IDLE: SyncStatus = { state: 'idle', pending: 0 };
 
 export const catalogHandlers = {
   // The import pipeline (every parser, zip and YAML) loads on the first import, not at start-up.
@@ -36,6 +43,18 @@ export const catalogHandlers = {
   /** Licence verdicts per asset key for the "License check" facet (from the licence worker), or null to clear. */
   setLicenseVerdicts: (args: { key: string; verdicts: Record<string, string> | null }, _ctx: CallContext) =>
     Promise.resolve(engine.setLicenseVerdicts(args)),
+  /** Starts live sync with a CouchDB database (replaces a running one). */
+  syncStart: (args: SyncConfig, _ctx: CallContext) => sync().then((s) => s.start(args)),
+  syncStop: async (_args: Record<string, never>, _ctx: CallContext) =>
+    syncEngine ? (await syncEngine).stop() : IDLE,
+  syncStatus: async (_args: Record<string, never>, _ctx: CallContext) =>
+    syncEngine ? (await syncEngine).status() : IDLE,
+  /** The window's network state: offline pauses replication (edits queue), online resumes it. */
+  syncNetwork: async (args: { online: boolean }, _ctx: CallContext) =>
+    syncEngine ? (await syncEngine).setOnline(args.online) : IDLE,
+  syncConflicts: (args: { key: string }, _ctx: CallContext) => sync().then((s) => s.conflicts(args.key)),
+  syncResolve: (args: { key: string; field: ConflictField; value: FieldValue }, _ctx: CallContext) =>
+    sync().then((s) => s.resolve(args.key, args.field, args.value)),
 };
 
 export type CatalogHandlers = typeof catalogHandlers;
