@@ -9,3 +9,4 @@ export type * from './rows';
 export * from './savedViewsRepo';
 export * from './searchIndexRepo';
 export { createEngineStore } from './engineStore';
+export * from './publishRepo';

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createCatalogDb, SCHEMA_V1, TABLES } from './schema';
+import { createCatalogDb, SCHEMA_V1, SCHEMA_V2, TABLES } from './schema';
 
 let n = 0;
 const freshName = () => `tarn-schema-test-${Date.now()}-${n++}`;
@@ -37,7 +37,7 @@ describe('schema migrations', () => {
 
     const db = createCatalogDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     expect(await db.assets.get('acme/model')).toMatchObject({
       id: 'acme/model',
       license: { normalized: 'MIT' },
@@ -47,6 +47,51 @@ describe('schema migrations', () => {
     expect(await db.curation.count()).toBe(1);
     const audit = await db.audit.toArray();
     expect(audit.some((a) => a.action === 'migrate')).toBe(true);
+    db.close();
+  });
+
+  it('v2 → v3 AddPublishedCatalogs keeps v2 data and indexes assets and relations by subscription', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    await v2.table(TABLES.assets).put({
+      key: 'acme/model',
+      id: 'acme/model',
+      kind: 'model',
+      name: 'model',
+      license: { raw: 'mit', normalized: 'MIT' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      contributions: [],
+      fieldSources: {},
+    });
+    await v2.table(TABLES.curation).put({ key: 'acme/model', tags: ['gold'], notes: 'kept', updatedAt: 'x' });
+    v2.close();
+
+    const db = createCatalogDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.assets.get('acme/model')).toMatchObject({ name: 'model' });
+    expect(await db.curation.get('acme/model')).toMatchObject({ notes: 'kept' });
+    expect(await db.assets.where('subscription').equals('https://x/tarn-catalog.json').count()).toBe(0);
+    await db.assets.put({
+      key: 'team/shared',
+      id: 'team/shared',
+      kind: 'model',
+      name: 'shared',
+      license: { raw: undefined },
+      createdAt: 'x',
+      updatedAt: 'x',
+      contributions: [],
+      fieldSources: {},
+      subscription: 'https://x/tarn-catalog.json',
+    });
+    expect(await db.assets.where('subscription').equals('https://x/tarn-catalog.json').primaryKeys()).toEqual(
+      ['team/shared'],
+    );
+    expect(await db.subscriptions.count()).toBe(0);
+    expect(await db.publishedShards.count()).toBe(0);
     db.close();
   });
 

@@ -12,8 +12,10 @@ import type {
   RelationRow,
   SavedViewRow,
   SearchIndexRow,
+  PublishedShardRow,
   SettingRow,
   StoredAsset,
+  SubscriptionRow,
   VersionRow,
 } from './rows';
 
@@ -31,6 +33,8 @@ export const TABLES = {
   savedViews: 'savedViews',
   edgeDecisions: 'edgeDecisions',
   searchIndex: 'searchIndex',
+  subscriptions: 'subscriptions',
+  publishedShards: 'publishedShards',
 } as const;
 
 /** v1 Foundation: assets, versions, relations, imports, settings. */
@@ -53,6 +57,18 @@ export const SCHEMA_V2 = {
   searchIndex: 'id',
 } as const;
 
+/**
+ * v3 PublishedCatalogs: subscriptions to published catalogs and the shards of this catalog's last
+ * publication; assets and relations are indexed by the subscription they came from.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  assets: 'key, kind, updatedAt, subscription',
+  relations: 'id, childKey, parentKey, subscription',
+  subscriptions: 'id',
+  publishedShards: 'hash, kind',
+} as const;
+
 export type CatalogDb = Dexie & {
   assets: EntityTable<StoredAsset, 'key'>;
   versions: EntityTable<VersionRow, 'seq'>;
@@ -65,6 +81,8 @@ export type CatalogDb = Dexie & {
   savedViews: EntityTable<SavedViewRow, 'id'>;
   edgeDecisions: EntityTable<EdgeDecisionRow, 'id'>;
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
+  subscriptions: EntityTable<SubscriptionRow, 'id'>;
+  publishedShards: EntityTable<PublishedShardRow, 'hash'>;
 };
 
 /** Opens (declares) the catalog database with every version and migration. */
@@ -86,5 +104,8 @@ export function createCatalogDb(name: string = DB_NAME): CatalogDb {
         } satisfies AuditRow);
       }
     });
+  // v3 AddPublishedCatalogs: two new tables and two new indexes; no existing row changes (local assets have
+  // no subscription, so the new indexes hold nothing until a subscription writes).
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -15,7 +15,8 @@ export type CatalogTable =
   | 'savedViews'
   | 'settings'
   | 'imports'
-  | 'audit';
+  | 'audit'
+  | 'subscriptions';
 
 export type CatalogChange = {
   /** 'local': this tab's worker wrote it; 'remote': another tab's did (already applied to this tab's engine). */

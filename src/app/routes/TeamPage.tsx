@@ -1,3 +1,6 @@
+import { PublishPanel } from '@/features/publish/PublishPanel';
+import { SubscribePanel } from '@/features/publish/SubscribePanel';
+
 /**
  * Team: share the catalog with other people. Published catalogs (publish a static folder, subscribe to one by
  * URL) and live sync through CouchDB each live in their own feature; this page only composes them.
@@ -9,6 +12,9 @@ export function TeamPage() {
       <p className="muted">
         Share this catalog: publish it as static files anyone can subscribe to, or sync it through CouchDB.
       </p>
+      {/* --- Published catalogs (features/publish) --- */}
+      <PublishPanel />
+      <SubscribePanel />
     </section>
   );
 }

@@ -202,7 +202,8 @@ export async function decodeShard(ref: ShardRef, bytes: Uint8Array): Promise<Res
   }
   if (!isObject(json) || json.format !== SHARD_FORMAT || json.version !== PUBLISHED_VERSION)
     return fail(`${name} is not a Tarn catalog shard of version ${PUBLISHED_VERSION}.`);
-  if (json.kind !== ref.kind) return fail(`${name} holds ${String(json.kind)}, the manifest says ${ref.kind}.`);
+  if (json.kind !== ref.kind)
+    return fail(`${name} holds ${String(json.kind)}, the manifest says ${ref.kind}.`);
   const items = json.items;
   const deleted = json.deleted ?? [];
   if (!Array.isArray(items) || !Array.isArray(deleted)) return fail(`${name} has no item list.`);
@@ -219,7 +220,7 @@ export async function decodeShard(ref: ShardRef, bytes: Uint8Array): Promise<Res
       version: PUBLISHED_VERSION,
       kind: ref.kind,
       items: items as ShardItems[ShardKind][],
-      deleted: deleted as string[],
+      deleted,
     },
   };
 }

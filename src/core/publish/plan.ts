@@ -7,7 +7,7 @@
  * is superseded). Deletions are tombstones (`deleted`) in the new shards. Changing 1% of 100k assets thus
  * adds one assets shard and changes no other. Pure and synchronous; hashing and bytes are format.ts's.
  */
-import type { ShardKind, ShardRef } from './format';
+import type { ShardRef } from './format';
 
 /** Items per new shard (about 100 KB compressed for assets). */
 export const SHARD_ITEMS = 1000;

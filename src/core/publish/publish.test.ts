@@ -88,8 +88,8 @@ describe('published catalog: shards', () => {
     expect(again.fresh).toBe(0);
   });
 
-  it('compacts a shard once most of it is outdated, and deletes with tombstones', async () => {
-    const ids = new Map(Array.from({ length: 10 }, (_, i) => [`a${i}`, 'h1'] as const));
+  it('compacts a shard once most of it is outdated, and deletes with tombstones', () => {
+    const ids = new Map<string, string>(Array.from({ length: 10 }, (_, i) => [`a${i}`, 'h1']));
     const s1: PublishedShardState = {
       ref: { hash: 'x'.repeat(64), kind: 'assets', count: 10, bytes: 1 },
       ids: [...ids.keys()],
@@ -157,9 +157,7 @@ describe('published catalog: validation', () => {
     expect(bad({ ...pub.manifest, shards: [{ hash: 'abc', kind: 'assets', count: 1, bytes: 1 }] })).toMatch(
       /SHA-256/u,
     );
-    expect(bad({ ...pub.manifest, shards: [{ ...pub.manifest.shards[0], bytes: 1e9 }] })).toMatch(
-      /at most/u,
-    );
+    expect(bad({ ...pub.manifest, shards: [{ ...pub.manifest.shards[0], bytes: 1e9 }] })).toMatch(/at most/u);
   });
 
   it('verifies a shard’s hash, size, gzip, kind and items', async () => {
