@@ -6,12 +6,14 @@ import { ExportDialog } from './pages/exportDialog';
 import { ImportPanel } from './pages/importPanel';
 import { LicensesPage } from './pages/licensesPage';
 import { LineageGraph } from './pages/lineageGraph';
+import { TeamPage } from './pages/teamPage';
 
 export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
 export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
 export { LineageGraph } from './pages/lineageGraph';
+export { TeamPage } from './pages/teamPage';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
@@ -29,6 +31,8 @@ type Fixtures = {
   guard: Guard;
   /** Opens another tab (page) in the same browser context (same origin, same IndexedDB), guarded too. */
   openTab: () => Promise<Page>;
+  /** Opens a page in a fresh browser context (another person: own IndexedDB), guarded too. */
+  openPerson: () => Promise<Page>;
   /** Page models of the test's page (see ./pages). */
   catalog: CatalogPage;
   asset: AssetPage;
@@ -36,6 +40,7 @@ type Fixtures = {
   licenses: LicensesPage;
   lineage: LineageGraph;
   exporter: ExportDialog;
+  team: TeamPage;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -84,12 +89,24 @@ export const test = base.extend<Fixtures>({
       return tab;
     });
   },
+  openPerson: async ({ browser, baseURL, guard }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async () => {
+      const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), acceptDownloads: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      watch(page, originOf(baseURL), guard);
+      return page;
+    });
+    for (const c of contexts) await c.close();
+  },
   catalog: async ({ page }, use) => use(new CatalogPage(page)),
   asset: async ({ page }, use) => use(new AssetPage(page)),
   imports: async ({ page }, use) => use(new ImportPanel(page)),
   licenses: async ({ page }, use) => use(new LicensesPage(page)),
   lineage: async ({ page }, use) => use(new LineageGraph(page)),
   exporter: async ({ page }, use) => use(new ExportDialog(page)),
+  team: async ({ page }, use) => use(new TeamPage(page)),
 });
 
 export { expect };

@@ -287,9 +287,11 @@ export async function subscribeCatalog(
         dropped.filter((s) => s.kind === kind),
         shards.filter((s) => s.kind === kind),
       );
-    batch.removeAssets = removed('assets');
-    batch.removeRelations = removed('relations');
-    inBatch += batch.removeAssets.length + batch.removeRelations.length;
+    const removeAssets = removed('assets');
+    const removeRelations = removed('relations');
+    batch.removeAssets = removeAssets;
+    batch.removeRelations = removeRelations;
+    inBatch += removeAssets.length + removeRelations.length;
     await flush();
     await writer.idle();
     const row: SubscriptionRow = {
@@ -314,7 +316,7 @@ export async function subscribeCatalog(
       bytes: progress.bytes,
       assets: m.counts.assets,
       skipped,
-      removed: batch.removeAssets.length,
+      removed: removeAssets.length,
     };
   } catch (e) {
     await writer.idle();
