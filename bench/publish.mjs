@@ -54,8 +54,19 @@ export async function runPublishBench({ root, diskContext, base, log, n = 100_00
     await team.getByRole('button', { name: 'Subscribe' }).click();
     await firstRow.waitFor({ timeout: 120_000 });
     const firstRowsMs = Date.now() - t0;
+    log(`subscribe: first rows after ${firstRowsMs} ms`);
     const result = team.getByRole('status', { name: 'Subscription result' });
-    await result.waitFor({ timeout: 600_000 });
+    const ended = result.or(team.getByRole('alert'));
+    const progress = team.getByRole('status', { name: 'Subscription progress' });
+    const tick = setInterval(() => {
+      void progress
+        .textContent({ timeout: 1000 })
+        .then((t) => log(`  ${Math.round((Date.now() - t0) / 1000)} s: ${t}`))
+        .catch(() => undefined);
+    }, 30_000);
+    await ended.waitFor({ timeout: 1_800_000 }).finally(() => clearInterval(tick));
+    if (!(await result.isVisible()))
+      throw new Error(`subscribe failed: ${await team.getByRole('alert').textContent()}`);
     const doneMs = Date.now() - t0;
     const subscribe = { firstRowsMs, doneMs, bytes: server.stats.bytes, requests: server.stats.requests };
     log(`subscribe: ${JSON.stringify(subscribe)} — ${await result.textContent()}`);
@@ -66,7 +77,7 @@ export async function runPublishBench({ root, diskContext, base, log, n = 100_00
     await team.goto(`${base}/team`);
     const t1 = Date.now();
     await team.getByRole('button', { name: 'Refresh' }).click();
-    await result.waitFor({ timeout: 600_000 });
+    await ended.waitFor({ timeout: 600_000 });
     const refresh = { ms: Date.now() - t1, bytes: server.stats.bytes, requests: server.stats.requests };
     log(`refresh: ${JSON.stringify(refresh)} — ${await result.textContent()}`);
     return {

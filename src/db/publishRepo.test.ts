@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoredAsset } from '@/core/catalog/rows';
-import { makeCard, makeSource, openTestDb } from '@/testing/builders';
+import { makeCard, makeSource, openTestDb, storedAsset as published } from '@/testing/builders';
 import type { CatalogDb } from './schema';
 import { importParsedFile } from './importRepo';
 import { deleteAssets } from './curationRepo';
@@ -12,20 +11,6 @@ let db: CatalogDb;
 beforeEach(async () => {
   db = await openTestDb('publish');
 });
-
-function published(id: string): StoredAsset {
-  return {
-    id,
-    key: id.toLowerCase(),
-    kind: 'model',
-    name: id.split('/')[1] ?? id,
-    license: { raw: 'mit', normalized: 'MIT' },
-    createdAt: 'x',
-    updatedAt: 'x',
-    contributions: [],
-    fieldSources: {},
-  };
-}
 
 const rel = (child: string, parent: string) => ({
   id: `${child}|finetune_of|${parent}`,

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { downloadBlob } from '@/components/download';
 import { catalogClient } from '@/workers/catalogClient';
+import { TaskStatus } from './TaskStatus';
 import type { PublishProgress, PublishResult } from '@/workers/catalog/publish';
 
 type DirHandle = {
@@ -108,20 +109,13 @@ export function PublishPanel() {
           Save to folder
         </button>
       ) : null}
-      {busy ? (
-        <p role="status" aria-label="Publish progress">
-          {progressText(busy)}{' '}
-          <button type="button" onClick={() => abort.current?.abort()}>
-            Cancel
-          </button>
-        </p>
-      ) : null}
-      {result ? (
-        <p role="status" aria-label="Publish result">
-          {result}
-        </p>
-      ) : null}
-      {error ? <p role="alert">{error}</p> : null}
+      <TaskStatus
+        name="Publish"
+        progress={busy ? progressText(busy) : undefined}
+        onCancel={() => abort.current?.abort()}
+        result={result}
+        error={error}
+      />
     </section>
   );
 }

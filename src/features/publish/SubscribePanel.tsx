@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmButton } from '@/components/ConfirmButton';
 import { subscriptionLabel } from '@/core/catalog/subscriptionLabel';
 import { catalogClient } from '@/workers/catalogClient';
+import { TaskStatus } from './TaskStatus';
 import type { SubscribeProgress, SubscribeResult } from '@/workers/catalog/publish';
 import { publishKeys } from './queryKeys';
 
@@ -97,20 +98,13 @@ export function SubscribePanel() {
           Subscribe
         </button>
       </form>
-      {busy ? (
-        <p role="status" aria-label="Subscription progress">
-          {progressText(busy)}{' '}
-          <button type="button" onClick={() => abort.current?.abort()}>
-            Cancel
-          </button>
-        </p>
-      ) : null}
-      {result ? (
-        <p role="status" aria-label="Subscription result">
-          {result}
-        </p>
-      ) : null}
-      {error ? <p role="alert">{error}</p> : null}
+      <TaskStatus
+        name="Subscription"
+        progress={busy ? progressText(busy) : undefined}
+        onCancel={() => abort.current?.abort()}
+        result={result}
+        error={error}
+      />
       {subs.data && subs.data.length > 0 ? (
         <ul aria-label="Subscriptions" className="subscriptions">
           {subs.data.map((s) => (
