@@ -10,6 +10,7 @@ import { PlanPage } from './pages/planPage';
 import { StandardsExport } from './pages/standardsExport';
 import { HubImportDialog } from './pages/hubImportDialog';
 import { SyncPanel } from './pages/syncPanel';
+import { TeamPage } from './pages/teamPage';
 
 export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
@@ -18,6 +19,7 @@ export { ImportPanel } from './pages/importPanel';
 export { LineageGraph } from './pages/lineageGraph';
 export { PlanPage } from './pages/planPage';
 export { SyncPanel, COUCH_ORIGIN, createTeamDb } from './pages/syncPanel';
+export { TeamPage } from './pages/teamPage';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
@@ -53,6 +55,7 @@ type Fixtures = {
   standards: StandardsExport;
   hub: HubImportDialog;
   sync: SyncPanel;
+  team: TeamPage;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -111,7 +114,11 @@ export const test = base.extend<Fixtures>({
   openMember: async ({ browser, baseURL, guard }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async () => {
-      const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width: 1400, height: 900 },
+        acceptDownloads: true,
+      });
       contexts.push(context);
       const member = await context.newPage();
       watch(member, originOf(baseURL), guard);
@@ -129,6 +136,7 @@ export const test = base.extend<Fixtures>({
   standards: async ({ page }, use) => use(new StandardsExport(page)),
   hub: async ({ page }, use) => use(new HubImportDialog(page)),
   sync: async ({ page }, use) => use(new SyncPanel(page)),
+  team: async ({ page }, use) => use(new TeamPage(page)),
 });
 
 export { expect };

@@ -22,6 +22,7 @@ import { build, preview } from 'vite';
 import { generateCatalog } from '../bench/generate.mjs';
 import { benchQueries } from '../bench/queries.mjs';
 import { generateCards } from '../bench/cards.mjs';
+import { runPublishBench } from '../bench/publish.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'bench', 'data');
@@ -30,6 +31,7 @@ const smoke = args.includes('--smoke');
 const noBuild = args.includes('--no-build');
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
 const cardsOnly = args.includes('--cards');
+const publishOnly = args.includes('--publish');
 const cardsNArg = args.find((a) => a.startsWith('--cards-n='));
 const CARDS_N = cardsNArg ? Number(cardsNArg.slice(10)) : smoke ? 5_000 : 30_000;
 const CORPUS_DIR = join(root, '..', 'shared', 'corpus');
@@ -825,6 +827,7 @@ async function main() {
     process.env.TARN_DIST = DIST;
     await build({ root, logLevel: 'warn', build: { outDir: DIST } });
   }
+  if (publishOnly) return runPublishOnly();
   const rawJs = cardsOnly ? undefined : await buildRaw();
   const rawCards = await buildRawCards();
   if (!cardsOnly) for (const n of SIZES) ensureData(n);
@@ -867,6 +870,22 @@ async function main() {
   if (!cardsOnly) console.log(table(results));
   console.log(`\n${cardsTable(cards)}`);
   console.log('\nbench/results.json written.');
+}
+
+/** `--publish`: only the published-catalog section; its figures go to bench/results.json under `publish`. */
+async function runPublishOnly() {
+  const server = await startServer();
+  let publish;
+  try {
+    publish = await runPublishBench({ root, diskContext, base: BASE, log });
+  } finally {
+    server.kill();
+  }
+  const resultsPath = join(root, 'bench', 'results.json');
+  const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+  publish.date = new Date().toISOString();
+  writeFileSync(resultsPath, JSON.stringify({ ...previous, publish }, null, 2));
+  console.log(JSON.stringify(publish, null, 2));
 }
 
 main().catch((e) => {

@@ -11,11 +11,17 @@ import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { catalogInvalidations } from '@/features/catalog/queryKeys';
 import { licenseInvalidations } from '@/features/licenses/queryKeys';
 import { syncInvalidations } from '@/features/sync/queryKeys';
+import { publishInvalidations } from '@/features/publish/queryKeys';
 import { onCatalogChange, type CatalogChange } from '@/workers/catalogEvents';
 
 /** Every key a change makes stale (prefixes: a key stands for itself and everything under it). */
 export function invalidationsFor(change: CatalogChange): QueryKey[] {
-  return [...catalogInvalidations(change), ...licenseInvalidations(change), ...syncInvalidations(change)];
+  return [
+    ...catalogInvalidations(change),
+    ...licenseInvalidations(change),
+    ...syncInvalidations(change),
+    ...publishInvalidations(change),
+  ];
 }
 
 export type CatalogChangeSync = {

@@ -337,7 +337,8 @@ export async function deleteAssets(
     const found: StoredAsset[] = [];
     for (const key of keySet) {
       const a = await db.assets.get(key);
-      if (!a) continue;
+      // Subscribed assets are read-only here: Unsubscribe removes them.
+      if (!a || a.subscription) continue;
       found.push(a);
       snap.assets.push(a);
       const versions = await db.versions.where('assetKey').equals(key).toArray();

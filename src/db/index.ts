@@ -11,3 +11,4 @@ export * from './plansRepo';
 export * from './searchIndexRepo';
 export { createEngineStore } from './engineStore';
 export * from './syncRepo';
+export * from './publishRepo';

@@ -13,7 +13,21 @@ export type {
   FileReport,
   ImportSummary,
   Contribution,
+  SubscriptionRow,
 } from '@/core/catalog/rows';
+
+/** A shard of this catalog's last publication: what the next one needs to keep it (bytes) or replace it. */
+export type PublishedShardRow = {
+  hash: string;
+  kind: string;
+  /** Position in the last publication's manifest. */
+  order: number;
+  count: number;
+  ids: string[];
+  itemHashes: string[];
+  deleted: string[];
+  bytes: Uint8Array;
+};
 
 export type SettingRow = { key: string; value: unknown };
 

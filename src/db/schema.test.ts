@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { newPlan } from '@/core/licenses/plan';
-import { createCatalogDb, SCHEMA_V1, SCHEMA_V2, TABLES } from './schema';
+import { createCatalogDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TABLES } from './schema';
 
 /** An asset row as versions 1 and 2 stored it. */
 const SEED_ASSET = {
@@ -66,7 +66,7 @@ describe('schema migrations', () => {
 
     const db = createCatalogDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.assets.get('acme/model')).toMatchObject({ license: { normalized: 'MIT' } });
     expect(await db.savedViews.get('v1')).toMatchObject({ name: 'Mine' });
     expect(await db.curation.get('acme/model')).toMatchObject({ tags: ['keep'] });
@@ -77,6 +77,51 @@ describe('schema migrations', () => {
     });
     expect((await db.plans.orderBy('updatedAt').first())?.name).toBe('Product');
     expect((await db.audit.toArray()).some((a) => a.detail?.includes('v3'))).toBe(true);
+    db.close();
+  });
+
+  it('v3 → v4 AddPublishedCatalogs keeps v3 data and indexes assets and relations by subscription', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(3).stores(SCHEMA_V3);
+    await v2.open();
+    await v2.table(TABLES.assets).put({
+      key: 'acme/model',
+      id: 'acme/model',
+      kind: 'model',
+      name: 'model',
+      license: { raw: 'mit', normalized: 'MIT' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      contributions: [],
+      fieldSources: {},
+    });
+    await v2.table(TABLES.curation).put({ key: 'acme/model', tags: ['gold'], notes: 'kept', updatedAt: 'x' });
+    v2.close();
+
+    const db = createCatalogDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.assets.get('acme/model')).toMatchObject({ name: 'model' });
+    expect(await db.curation.get('acme/model')).toMatchObject({ notes: 'kept' });
+    expect(await db.assets.where('subscription').equals('https://x/tarn-catalog.json').count()).toBe(0);
+    await db.assets.put({
+      key: 'team/shared',
+      id: 'team/shared',
+      kind: 'model',
+      name: 'shared',
+      license: { raw: undefined },
+      createdAt: 'x',
+      updatedAt: 'x',
+      contributions: [],
+      fieldSources: {},
+      subscription: 'https://x/tarn-catalog.json',
+    });
+    expect(await db.assets.where('subscription').equals('https://x/tarn-catalog.json').primaryKeys()).toEqual(
+      ['team/shared'],
+    );
+    expect(await db.subscriptions.count()).toBe(0);
+    expect(await db.publishedShards.count()).toBe(0);
     db.close();
   });
 

@@ -13,8 +13,10 @@ import type {
   RelationRow,
   SavedViewRow,
   SearchIndexRow,
+  PublishedShardRow,
   SettingRow,
   StoredAsset,
+  SubscriptionRow,
   VersionRow,
 } from './rows';
 
@@ -33,6 +35,8 @@ export const TABLES = {
   edgeDecisions: 'edgeDecisions',
   searchIndex: 'searchIndex',
   plans: 'plans',
+  subscriptions: 'subscriptions',
+  publishedShards: 'publishedShards',
 } as const;
 
 /** v1 Foundation: assets, versions, relations, imports, settings. */
@@ -59,6 +63,18 @@ export const SCHEMA_V2 = {
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   plans: 'id, updatedAt',
+};
+
+/**
+ * v4 PublishedCatalogs: subscriptions to published catalogs and the shards of this catalog's last
+ * publication; assets and relations are indexed by the subscription they came from.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  assets: 'key, kind, updatedAt, subscription',
+  relations: 'id, childKey, parentKey, subscription',
+  subscriptions: 'id',
+  publishedShards: 'hash, kind',
 } as const;
 
 export type CatalogDb = Dexie & {
@@ -74,6 +90,8 @@ export type CatalogDb = Dexie & {
   edgeDecisions: EntityTable<EdgeDecisionRow, 'id'>;
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
   plans: EntityTable<ProductPlan, 'id'>;
+  subscriptions: EntityTable<SubscriptionRow, 'id'>;
+  publishedShards: EntityTable<PublishedShardRow, 'hash'>;
 };
 
 /** Records a migration of a non-empty catalog in its audit log. */
@@ -101,5 +119,10 @@ export function createCatalogDb(name: string = DB_NAME): CatalogDb {
   db.version(3)
     .stores(SCHEMA_V3)
     .upgrade((tx) => auditMigration(tx, 'Schema v3 (product plans)'));
+  // v4 AddPublishedCatalogs: two new tables and two new indexes; no existing row changes (local assets have
+  // no subscription, so the new indexes hold nothing until a subscription writes).
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade((tx) => auditMigration(tx, 'Schema v4 (published catalogs)'));
   return db;
 }

@@ -16,7 +16,8 @@ export type CatalogTable =
   | 'plans'
   | 'settings'
   | 'imports'
-  | 'audit';
+  | 'audit'
+  | 'subscriptions';
 
 export type CatalogChange = {
   /** 'local': this tab's worker wrote it; 'remote': another tab's did (already applied to this tab's engine). */

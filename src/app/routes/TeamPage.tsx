@@ -1,3 +1,5 @@
+import { PublishPanel } from '@/features/publish/PublishPanel';
+import { SubscribePanel } from '@/features/publish/SubscribePanel';
 import { SyncPanel } from '@/features/sync/SyncPanel';
 
 /**
@@ -11,6 +13,9 @@ export function TeamPage() {
       <p className="muted">
         Share this catalog: publish it as static files anyone can subscribe to, or sync it through CouchDB.
       </p>
+      {/* --- Published catalogs (features/publish) --- */}
+      <PublishPanel />
+      <SubscribePanel />
       {/* --- Live sync through CouchDB (features/sync) --- */}
       <SyncPanel />
     </section>

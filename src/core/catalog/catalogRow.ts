@@ -8,6 +8,7 @@ import { assetKey } from '../model';
 import { licenseFamily, type LicenseFamily } from '../licenses/family';
 import { derivationOf, type DerivationEdge, type DerivativeType } from '../lineage/derivative';
 import type { StoredAsset } from './rows';
+import { subscriptionLabel } from './subscriptionLabel';
 
 /** How a model derives from its bases (core/lineage `derivationOf`, from the asset's own outgoing relations). */
 export type Derivation = DerivativeType;
@@ -44,6 +45,8 @@ export type CatalogRow = {
   /** Source formats that contributed. */
   formats: string[];
   tags: string[];
+  /** The published catalog the asset was subscribed from (its label), '' for a local asset. */
+  source: string;
   /** Description (truncated), for search and phrase matching. */
   desc: string;
   updatedAt: string;
@@ -131,6 +134,7 @@ export function toCatalogRow(
     trainedOn: uniq(trained),
     languages: uniq(a.languages ?? []),
     formats,
+    source: a.subscription ? subscriptionLabel(a.subscription) : '',
     tags: uniq(a.tags ?? []),
     desc: (a.description ?? '').slice(0, DESC_MAX),
     updatedAt: a.updatedAt,

@@ -60,6 +60,7 @@ function makeRows(n: number, seed: number): CatalogRow[] {
       trainedOn: someOf(rand, datasets, 2),
       languages: someOf(rand, langs, 3),
       formats: someOf(rand, ['hf-model-card', 'croissant', 'mlflow'], 2),
+      source: '',
       tags: [],
       desc: '',
       updatedAt: '2026-01-01T00:00:00Z',

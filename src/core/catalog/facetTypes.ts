@@ -13,7 +13,8 @@ export type FacetId =
   | 'derivative'
   | 'lineage'
   | 'trained'
-  | 'format';
+  | 'format'
+  | 'source';
 
 /** One facet column, dictionary-encoded in CSR form: values of row i are `ids[offsets[i]..offsets[i+1])`. */
 export type FacetColumn = {

@@ -46,6 +46,8 @@ export const FACETS: readonly FacetDef[] = [
   },
   { id: 'trained', label: 'Trained-on dataset', values: (r) => r.trainedOn },
   { id: 'format', label: 'Source format', values: (r) => r.formats },
+  // Where the asset comes from: this catalog, or a subscribed published catalog (its label).
+  { id: 'source', label: 'Source', values: (r) => [r.source || 'local'] },
 ];
 
 export const FACET_IDS: readonly FacetId[] = FACETS.map((f) => f.id);

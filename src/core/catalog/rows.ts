@@ -24,6 +24,8 @@ export type StoredAsset = Omit<Asset, 'body'> & {
   contributions: Contribution[];
   /** Which source supplied each top-level field (field → `format: sourceName`). */
   fieldSources: Record<string, string>;
+  /** Set when the asset came from a subscribed published catalog: that subscription's id (read-only here). */
+  subscription?: string;
 };
 
 /** Immutable snapshot per import of a changed source. */
@@ -47,6 +49,20 @@ export type RelationRow = Relation & {
   parentKey: string;
   /** Source formats that declared or inferred it. */
   vias: string[];
+  /** Set when the relation came from a subscribed published catalog. */
+  subscription?: string;
+};
+
+/** A subscription to a published catalog. `id` is the manifest URL. */
+export type SubscriptionRow = {
+  id: string;
+  url: string;
+  name: string;
+  subscribedAt: string;
+  refreshedAt?: string;
+  /** The shards held, in manifest order, with the ids each holds and deletes. */
+  shards: { hash: string; kind: string; ids: string[]; deleted: string[] }[];
+  counts?: { assets: number; relations: number; curation: number };
 };
 
 export type FileStatus = 'imported' | 'unchanged' | 'failed' | 'skipped';

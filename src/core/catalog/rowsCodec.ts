@@ -21,12 +21,12 @@ import {
   type TypedDictColumn,
 } from '../util/columns';
 
-export const ROWS_CODEC_VERSION = 5;
+export const ROWS_CODEC_VERSION = 6;
 
 const SEP = '\u001f';
 
 type StringField = 'key' | 'id' | 'name' | 'owner' | 'licenseName' | 'updatedAt';
-type DictField = 'kind' | 'task' | 'library' | 'license' | 'licenseFamily' | 'derivative';
+type DictField = 'kind' | 'task' | 'library' | 'license' | 'licenseFamily' | 'derivative' | 'source';
 type ListField =
   'tasks' | 'baseModels' | 'bases' | 'parents' | 'trainedOn' | 'languages' | 'formats' | 'tags';
 
@@ -38,6 +38,7 @@ const DICT_FIELDS: readonly DictField[] = [
   'license',
   'licenseFamily',
   'derivative',
+  'source',
 ];
 const LIST_FIELDS: readonly ListField[] = [
   'tasks',
@@ -210,6 +211,7 @@ class DecodedRow implements CatalogRow {
   declare licenseName: string;
   declare licenseFamily: CatalogRow['licenseFamily'];
   declare derivative: CatalogRow['derivative'];
+  declare source: string;
   declare updatedAt: string;
   constructor(
     public key: string,

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CurationRow, StoredAsset } from '@/db';
+import { subscriptionLabel } from '@/core/catalog/subscriptionLabel';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -28,6 +29,16 @@ export function AssetHeader({ asset, curation, licenseBadge, completenessPct }: 
         <Fact label="Kind" testId="asset-kind">
           {asset.kind}
           {asset.placeholder ? ' (placeholder: referenced, not imported)' : ''}
+        </Fact>
+        <Fact label="Source" testId="asset-source">
+          {asset.subscription ? (
+            <>
+              subscribed from <span className="badge">{subscriptionLabel(asset.subscription)}</span>{' '}
+              <span className="muted">(read-only here: refresh the subscription to update it)</span>
+            </>
+          ) : (
+            'local'
+          )}
         </Fact>
         <Fact label="Owner" testId="asset-owner">
           {asset.owner ?? <span className="muted">unknown</span>}

@@ -2,6 +2,8 @@
 import type { CallContext } from '../rpc';
 import type { ImportProgress } from './importFiles';
 import type { InputFile } from './intake';
+import type { PublishProgress, SubscribeProgress } from './publish';
+import { listSubscriptions } from '@/db';
 import { catalogEngine as engine, type CatalogQuery } from './search';
 import { createWriteHandlers } from './writeHandlers';
 import { createCatalogWriter } from './writer';
@@ -31,6 +33,16 @@ export const catalogHandlers = {
       });
     }),
   ...createWriteHandlers(catalogWriter),
+  // Published catalogs (the module, with fflate, loads on first use).
+  publishCatalog: (args: { name: string; as: 'zip' | 'files' }, ctx: CallContext<PublishProgress>) =>
+    import('./publish').then((m) => m.publishCatalog(args, ctx, catalogWriter)),
+  subscribeCatalog: (args: { url: string }, ctx: CallContext<SubscribeProgress>) =>
+    import('./publish').then((m) => m.subscribeCatalog(args, ctx, catalogWriter)),
+  unsubscribeCatalog: (args: { id: string }, _ctx: CallContext) =>
+    import('./publish').then((m) => m.unsubscribeCatalog(args, catalogWriter)),
+  /** Subscriptions without their shard lists (a 100k catalog's ids stay in the worker). */
+  listSubscriptions: async (_args: Record<string, never>, _ctx: CallContext) =>
+    (await listSubscriptions()).map(({ shards, ...row }) => ({ ...row, shardCount: shards.length })),
   // A write another tab has started is applied first (incrementally), rather than found by the stamp check.
   catalogRows: async (args: { known?: string }, _ctx: CallContext) => {
     await catalogWriter.remoteSettled();
