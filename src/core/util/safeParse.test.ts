@@ -33,11 +33,14 @@ describe('safeYamlParse', () => {
   });
 
   it('reports block nesting past the bound (3,000 levels: 4.5 MB of indentation), reads it below', () => {
-    const block = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
+    const block = (n: number) =>
+      Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
     expect(safeYamlParse(block(3000)).issues[0]?.code).toBe('TOO_DEEP');
     expect(safeYamlParse(block(MAX_NESTING_DEPTH + 5)).issues[0]?.code).toBe('TOO_DEEP');
     expect(safeYamlParse(block(50)).ok).toBe(true);
-    expect(safeYamlParse('a:\n  b:\n    - x\n    - y: |\n        text\n          more\n  c: 1\n').ok).toBe(true);
+    expect(safeYamlParse('a:\n  b:\n    - x\n    - y: |\n        text\n          more\n  c: 1\n').ok).toBe(
+      true,
+    );
     expect(safeYamlParse(`a: ${'['.repeat(50)}1${']'.repeat(50)}`).ok).toBe(true);
   });
 

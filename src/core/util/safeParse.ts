@@ -2,12 +2,7 @@ import { parseDocument, visit } from 'yaml';
 import type { Issue } from '../model';
 import { depthIssue, MAX_NESTING_DEPTH, sanitizeValue, type SafeParseResult } from './safeJson';
 
-export {
-  MAX_FILE_BYTES,
-  safeJsonParse,
-  sanitizeValue,
-  type SafeParseResult,
-} from './safeJson';
+export { MAX_FILE_BYTES, safeJsonParse, sanitizeValue, type SafeParseResult } from './safeJson';
 
 /** YAML alias expansion bound: more alias references than this is treated as a "billion laughs" attack. */
 export const MAX_YAML_ALIASES = 100;
