@@ -37,9 +37,10 @@ test('a full disk: the report says so in words, lists every file not stored, kee
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1_500_000 });
 
+  test.setTimeout(240_000);
   const files = cards(250);
   await imports.uploadGenerated(files);
-  await expect(imports.summary).toBeVisible({ timeout: 60_000 });
+  await expect(imports.summary).toBeVisible({ timeout: 200_000 });
   const alert = imports.report.getByRole('alert');
   await expect(alert).toContainText("The browser's storage for this site is full.");
   await expect(alert).toContainText('free disk space');

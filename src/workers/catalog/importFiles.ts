@@ -6,7 +6,8 @@
  * Progress is reported as files reach the writer; cancellation stops after the current file (the files
  * taken so far are stored, nothing half-written; chunks parsed ahead are dropped).
  */
-import { parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
+import { checkCatalogExportValue, parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
+import { linesOf, readExportLines } from '@/core/export/stream';
 import type { FileReport, ImportRun, ImportSummary, RelationRow, StoredAsset } from '@/core/catalog/rows';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 import {
@@ -22,7 +23,7 @@ import { assetKey } from '@/core/model';
 import type { CallContext } from '../rpc';
 import { failedReport, prepareText, type ParseInput, type Prepared } from '../parse/prepare';
 import { createParsePool, type ParsePool } from '../parse/pool';
-import { expandInputs, type Entry, type InputFile, type IntakeLimits } from './intake';
+import { expandInputs, textChunks, type Entry, type InputFile, type IntakeLimits } from './intake';
 import type { StoredChange } from './search';
 import type { CatalogTable } from '../catalogEvents';
 import type { CommittedWrite, WriteOptions } from './writer';
@@ -300,6 +301,20 @@ export async function importFiles(
           };
           report.issues = [{ severity: 'info', code: 'SKIPPED', message: `Skipped: ${entry.reason}.` }];
           reports[index] = report;
+        } else if (entry.kind === 'large-export') {
+          await flush();
+          await hooks.idle?.();
+          const restored = storageFull
+            ? storageFullReport(entry.name, entry.bytes)
+            : await restoreOne(
+                { name: entry.name, bytes: entry.bytes },
+                await readLargeExport(entry.blob),
+                startedAt,
+                { ...hooks, write },
+              );
+          const full = quotaReport(restored);
+          if (full) storageFull = true;
+          reports[index] = full ?? restored;
         } else if (entry.kind === 'over-bound') {
           reports[index] = failedReport(
             entry.name,
@@ -376,6 +391,22 @@ export async function importFiles(
     });
   }
   return { ...run, id: runId };
+}
+
+/** An export over the per-file limit, read line by line (Tarn's layout) and validated like any export. */
+async function readLargeExport(blob: Blob): Promise<EnvelopeResult> {
+  const value = await readExportLines(linesOf(textChunks(blob)));
+  if (value) return checkCatalogExportValue(value);
+  return {
+    ok: false,
+    issues: [
+      {
+        severity: 'error',
+        code: 'EXPORT_LAYOUT',
+        message: `This Tarn export is ${mb(blob.size, 1)} MB and not in the layout Tarn writes (one record per line), or it is damaged; exports over ${mb(MAX_FILE_BYTES)} MB must keep that layout. Nothing was imported.`,
+      },
+    ],
+  };
 }
 
 async function restoreOne(

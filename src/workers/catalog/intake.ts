@@ -30,6 +30,8 @@ export type Entry =
   | { kind: 'skipped'; name: string; bytes: number; reason: string }
   /** `atLeast`: the size is what was read before stopping (the entry is larger). */
   | { kind: 'too-large'; name: string; bytes: number; atLeast?: boolean }
+  /** A Tarn export over the per-file limit: read in parts, never as one string (see core/export/stream). */
+  | { kind: 'large-export'; name: string; bytes: number; blob: Blob }
   /** A zip entry not expanded (or expanded only in part) because the drop reached its expansion bound. */
   | { kind: 'over-bound'; name: string; bytes: number; bound: number };
 
@@ -194,6 +196,22 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
   out.push(...found);
 }
 
+/** True when the blob starts like a Tarn export (its format tag in the first 4 KB). */
+async function looksLikeExport(blob: Blob): Promise<boolean> {
+  const head = await blob.slice(0, 4096).text();
+  return /^\uFEFF?\s*\{/u.test(head) && /"format"\s*:\s*"tarn-catalog"/u.test(head);
+}
+
+/** A blob's text in decoded chunks (never the whole text as one string). */
+export async function* textChunks(blob: Blob): AsyncGenerator<string> {
+  const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
 /** True when the blob starts like a zip (local file header, or the end record of an empty archive). */
 async function looksLikeZip(blob: Blob): Promise<boolean> {
   const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
@@ -215,7 +233,11 @@ export async function expandInputs(inputs: InputFile[], limits: IntakeLimits = {
       continue;
     }
     if (f.blob.size > MAX_FILE_BYTES) {
-      out.push({ kind: 'too-large', name: f.name, bytes: f.blob.size });
+      out.push(
+        (await looksLikeExport(f.blob))
+          ? { kind: 'large-export', name: f.name, bytes: f.blob.size, blob: f.blob }
+          : { kind: 'too-large', name: f.name, bytes: f.blob.size },
+      );
       continue;
     }
     out.push({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text(), blob: f.blob });
