@@ -160,7 +160,7 @@ test('export dialog: whole catalog, metadata only, without curation; Escape clos
   await expect(dialog).toHaveCount(0);
 });
 
-test('bad export files are refused with a clear message and the catalog is untouched', async ({
+test('bad export files are refused with a clear message and the catalog is untouched; markup in ids is data', async ({
   page,
   catalog,
   imports,
@@ -174,19 +174,19 @@ test('bad export files are refused with a clear message and the catalog is untou
     `${BAD}/tarn-export-hostile.json`,
   ]);
   const report = imports.report;
-  await expect(report).toContainText('0 new, 0 updated, 0 unchanged, 3 failed');
+  await expect(report).toContainText('2 new, 0 updated, 0 unchanged, 2 failed');
   await expect(report).toContainText('tarn-export-v99.json: failed');
   await expect(report).toContainText('This export is version 99; this Tarn reads up to version 1');
   await expect(report).toContainText('tarn-export-truncated.json: failed');
   await expect(report).toContainText('truncated or damaged');
-  await expect(report).toContainText('tarn-export-hostile.json: failed');
-  await expect(report).toContainText('refused, nothing was imported');
+  // Markup in ids and names is data: restored, shown as text, never run.
+  await expect(report).not.toContainText('tarn-export-hostile.json: failed');
   await expect(report.locator('img')).toHaveCount(0);
 
   await catalog.open();
-  await catalog.expectShowing(1, 1);
-  await catalog.searchFor('ok-model');
-  await catalog.expectShowing(0, 1);
+  await catalog.expectShowing(3, 3);
+  await expect(catalog.table).toContainText('<script>window.__pwned=1</script>');
+  await expect(catalog.table.locator('img, script')).toHaveCount(0);
   const state = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: number }).__pwned,
     polluted: ({} as Record<string, unknown>).polluted,

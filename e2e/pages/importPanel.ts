@@ -24,6 +24,16 @@ export class ImportPanel {
     await this.page.getByLabel('Import files').setInputFiles(files);
   }
 
+  /**
+   * Uploads generated files (in memory: name and content) through "Import files", as a person picking them
+   * would (does not wait).
+   */
+  async uploadGenerated(files: { name: string; buffer: Buffer; mimeType?: string }[]): Promise<void> {
+    await this.page.getByLabel('Import files').setInputFiles(
+      files.map((f) => ({ name: f.name, buffer: f.buffer, mimeType: f.mimeType ?? 'application/octet-stream' })),
+    );
+  }
+
   /** Uploads a folder through the "Import folder" input (does not wait). */
   async chooseFolder(folder: string): Promise<void> {
     await this.page.getByLabel('Import folder').setInputFiles(folder);

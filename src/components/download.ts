@@ -3,7 +3,7 @@ export function downloadText(text: string, fileName: string, type = 'application
   downloadBlob(new Blob([text], { type }), fileName);
 }
 
-/** Saves a Blob as a file via a temporary <a download>. */
+/** Saves a Blob (e.g. one built in parts) as a file via a temporary <a download>. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,23 +1,8 @@
 import { Marked, type Tokens } from 'marked';
 import DOMPurify from 'dompurify';
+import { stripHandlers } from './stripHandlers';
 
 const MAX_MARKDOWN = 400_000; // characters rendered; longer cards are truncated with a note
-
-/**
- * Event-handler attributes are removed from raw HTML before it ever reaches a DOM parser: even an inert
- * parse makes Chromium try (and, under our CSP, refuse) to run them. DOMPurify remains the real guard.
- */
-const HANDLER_ATTR = /(<[^>]*?)\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
-
-function stripHandlers(html: string): string {
-  let prev = '';
-  let out = html;
-  while (out !== prev) {
-    prev = out;
-    out = out.replace(HANDLER_ATTR, '$1');
-  }
-  return out;
-}
 
 /** Card headings are demoted two levels: the page's h1 is the asset name and "Card" is an h2. */
 const marked = new Marked({
@@ -28,9 +13,6 @@ const marked = new Marked({
       const h = token as Tokens.Heading;
       h.depth = Math.min(6, h.depth + 2);
     }
-  },
-  renderer: {
-    html: (token: Tokens.HTML | Tokens.Tag) => stripHandlers(token.text),
   },
 });
 
@@ -65,7 +47,9 @@ export function renderSafeMarkdown(text: string): string {
   installHooks();
   const src =
     text.length > MAX_MARKDOWN ? `${text.slice(0, MAX_MARKDOWN)}\n\n*(card truncated for display)*` : text;
-  const raw = marked.parse(src) as string;
+  // The whole rendered body loses its handler attributes before any DOM parser sees it (a tokenizer that
+  // knows quoted values may hold ">"); then DOMPurify sanitizes the whole body.
+  const raw = stripHandlers(marked.parse(src) as string);
   return DOMPurify.sanitize(raw, {
     FORBID_TAGS: [
       'style',

@@ -25,7 +25,14 @@ import { getDb } from './db';
 import { touchCatalog } from './searchIndexRepo';
 import type { CatalogDb } from './schema';
 
-export type ImportSource = { name: string; text: string; sha256: string; bytes: number };
+/** `metadataOnly`: the version row keeps the hash, not the text (the "Keep metadata only" setting). */
+export type ImportSource = {
+  name: string;
+  text: string;
+  sha256: string;
+  bytes: number;
+  metadataOnly?: boolean;
+};
 
 function toRelationRow(r: Relation, via: string): RelationRow {
   const childKey = assetKey(r.child);
@@ -210,7 +217,7 @@ function planFile(
       sourceName: source.name,
       format,
       importedAt,
-      text: source.text,
+      ...(source.metadataOnly ? {} : { text: source.text }),
       ...(importId !== undefined ? { importId } : {}),
     });
     st.audit.push({

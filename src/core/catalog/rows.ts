@@ -93,6 +93,8 @@ export type ImportRun = {
   startedAt: string;
   finishedAt?: string;
   cancelled?: boolean;
+  /** The browser's storage for the site filled up: the files reported STORAGE_FULL were not stored. */
+  storageFull?: boolean;
   summary: ImportSummary;
   files: FileReport[];
 };

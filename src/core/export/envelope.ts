@@ -16,7 +16,13 @@ import type {
   StoredAsset,
   VersionRow,
 } from '../catalog/rows';
-import { MAX_NESTING_DEPTH, safeJsonParse, type SafeParseResult } from '../util/safeJson';
+import {
+  depthIssue,
+  MAX_NESTING_DEPTH,
+  safeJsonParse,
+  sanitizeValue,
+  type SafeParseResult,
+} from '../util/safeJson';
 import { isObject } from '../util/values';
 import { findHostileContent } from './hostile';
 import type { ProductPlan } from '../licenses/plan';
@@ -174,6 +180,26 @@ function parseExportJson(text: string): SafeParseResult {
   }
   if (raw !== null && typeof raw === 'object' && needsSanitizing(raw, 0)) return safeJsonParse(text);
   return { ok: true, value: raw, issues: [] };
+}
+
+/**
+ * Validates an export already parsed by a plain JSON parser (e.g. read in parts, see `./stream`):
+ * forbidden keys and deep nesting are handled as `parseCatalogExport` does. Never throws.
+ */
+export function checkCatalogExportValue(raw: unknown): EnvelopeResult {
+  let value = raw;
+  const issues: Issue[] = [];
+  if (raw !== null && typeof raw === 'object' && needsSanitizing(raw, 0)) {
+    try {
+      value = sanitizeValue(raw, issues);
+    } catch {
+      return { ok: false, issues: [depthIssue('JSON')] };
+    }
+  }
+  const res = validateCatalogExport(value);
+  return res.ok
+    ? { ...res, issues: [...issues, ...res.issues] }
+    : { ok: false, issues: [...issues, ...res.issues] };
 }
 
 /** Parses and validates an export file's text. Never throws. */

@@ -1,8 +1,10 @@
 /**
  * Extra checks of an export's identifiers and curation rows before anything is written. An export is
- * data from elsewhere: identifiers that carry markup, control or bidi characters, keys that do not match
- * their ids, or curation rows of the wrong shape mean a damaged or crafted file, and the whole file is
- * refused (the catalog stays untouched).
+ * data from elsewhere: identifiers that carry control or bidi characters, keys that do not match their
+ * ids, or curation rows of the wrong shape mean a damaged or crafted file, and the whole file is refused
+ * (the catalog stays untouched). Markup characters (`<`, `>`) are data: real cards have them in
+ * `base_model` or `datasets` values, Tarn stores and exports them, so they must restore; every place that
+ * shows an id escapes it (React text, sanitized Markdown).
  */
 import { assetKey } from '../model';
 import { isObject } from '../util/values';
@@ -28,8 +30,6 @@ function hasNulOrBidi(v: string): boolean {
   }
   return false;
 }
-/** Characters no asset id of any supported format uses, but markup and script injection need. */
-const MARKUP = /[<>]|javascript:|data:text\/html/i;
 const MAX_ID = 1000;
 const MAX_TEXT = 1_000_000;
 const STATUSES = new Set(['draft', 'approved', 'deprecated']);
@@ -38,7 +38,6 @@ function badIdentifier(v: unknown, what: string): string | undefined {
   if (typeof v !== 'string') return `${what} is not a string`;
   if (v.length > MAX_ID) return `${what} is longer than ${MAX_ID} characters`;
   if (hasControl(v)) return `${what} contains control or bidi-override characters`;
-  if (MARKUP.test(v)) return `${what} contains markup characters (${JSON.stringify(v.slice(0, 80))})`;
   return undefined;
 }
 

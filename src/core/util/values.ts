@@ -49,7 +49,11 @@ export function compact<T extends object>(obj: T): T {
 export function stableStringify(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
   if (isObject(v)) {
-    const keys = Object.keys(v).sort();
+    // A key whose value is undefined is absent, as in JSON: a record read back from an export (JSON)
+    // must fingerprint like the stored one it came from.
+    const keys = Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(v[k])}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';

@@ -1,8 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listCollections } from '@/db';
-import { buildExport, type ExportOptions, type ExportScopeKind } from './buildExport';
-import { downloadText } from '@/components/download';
+import {
+  buildExport,
+  writeExportBlob,
+  type ExportOptions,
+  type ExportScopeKind,
+  type WriteProgress,
+} from './buildExport';
+import { downloadBlob } from '@/components/download';
 import { StandardsExportButtons } from './StandardsExport';
 
 export type ExportDialogProps = {
@@ -31,6 +37,8 @@ export function ExportDialog({
   const [includeLicenses, setIncludeLicenses] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
+  const [progress, setProgress] = useState<WriteProgress>();
+  const cancelRef = useRef(false);
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const chosenCollection = collectionId || collections?.[0]?.id || '';
@@ -57,17 +65,26 @@ export function ExportDialog({
     };
     setBusy(true);
     setMessage(undefined);
+    cancelRef.current = false;
     void buildExport(opts)
-      .then((res) => {
+      .then(async (res) => {
         if (!res.ok) {
           setMessage(res.message);
           return;
         }
-        downloadText(JSON.stringify(res.env, null, 1), res.fileName);
+        const blob = await writeExportBlob(res.env, setProgress, () => cancelRef.current);
+        if (!blob) {
+          setMessage('Export cancelled; no file was written.');
+          return;
+        }
+        downloadBlob(blob, res.fileName);
         onClose();
       })
       .catch((e: unknown) => setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => setBusy(false));
+      .finally(() => {
+        setBusy(false);
+        setProgress(undefined);
+      });
   };
 
   const scopeOption = (value: ExportScopeKind, label: string, disabled = false) => (
@@ -182,11 +199,25 @@ export function ExportDialog({
             {message}
           </p>
         ) : null}
+        {progress ? (
+          <div role="group" aria-label="Export progress">
+            <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Export progress" />
+            <span>
+              {progress.done} of {progress.total} records written
+            </span>
+          </div>
+        ) : null}
         <div className="dialog-actions">
           <button type="button" className="primary" disabled={busy} onClick={download}>
             {busy ? 'Preparing…' : 'Download'}
           </button>
-          <button type="button" onClick={onClose}>
+          <button
+            type="button"
+            onClick={() => {
+              if (busy) cancelRef.current = true;
+              else onClose();
+            }}
+          >
             Cancel
           </button>
         </div>

@@ -1,6 +1,7 @@
 /** Builds a curated export envelope from the dialog's options (reads via the db repositories). */
 import { readExport, getCollection, type ExportSelection } from '@/db';
 import type { CatalogExport } from '@/core/export/envelope';
+import { exportParts } from '@/core/export/stream';
 import { summarizeLicenses } from '@/core/export/licenseSummary';
 import { assetKey } from '@/core/model';
 
@@ -96,4 +97,48 @@ export async function buildExport(opts: ExportOptions): Promise<BuiltExport> {
     if (licenses) env.licenses = licenses;
   }
   return { ok: true, env, fileName: `${prefix}-${stamp()}.json` };
+}
+
+/** Progress of writing an export file: records written of all records. */
+export type WriteProgress = { done: number; total: number };
+
+/** Characters of parts held as strings before they are moved into the Blob. */
+const FLUSH_CHARS = 4 * 1024 * 1024;
+/** Work between yields to the event loop (keeps every main-thread task short). */
+const SLICE_MS = 30;
+
+/**
+ * The export file as a Blob built in parts (one record per line, see core/export/stream): no single
+ * string holds the file, so a catalog of any size that fits in IndexedDB exports. Yields to the event
+ * loop between slices, reports progress, and stops (returning undefined) when `cancelled()` says so.
+ */
+export async function writeExportBlob(
+  env: CatalogExport,
+  onProgress: (p: WriteProgress) => void,
+  cancelled: () => boolean,
+): Promise<Blob | undefined> {
+  const total = env.assets.length + env.versions.length + env.relations.length;
+  let blob = new Blob([], { type: 'application/json' });
+  let parts: string[] = [];
+  let chars = 0;
+  let done = 0;
+  let sliceStart = performance.now();
+  for (const part of exportParts(env)) {
+    parts.push(part);
+    chars += part.length;
+    done++;
+    if (chars >= FLUSH_CHARS) {
+      blob = new Blob([blob, ...parts], { type: 'application/json' });
+      parts = [];
+      chars = 0;
+    }
+    if (performance.now() - sliceStart > SLICE_MS) {
+      onProgress({ done: Math.min(done, total), total });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (cancelled()) return undefined;
+      sliceStart = performance.now();
+    }
+  }
+  onProgress({ done: total, total });
+  return new Blob([blob, ...parts], { type: 'application/json' });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FileReport, ImportRun } from '@/db/rows';
-import { dismissReport } from './importStore';
+import { dismissReport, metadataOnly, setMetadataOnly, useImportState } from './importStore';
 
 export function summaryText(run: ImportRun): string {
   const s = run.summary;
@@ -9,6 +9,7 @@ export function summaryText(run: ImportRun): string {
 
 function fileLine(f: FileReport): string {
   if (f.status === 'skipped') return `${f.name}: skipped`;
+  if (f.issues.some((i) => i.code === 'STORAGE_FULL')) return `${f.name}: failed, not stored (storage full)`;
   if (f.status === 'failed') return `${f.name}: failed (${f.format})`;
   const parts = [];
   if (f.created) parts.push(`${f.created} new`);
@@ -16,6 +17,45 @@ function fileLine(f: FileReport): string {
   if (f.unchanged) parts.push(`${f.unchanged} unchanged`);
   if (f.relationsAdded) parts.push(`${f.relationsAdded} relations added`);
   return `${f.name}: ${f.format}, ${parts.join(', ')}`;
+}
+
+/** "Keep metadata only" for future imports (raw source text is not stored). */
+function MetadataOnlyToggle() {
+  useImportState();
+  return (
+    <label className="inline">
+      <input
+        type="checkbox"
+        checked={metadataOnly()}
+        onChange={(e) => setMetadataOnly(e.currentTarget.checked)}
+      />{' '}
+      Keep metadata only (do not store raw source text) for future imports
+    </label>
+  );
+}
+
+/** What to do when the site's storage is full: which files, and the ways to make room. */
+function StorageFull({ run }: { run: ImportRun }) {
+  const notStored = run.files.filter((f) => f.issues.some((i) => i.code === 'STORAGE_FULL')).length;
+  return (
+    <div role="alert" className="storage-full">
+      <p>
+        <strong>The browser&apos;s storage for this site is full.</strong> {notStored} file
+        {notStored === 1 ? ' was' : 's were'} not stored (marked &quot;not stored&quot; below); everything
+        stored before is kept.
+      </p>
+      <p>To make room, then import those files again:</p>
+      <ul>
+        <li>free disk space on this device (the browser gives each site a share of it);</li>
+        <li>or export the catalog (Export JSON), then Clear catalog, and import only what you need;</li>
+        <li>
+          or remove raw sources: export with &quot;Metadata only&quot;, clear, import that export, and keep
+          metadata only from now on.
+        </li>
+      </ul>
+      <MetadataOnlyToggle />
+    </div>
+  );
 }
 
 /** Per-run import report: summary line, then one line per file with its issues. */
@@ -47,6 +87,8 @@ export function ImportReport({ run, dismissable = true }: { run: ImportRun; dism
           </button>
         ) : null}
       </header>
+      {run.storageFull ? <StorageFull run={run} /> : null}
+      {!run.storageFull && metadataOnly() ? <MetadataOnlyToggle /> : null}
       <ul className="file-lines">
         {shown.map((f, i) => (
           <li key={`${f.name}-${i}`} data-status={f.status}>

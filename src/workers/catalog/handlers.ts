@@ -1,7 +1,6 @@
 /** The catalog worker's handler map (also run in-thread as the fallback). */
 import type { CallContext } from '../rpc';
-import type { ImportProgress } from './importFiles';
-import type { InputFile } from './intake';
+import type { ImportArgs, ImportProgress } from './importFiles';
 import type { PublishProgress, SubscribeProgress } from './publish';
 import { listSubscriptions } from '@/db';
 import { catalogEngine as engine, type CatalogQuery } from './search';
@@ -23,7 +22,7 @@ const IDLE: SyncStatus = { state: 'idle', pending: 0 };
 
 export const catalogHandlers = {
   // The import pipeline (every parser, zip and YAML) loads on the first import, not at start-up.
-  importFiles: (args: { files: InputFile[] }, ctx: CallContext<ImportProgress>) =>
+  importFiles: (args: ImportArgs, ctx: CallContext<ImportProgress>) =>
     engine.duringImport(async () => {
       const { importFiles } = await import('./importFiles');
       return importFiles(args, ctx, {

@@ -6,7 +6,8 @@
  * Progress is reported as files reach the writer; cancellation stops after the current file (the files
  * taken so far are stored, nothing half-written; chunks parsed ahead are dropped).
  */
-import { parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
+import { checkCatalogExportValue, parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
+import { linesOf, readExportLines } from '@/core/export/stream';
 import type { FileReport, ImportRun, ImportSummary, RelationRow, StoredAsset } from '@/core/catalog/rows';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 import {
@@ -22,7 +23,7 @@ import { assetKey } from '@/core/model';
 import type { CallContext } from '../rpc';
 import { failedReport, prepareText, type ParseInput, type Prepared } from '../parse/prepare';
 import { createParsePool, type ParsePool } from '../parse/pool';
-import { expandInputs, type Entry, type InputFile } from './intake';
+import { expandInputs, textChunks, type Entry, type InputFile, type IntakeLimits } from './intake';
 import type { StoredChange } from './search';
 import type { CatalogTable } from '../catalogEvents';
 import type { CommittedWrite, WriteOptions } from './writer';
@@ -58,6 +59,14 @@ export type ImportHooks = {
   beforeRestore?: (env: { assets: readonly StoredAsset[]; relations: readonly RelationRow[] }) => void;
 };
 
+/** What to import, and how. */
+export type ImportArgs = {
+  files: InputFile[];
+  limits?: IntakeLimits;
+  /** "Keep metadata only": store the parsed metadata and each source's hash, not its raw text. */
+  metadataOnly?: boolean;
+};
+
 export type ImportProgress = {
   filesDone: number;
   filesTotal: number;
@@ -67,6 +76,45 @@ export type ImportProgress = {
 };
 
 export type ImportResult = ImportRun & { id: number };
+
+/** True for IndexedDB's "storage full" error, however Dexie wraps it. */
+export function isQuotaError(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 4; depth++) {
+    if (typeof x !== 'object') break;
+    const { name, message, inner } = x as { name?: unknown; message?: unknown; inner?: unknown };
+    if (
+      name === 'QuotaExceededError' ||
+      (typeof message === 'string' && /QuotaExceeded|quota/i.test(message))
+    )
+      return true;
+    x = inner;
+  }
+  return false;
+}
+
+const STORAGE_FULL = 'STORAGE_FULL';
+
+/** A file that was not stored because the site's storage is full. */
+function storageFullReport(name: string, bytes: number): FileReport {
+  return failedReport(
+    name,
+    bytes,
+    STORAGE_FULL,
+    "Not stored: the browser's storage for this site is full (nothing from this file was saved).",
+  );
+}
+
+/** A store failure report that was in fact the full disk, rewritten to say so. */
+function quotaReport(r: FileReport): FileReport | undefined {
+  if (r.status !== 'failed') return undefined;
+  return r.issues.some((i) => i.code === 'STORE_FAILED' && isQuotaError({ message: i.message }))
+    ? storageFullReport(r.name, r.bytes)
+    : undefined;
+}
+
+function mb(bytes: number, digits = 0): string {
+  return (bytes / 1024 / 1024).toFixed(digits);
+}
 
 function emptySummary(): ImportSummary {
   return { new: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
@@ -139,7 +187,7 @@ function span(name: (typeof SPANS)[number], start: number): void {
 
 /** Imports files; returns the stored import run. `makePool` is for tests (default: parse workers). */
 export async function importFiles(
-  args: { files: InputFile[] },
+  args: ImportArgs,
   ctx: CallContext<ImportProgress>,
   hooks: ImportHooks = {},
   makePool: () => ParsePool = createParsePool,
@@ -157,13 +205,19 @@ export async function importFiles(
   ])
     performance.clearMeasures(name);
   const t0 = performance.now();
-  const entries = await expandInputs(args.files);
+  const entries = await expandInputs(args.files, args.limits);
   span('expand', t0);
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
+  // With the site's storage full even the run record may not fit: the import goes on and reports.
+  let storageFull = false;
   const runId = await write(
     () => addImportRun(run),
     () => ({ tables: ['imports'] }),
-  );
+  ).catch((e: unknown) => {
+    if (!isQuotaError(e)) throw e;
+    storageFull = true;
+    return -1;
+  });
   const progress: ImportProgress = {
     filesDone: 0,
     filesTotal: entries.length,
@@ -180,11 +234,15 @@ export async function importFiles(
     const items = batch;
     batch = [];
     batchBytes = 0;
+    if (storageFull) {
+      for (const item of items) reports[item.index] = storageFullReport(item.source.name, item.source.bytes);
+      return;
+    }
     const tStore = performance.now();
     // One transaction under the write lock (two tabs importing at once take turns per batch); the
     // writer then hands the stored records to the search engine, once per batch.
     const { reports: stored } = await write(
-      () => storeParsedBatch(items, startedAt, runId),
+      () => storeParsedBatch(items, startedAt, runId < 0 ? undefined : runId),
       ({ reports: reps, written }) => {
         const changed: string[] = [];
         for (const r of reps) if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
@@ -198,7 +256,9 @@ export async function importFiles(
     span('store', tStore);
     stored.forEach((r, i) => {
       const item = items[i];
-      if (item) reports[item.index] = r;
+      const full = quotaReport(r);
+      if (full) storageFull = true;
+      if (item) reports[item.index] = full ?? r;
     });
   };
   const pool = makePool();
@@ -241,12 +301,33 @@ export async function importFiles(
           };
           report.issues = [{ severity: 'info', code: 'SKIPPED', message: `Skipped: ${entry.reason}.` }];
           reports[index] = report;
+        } else if (entry.kind === 'large-export') {
+          await flush();
+          await hooks.idle?.();
+          const restored = storageFull
+            ? storageFullReport(entry.name, entry.bytes)
+            : await restoreOne(
+                { name: entry.name, bytes: entry.bytes },
+                await readLargeExport(entry.blob),
+                startedAt,
+                { ...hooks, write },
+              );
+          const full = quotaReport(restored);
+          if (full) storageFull = true;
+          reports[index] = full ?? restored;
+        } else if (entry.kind === 'over-bound') {
+          reports[index] = failedReport(
+            entry.name,
+            entry.bytes,
+            'DROP_TOO_LARGE',
+            `Not imported: this drop's zips expand past the ${mb(entry.bound)} MB bound for one drop (a zip bomb, or too much at once); the entries before it were imported. Import the rest in smaller drops.`,
+          );
         } else if (entry.kind === 'too-large') {
           reports[index] = failedReport(
             entry.name,
             entry.bytes,
             'FILE_TOO_LARGE',
-            `File is ${(entry.bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a metadata file. Not imported.`,
+            `File is ${entry.atLeast ? 'more than ' : ''}${mb(entry.bytes, 1)} MB, over the ${mb(MAX_FILE_BYTES)} MB limit for a metadata file. Not imported.`,
           );
         } else {
           const p = prepared?.[k] ?? (await prepareInline(entry));
@@ -256,14 +337,21 @@ export async function importFiles(
             // The engine prepares the export's rows next: the batches before it are indexed first.
             await hooks.idle?.();
             const env = parseCatalogExport(p.export.text);
-            reports[index] = await restoreOne(
-              { name: p.export.name, bytes: p.export.bytes },
-              env,
-              startedAt,
-              { ...hooks, write },
-            );
+            const restored = storageFull
+              ? storageFullReport(p.export.name, p.export.bytes)
+              : await restoreOne({ name: p.export.name, bytes: p.export.bytes }, env, startedAt, {
+                  ...hooks,
+                  write,
+                });
+            const full = quotaReport(restored);
+            if (full) storageFull = true;
+            reports[index] = full ?? restored;
           } else {
-            batch.push({ ...p.parsed, index });
+            batch.push({
+              ...p.parsed,
+              ...(args.metadataOnly ? { source: { ...p.parsed.source, metadataOnly: true } } : {}),
+              index,
+            });
             batchBytes += entry.bytes;
             if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
           }
@@ -291,12 +379,34 @@ export async function importFiles(
     run.summary.unchanged += report.unchanged;
     run.files.push(report);
   }
+  if (storageFull) run.storageFull = true;
   run.finishedAt = new Date().toISOString();
-  await write(
-    () => updateImportRun(runId, run),
-    () => ({ tables: ['imports'] }),
-  );
+  if (runId >= 0) {
+    await write(
+      () => updateImportRun(runId, run),
+      () => ({ tables: ['imports'] }),
+    ).catch((e: unknown) => {
+      if (!isQuotaError(e)) throw e;
+      run.storageFull = true;
+    });
+  }
   return { ...run, id: runId };
+}
+
+/** An export over the per-file limit, read line by line (Tarn's layout) and validated like any export. */
+async function readLargeExport(blob: Blob): Promise<EnvelopeResult> {
+  const value = await readExportLines(linesOf(textChunks(blob)));
+  if (value) return checkCatalogExportValue(value);
+  return {
+    ok: false,
+    issues: [
+      {
+        severity: 'error',
+        code: 'EXPORT_LAYOUT',
+        message: `This Tarn export is ${mb(blob.size, 1)} MB and not in the layout Tarn writes (one record per line), or it is damaged; exports over ${mb(MAX_FILE_BYTES)} MB must keep that layout. Nothing was imported.`,
+      },
+    ],
+  };
 }
 
 async function restoreOne(

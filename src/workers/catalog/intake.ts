@@ -2,8 +2,19 @@
  * Intake: turns what the user dropped (files, folder entries, zips) into named texts to parse.
  * Runs in the worker. Non-metadata files are skipped (counted, not errors).
  */
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
+
+/**
+ * The most bytes one drop's zips may expand to (zip bombs: 1.2 MB can expand to over 1 GB). Entries past
+ * it are not expanded and each gets its own line in the report; the entries before it are imported.
+ */
+export const MAX_DROP_EXPANDED_BYTES = 512 * 1024 * 1024;
+
+export type IntakeLimits = {
+  /** Bound of the drop's expanded zip bytes (default MAX_DROP_EXPANDED_BYTES; tests lower it). */
+  maxExpandedBytes?: number;
+};
 
 export type InputFile = { name: string; blob: Blob };
 export type Entry =
@@ -17,7 +28,12 @@ export type Entry =
       data?: Uint8Array;
     }
   | { kind: 'skipped'; name: string; bytes: number; reason: string }
-  | { kind: 'too-large'; name: string; bytes: number };
+  /** `atLeast`: the size is what was read before stopping (the entry is larger). */
+  | { kind: 'too-large'; name: string; bytes: number; atLeast?: boolean }
+  /** A Tarn export over the per-file limit: read in parts, never as one string (see core/export/stream). */
+  | { kind: 'large-export'; name: string; bytes: number; blob: Blob }
+  /** A zip entry not expanded (or expanded only in part) because the drop reached its expansion bound. */
+  | { kind: 'over-bound'; name: string; bytes: number; bound: number };
 
 /** Extensions and names that are never metadata (weights, media, git plumbing ...). */
 const SKIP_EXT =
@@ -54,37 +70,161 @@ function isZip(name: string): boolean {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Expands inputs into entries; zips are opened in place (nested paths kept as `archive.zip/inner/path`). */
-export async function expandInputs(inputs: InputFile[]): Promise<Entry[]> {
-  const out: Entry[] = [];
-  for (const f of inputs) {
-    if (isZip(f.name)) {
-      let files: Record<string, Uint8Array>;
-      try {
-        files = unzipSync(new Uint8Array(await f.blob.arrayBuffer()), {
-          filter: (info) =>
-            !info.name.endsWith('/') && !skipReason(info.name) && info.originalSize <= MAX_FILE_BYTES,
-        });
-      } catch (e) {
-        out.push({
-          kind: 'text',
-          name: f.name,
-          bytes: f.blob.size,
-          read: () =>
-            Promise.reject(new Error(`Cannot open zip: ${e instanceof Error ? e.message : String(e)}`)),
-        });
-        continue;
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function unreadableZip(f: InputFile, e: unknown): Entry {
+  return {
+    kind: 'text',
+    name: f.name,
+    bytes: f.blob.size,
+    read: () => Promise.reject(new Error(`Cannot open zip: ${e instanceof Error ? e.message : String(e)}`)),
+  };
+}
+
+/**
+ * Expands one zip as a stream (fflate's `Unzip`, fed from the Blob's stream): entries are inflated as
+ * their bytes arrive, an entry stops at the per-file limit (whatever its header claims), and the drop's
+ * expanded bytes (`budget.used`) stop at `budget.bound`; entries past it are listed, not expanded.
+ */
+async function expandZip(f: InputFile, budget: { used: number; bound: number }, out: Entry[]): Promise<void> {
+  const found: Entry[] = [];
+  /** The entry being inflated; finished when its last chunk arrives. */
+  let current: { file: UnzipFile; chunks: Uint8Array[]; bytes: number; done: boolean } | undefined;
+  const finish = (entry: Entry) => {
+    found.push(entry);
+    current = undefined;
+  };
+  const unzip = new Unzip((file) => {
+    const name = `${f.name}/${file.name}`;
+    if (file.name.endsWith('/') || file.name.startsWith('__MACOSX/') || skipReason(file.name)) return;
+    if (file.originalSize !== undefined && file.originalSize > MAX_FILE_BYTES) {
+      found.push({ kind: 'too-large', name, bytes: file.originalSize });
+      return;
+    }
+    if (budget.used >= budget.bound) {
+      found.push({ kind: 'over-bound', name, bytes: file.originalSize ?? 0, bound: budget.bound });
+      return;
+    }
+    const cur = { file, chunks: [] as Uint8Array[], bytes: 0, done: false };
+    current = cur;
+    file.ondata = (err, chunk, final) => {
+      if (cur.done) return;
+      if (err) {
+        cur.done = true;
+        finish(unreadableZip({ name, blob: new Blob() }, err));
+        return;
       }
-      for (const [inner, data] of Object.entries(files)) {
-        if (inner.startsWith('__MACOSX/')) continue;
-        out.push({
+      cur.bytes += chunk.byteLength;
+      budget.used += chunk.byteLength;
+      if (cur.bytes > MAX_FILE_BYTES) {
+        cur.done = true;
+        file.terminate();
+        finish({ kind: 'too-large', name, bytes: cur.bytes, atLeast: true });
+        return;
+      }
+      if (budget.used > budget.bound) {
+        cur.done = true;
+        file.terminate();
+        finish({ kind: 'over-bound', name, bytes: cur.bytes, bound: budget.bound });
+        return;
+      }
+      cur.chunks.push(chunk);
+      if (final) {
+        cur.done = true;
+        const data = concat(cur.chunks, cur.bytes);
+        finish({
           kind: 'text',
-          name: `${f.name}/${inner}`,
+          name,
           bytes: data.byteLength,
           read: () => Promise.resolve(decoder.decode(data)),
           data,
         });
       }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  const reader = f.blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        unzip.push(new Uint8Array(0), true);
+        break;
+      }
+      unzip.push(value, false);
+    }
+  } catch (e) {
+    out.push(...found);
+    if (current)
+      out.push({
+        kind: 'text',
+        name: `${f.name}/${current.file.name}`,
+        bytes: current.bytes,
+        read: () =>
+          Promise.reject(
+            new Error(
+              `Cannot read this zip entry (the archive is truncated or damaged): ${e instanceof Error ? e.message : String(e)}`,
+            ),
+          ),
+      });
+    if (found.length === 0 && !current) out.push(unreadableZip(f, e));
+    return;
+  }
+  if (current) {
+    // The archive ended inside this entry (a truncated zip).
+    found.push({
+      kind: 'text',
+      name: `${f.name}/${current.file.name}`,
+      bytes: current.bytes,
+      read: () => Promise.reject(new Error('Cannot open zip entry: the archive ends inside it (truncated).')),
+    });
+  }
+  if (found.length === 0 && f.blob.size > 0 && !(await looksLikeZip(f.blob))) {
+    out.push(unreadableZip(f, new Error('not a zip archive')));
+    return;
+  }
+  out.push(...found);
+}
+
+/** True when the blob starts like a Tarn export (its format tag in the first 4 KB). */
+async function looksLikeExport(blob: Blob): Promise<boolean> {
+  const head = await blob.slice(0, 4096).text();
+  return /^\uFEFF?\s*\{/u.test(head) && /"format"\s*:\s*"tarn-catalog"/u.test(head);
+}
+
+/** A blob's text in decoded chunks (never the whole text as one string). */
+export async function* textChunks(blob: Blob): AsyncGenerator<string> {
+  const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+/** True when the blob starts like a zip (local file header, or the end record of an empty archive). */
+async function looksLikeZip(blob: Blob): Promise<boolean> {
+  const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+  return head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5);
+}
+
+/** Expands inputs into entries; zips are opened in place (nested paths kept as `archive.zip/inner/path`). */
+export async function expandInputs(inputs: InputFile[], limits: IntakeLimits = {}): Promise<Entry[]> {
+  const out: Entry[] = [];
+  const budget = { used: 0, bound: limits.maxExpandedBytes ?? MAX_DROP_EXPANDED_BYTES };
+  for (const f of inputs) {
+    if (isZip(f.name)) {
+      await expandZip(f, budget, out);
       continue;
     }
     const reason = skipReason(f.name);
@@ -93,7 +233,11 @@ export async function expandInputs(inputs: InputFile[]): Promise<Entry[]> {
       continue;
     }
     if (f.blob.size > MAX_FILE_BYTES) {
-      out.push({ kind: 'too-large', name: f.name, bytes: f.blob.size });
+      out.push(
+        (await looksLikeExport(f.blob))
+          ? { kind: 'large-export', name: f.name, bytes: f.blob.size, blob: f.blob }
+          : { kind: 'too-large', name: f.name, bytes: f.blob.size },
+      );
       continue;
     }
     out.push({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text(), blob: f.blob });
