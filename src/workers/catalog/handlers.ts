@@ -1,4 +1,5 @@
 /** The catalog worker's handler map (also run in-thread as the fallback). */
+import { viewOfRun, type ImportRunView } from '@/core/catalog/importReport';
 import type { CallContext } from '../rpc';
 import type { ImportProgress } from './importFiles';
 import type { InputFile } from './intake';
@@ -12,16 +13,20 @@ import { createCatalogWriter } from './writer';
  */
 export const catalogWriter = createCatalogWriter({ engine });
 
+/** What an import answers the window: the run's summary and a bounded list of its file lines. */
+export type ImportOutcome = ImportRunView & { id: number };
+
 export const catalogHandlers = {
   // The import pipeline (every parser, zip and YAML) loads on the first import, not at start-up.
-  importFiles: (args: { files: InputFile[] }, ctx: CallContext<ImportProgress>) =>
+  importFiles: (args: { files: InputFile[] }, ctx: CallContext<ImportProgress>): Promise<ImportOutcome> =>
     engine.duringImport(async () => {
       const { importFiles } = await import('./importFiles');
-      return importFiles(args, ctx, {
+      const run = await importFiles(args, ctx, {
         write: catalogWriter.write,
         idle: catalogWriter.idle,
         beforeRestore: (env) => engine.prepareExport(env),
       });
+      return { ...viewOfRun(run), id: run.id };
     }),
   ...createWriteHandlers(catalogWriter),
   // A write another tab has started is applied first (incrementally), rather than found by the stamp check.
