@@ -13,6 +13,7 @@ import {
   addImportRun,
   restoreExport,
   storeParsedBatch,
+  storedAssetKeys,
   updateImportRun,
   type ExportSource,
   type ImportSource,
@@ -159,6 +160,8 @@ export async function importFiles(
   const t0 = performance.now();
   const entries = await expandInputs(args.files);
   span('expand', t0);
+  // The keys stored now (keys only): a batch does not read the keys it is the first to store.
+  let known = await storedAssetKeys();
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
   const runId = await write(
     () => addImportRun(run),
@@ -184,7 +187,7 @@ export async function importFiles(
     // One transaction under the write lock (two tabs importing at once take turns per batch); the
     // writer then hands the stored records to the search engine, once per batch.
     const { reports: stored } = await write(
-      () => storeParsedBatch(items, startedAt, runId),
+      () => storeParsedBatch(items, startedAt, runId, undefined, known),
       ({ reports: reps, written }) => {
         const changed: string[] = [];
         for (const r of reps) if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
@@ -262,6 +265,7 @@ export async function importFiles(
               startedAt,
               { ...hooks, write },
             );
+            known = await storedAssetKeys();
           } else {
             batch.push({ ...p.parsed, index });
             batchBytes += entry.bytes;
