@@ -6,7 +6,7 @@
  * Progress is reported as files reach the writer; cancellation stops after the current file (the files
  * taken so far are stored, nothing half-written; chunks parsed ahead are dropped).
  */
-import { parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
+import type { EnvelopeResult } from '@/core/export/envelope';
 import type { FileReport, ImportRun, ImportSummary, RelationRow, StoredAsset } from '@/core/catalog/rows';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 import {
@@ -79,11 +79,15 @@ const BATCH_BYTES = 8 * 1024 * 1024;
 /** Files per parse chunk, and bytes per chunk (one message to a parse worker and back). */
 const CHUNK_FILES = 40;
 const CHUNK_BYTES = 1024 * 1024;
-/** Chunks handed to the pool ahead of the writer (bounds the memory of parsed, unstored files). */
+/**
+ * Chunks handed to the pool ahead of the writer, and their bytes (bound the memory of parsed, unstored
+ * files: a chunk of export files is one file of up to 20 MB, its parsed rows several times that).
+ */
 const CHUNKS_AHEAD = 12;
+const BYTES_AHEAD = 48 * 1024 * 1024;
 
 /** A run of consecutive text entries parsed as one message, or one entry handled by the writer itself. */
-type Unit = { entries: Entry[]; chunk?: ParseInput[] };
+type Unit = { entries: Entry[]; chunk?: ParseInput[]; bytes: number };
 
 function units(entries: readonly Entry[]): Unit[] {
   const out: Unit[] = [];
@@ -92,7 +96,7 @@ function units(entries: readonly Entry[]): Unit[] {
   for (const e of entries) {
     if (e.kind === 'text' && (e.blob || e.data)) {
       if (!run || (run.chunk?.length ?? 0) >= CHUNK_FILES || runBytes + e.bytes > CHUNK_BYTES) {
-        run = { entries: [], chunk: [] };
+        run = { entries: [], chunk: [], bytes: 0 };
         runBytes = 0;
         out.push(run);
       }
@@ -104,9 +108,10 @@ function units(entries: readonly Entry[]): Unit[] {
         ...(e.blob && !e.data ? { blob: e.blob } : {}),
       });
       runBytes += e.bytes;
+      run.bytes = runBytes;
     } else {
       run = undefined;
-      out.push({ entries: [e] });
+      out.push({ entries: [e], bytes: 0 });
     }
   }
   return out;
@@ -208,14 +213,25 @@ export async function importFiles(
   const plan = units(entries);
   const pending: (Promise<Prepared[]> | undefined)[] = [];
   let submitted = 0;
-  /** Hands chunks to the pool up to CHUNKS_AHEAD chunks past `at`. */
+  /**
+   * Hands chunks to the pool up to CHUNKS_AHEAD chunks and BYTES_AHEAD bytes past `at` (the chunk at `at`
+   * always goes, whatever its size).
+   */
   const submitUpTo = (at: number) => {
-    let ahead = pending.slice(at, submitted).filter(Boolean).length;
-    while (submitted < plan.length && ahead < CHUNKS_AHEAD) {
-      const chunk = plan[submitted]?.chunk;
-      if (chunk) {
-        pending[submitted] = pool.prepare(chunk);
+    let ahead = 0;
+    let bytesAhead = 0;
+    for (let i = at; i < submitted; i++)
+      if (pending[i]) {
         ahead++;
+        bytesAhead += plan[i]?.bytes ?? 0;
+      }
+    while (submitted < plan.length && ahead < CHUNKS_AHEAD) {
+      const unit = plan[submitted] as Unit;
+      if (unit.chunk) {
+        if (ahead > 0 && bytesAhead + unit.bytes > BYTES_AHEAD) break;
+        pending[submitted] = pool.prepare(unit.chunk);
+        ahead++;
+        bytesAhead += unit.bytes;
       }
       submitted++;
     }
@@ -258,10 +274,9 @@ export async function importFiles(
             await flush();
             // The engine prepares the export's rows next: the batches before it are indexed first.
             await hooks.idle?.();
-            const env = parseCatalogExport(p.export.text);
             reports[index] = await restoreOne(
               { name: p.export.name, bytes: p.export.bytes },
-              env,
+              p.export.env,
               startedAt,
               { ...hooks, write },
             );
