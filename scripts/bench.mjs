@@ -630,7 +630,8 @@ function ensureCardSets() {
     sets.push({ name: `corpus ${files.length} files`, id: 'corpus', files: files.length, zipPath });
   } else log('cards: ../shared/corpus not found, corpus set skipped');
   if (CARDS_N === 0) return sets;
-  const zipPath = join(dataDir, `cards-${CARDS_N}-s7.zip`);
+  // `-v2`: the card generator's tables are the export generator's (bench/generate.mjs) since this name.
+  const zipPath = join(dataDir, `cards-${CARDS_N}-s7-v2.zip`);
   if (!existsSync(zipPath)) {
     log(`generating ${CARDS_N} cards…`);
     const entries = {};
