@@ -4,57 +4,35 @@
 // from popular bases and from earlier generated models, and are trained on generated datasets.
 // Deterministic for a seed. Not a Tarn export: every file goes through the parsers.
 
-import { mulberry32, weighted } from './generate.mjs';
+import { LIBRARIES, LICENSES as SHARED_LICENSES, TASKS, mulberry32, weighted } from './generate.mjs';
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
-/** License values as written in cards (normalized by the app). */
-const LICENSES = [
-  ['apache-2.0', 32],
-  ['mit', 14],
-  ['other', 8],
-  ['cc-by-4.0', 6],
-  ['cc-by-nc-4.0', 5],
-  ['llama3', 4],
-  ['llama2', 3],
-  ['openrail', 3],
-  ['gemma', 2],
-  ['cc-by-sa-4.0', 2],
-  ['gpl-3.0', 2],
-  ['agpl-3.0', 1],
-  ['cc0-1.0', 2],
-  ['bsd-3-clause', 2],
-  ['cc-by-nc-sa-4.0', 1],
-  ['unlicense', 1],
-  ['creativeml-openrail-m', 2],
-  ['', 10],
-];
-const TASKS = [
-  ['text-generation', 45],
-  ['text-classification', 9],
-  ['token-classification', 4],
-  ['fill-mask', 4],
-  ['translation', 3],
-  ['summarization', 3],
-  ['question-answering', 3],
-  ['feature-extraction', 5],
-  ['sentence-similarity', 4],
-  ['image-classification', 4],
-  ['automatic-speech-recognition', 3],
-  ['text-to-image', 4],
-  ['image-text-to-text', 3],
-  ['text2text-generation', 3],
-];
-const LIBRARIES = [
-  ['transformers', 55],
-  ['peft', 12],
-  ['', 14],
-  ['diffusers', 5],
-  ['sentence-transformers', 5],
-  ['gguf', 4],
-  ['timm', 2],
-  ['mlx', 1],
-];
+/** How a card writes each licence of the generator's table (normalized back by the app). */
+const CARD_LICENSE = {
+  'Apache-2.0': 'apache-2.0',
+  NONE: '',
+  MIT: 'mit',
+  NOASSERTION: 'other',
+  'CC-BY-4.0': 'cc-by-4.0',
+  'CC-BY-NC-4.0': 'cc-by-nc-4.0',
+  'LicenseRef-Llama-3-Community': 'llama3',
+  'LicenseRef-Llama-2-Community': 'llama2',
+  'LicenseRef-OpenRAIL': 'openrail',
+  'LicenseRef-Gemma-Terms-of-Use': 'gemma',
+  'CC-BY-SA-4.0': 'cc-by-sa-4.0',
+  'GPL-3.0-only': 'gpl-3.0',
+  'AGPL-3.0-only': 'agpl-3.0',
+  'CC0-1.0': 'cc0-1.0',
+  'BSD-3-Clause': 'bsd-3-clause',
+  'CC-BY-NC-SA-4.0': 'cc-by-nc-sa-4.0',
+  'LicenseRef-other-unresolved': 'other',
+  'LicenseRef-DeepSeek-License-1.0': 'deepseek',
+  Unlicense: 'unlicense',
+  'MIT OR Apache-2.0': 'mit',
+};
+/** License values as written in cards, with the generator's weights. */
+const LICENSES = SHARED_LICENSES.map(([id, w]) => [CARD_LICENSE[id] ?? 'other', w]);
 const RELATIONS = [
   ['finetune', 50],
   ['adapter', 20],

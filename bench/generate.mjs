@@ -41,7 +41,8 @@ const KINDS = [
   ['code', 8],
   ['software', 2],
 ];
-const LICENSES = [
+/** Licences as the catalog stores them (SPDX ids), with weights; bench/cards.mjs writes them as cards do. */
+export const LICENSES = [
   ['Apache-2.0', 30],
   ['NONE', 18],
   ['MIT', 12],
@@ -63,7 +64,7 @@ const LICENSES = [
   ['Unlicense', 1],
   ['MIT OR Apache-2.0', 1],
 ];
-const TASKS = [
+export const TASKS = [
   ['text-generation', 45],
   ['text-classification', 9],
   ['token-classification', 4],
@@ -89,7 +90,7 @@ const DATA_TASKS = [
   ['image-classification', 8],
   ['automatic-speech-recognition', 5],
 ];
-const LIBRARIES = [
+export const LIBRARIES = [
   ['transformers', 55],
   ['peft', 12],
   ['', 14],

@@ -259,6 +259,36 @@ async function waitIdbIdle(page) {
   });
 }
 
+/** Starts recording the page's main-thread long tasks (over 50 ms) into `window.__longTasks`. */
+async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+/** The longest main-thread task recorded since `watchLongTasks`, and how many went over the 100 ms bar. */
+async function longTasksOf(page) {
+  const tasks = await page.evaluate(() => window.__longTasks);
+  return { maxLongTaskMs: Math.max(0, ...tasks), longTasksOver100: tasks.filter((d) => d > 100).length };
+}
+
+/**
+ * Imports files through "Import files" and waits for the import report. The wait is a CSS query: a role
+ * query runs in the page and computes the accessibility roles of the whole document on every poll, which
+ * the long-task observer counted as the app's.
+ */
+async function importThroughUi(page, files) {
+  await watchLongTasks(page);
+  const t0 = Date.now();
+  await page.getByLabel('Import files').setInputFiles(files);
+  await page.locator('section.import-report').waitFor({ timeout: 30 * 60_000 });
+  const importMs = Date.now() - t0;
+  return { importMs, ...(await longTasksOf(page)) };
+}
+
 async function runSize(browser, n, rawJs) {
   const files = ensureData(n);
   const { readFileSync } = await import('node:fs');
@@ -284,9 +314,10 @@ async function runSize(browser, n, rawJs) {
   await page.getByText('Showing 0 of 0 assets').waitFor({ timeout: 60_000 });
   log(`${n}: importing ${files.length} files…`);
   const t0 = Date.now();
-  await page.getByLabel('Import files').setInputFiles(files);
-  await page.getByRole('status', { name: 'Import report' }).waitFor({ timeout: 30 * 60_000 });
-  res.importMs = Date.now() - t0;
+  const imported = await importThroughUi(page, files);
+  res.importMs = imported.importMs;
+  res.importMaxLongTaskMs = imported.maxLongTaskMs;
+  res.importLongTasksOver100 = imported.longTasksOver100;
   await page.getByText(`Showing ${n} of ${n} assets`).waitFor({ timeout: 120_000 });
   res.importToRowsMs = Date.now() - t0;
   const status = await page.evaluate(() =>
@@ -295,7 +326,9 @@ async function runSize(browser, n, rawJs) {
   res.persistedAfterMs = Date.now() - t0;
   res.engineImport = status.timings;
   log(`${n}: engine`, JSON.stringify(status.timings), `persisted after ${res.persistedAfterMs} ms`);
-  log(`${n}: import ${res.importMs} ms`);
+  log(
+    `${n}: import ${res.importMs} ms, max long task ${res.importMaxLongTaskMs} ms (${res.importLongTasksOver100} over 100 ms)`,
+  );
   if (args.includes('--import-only')) {
     await ctx.close();
     return res;
@@ -599,7 +632,8 @@ function ensureCardSets() {
     sets.push({ name: `corpus ${files.length} files`, id: 'corpus', files: files.length, zipPath });
   } else log('cards: ../shared/corpus not found, corpus set skipped');
   if (CARDS_N === 0) return sets;
-  const zipPath = join(dataDir, `cards-${CARDS_N}-s7.zip`);
+  // `-v2`: the card generator's tables are the export generator's (bench/generate.mjs) since this name.
+  const zipPath = join(dataDir, `cards-${CARDS_N}-s7-v2.zip`);
   if (!existsSync(zipPath)) {
     log(`generating ${CARDS_N} cards…`);
     const entries = {};
@@ -643,20 +677,9 @@ async function runCardsApp(set) {
   page.on('pageerror', (e) => log('pageerror', e.message));
   await page.goto(BASE);
   await page.getByText('Showing 0 of 0 assets').waitFor({ timeout: 60_000 });
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
   log(`${set.name}: importing through the UI…`);
-  const t0 = Date.now();
-  await page.getByLabel('Import files').setInputFiles(set.zipPath);
-  const report = page.getByRole('status', { name: 'Import report' });
-  await report.waitFor({ timeout: 30 * 60_000 });
-  const importMs = Date.now() - t0;
-  const summary = (await report.locator('.import-summary').textContent()) ?? '';
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  const { importMs, maxLongTaskMs, longTasksOver100 } = await importThroughUi(page, set.zipPath);
+  const summary = (await page.locator('.import-report .import-summary').textContent()) ?? '';
   const status = await page.evaluate(() => window.__tarnCatalog.call('searchStatus', {}));
   const workers = await page.evaluate(() => Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
   const phases = await workerMeasures(page);
@@ -665,7 +688,8 @@ async function runCardsApp(set) {
     importMs,
     summary,
     filesPerSec: set.files / (importMs / 1000),
-    maxLongTaskMs: Math.max(0, ...longTasks),
+    maxLongTaskMs,
+    longTasksOver100,
     engine: status.timings,
     workers,
     phases,
@@ -700,7 +724,9 @@ async function runCards(rawCards) {
   const out = [];
   for (const set of ensureCardSets()) {
     const app = await runCardsApp(set);
-    log(`${set.name}: app ${app.importMs} ms (${app.summary}), max long task ${app.maxLongTaskMs} ms`);
+    log(
+      `${set.name}: app ${app.importMs} ms (${app.summary}), max long task ${app.maxLongTaskMs} ms (${app.longTasksOver100} over 100 ms)`,
+    );
     log(`${set.name}: engine`, JSON.stringify(app.engine));
     log(
       `${set.name}: phases`,
@@ -759,6 +785,11 @@ function table(results) {
     'import throughput vs raw (x)',
     ...results.flatMap((r) => [fmt(r.importRatio, 2), '1.00']),
     `≥ ${TARGETS_100K.importRatio}`,
+  );
+  row(
+    'import: longest main-thread task (ms)',
+    ...results.flatMap((r) => [fmt(r.importMaxLongTaskMs), '']),
+    '≤ 100',
   );
   row('  raw, assets table only (ms)', ...results.flatMap((r) => ['', fmt(r.rawAssetsOnlyMs)]), '');
   row('licence sweep, worker RT (ms)', ...results.flatMap((r) => [fmt(r.licenses?.sweepRtMs), '']), '');

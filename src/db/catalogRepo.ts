@@ -55,12 +55,38 @@ export async function listImportRuns(db: CatalogDb = getDb()): Promise<ImportRun
   return runs.sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
 }
 
+/**
+ * Settings row naming the newest import run and whether it finished: a small row that readers watch
+ * (a run record holds every file's report: 30k of them after a big import).
+ */
+const LATEST_IMPORT_KEY = 'importLatest';
+
+export type LatestImport = { id: number; startedAt: string; finishedAt?: string };
+
+function latestOf(id: number, run: ImportRun): LatestImport {
+  return { id, startedAt: run.startedAt, ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}) };
+}
+
 export async function addImportRun(run: ImportRun, db: CatalogDb = getDb()): Promise<number> {
-  return (await db.imports.add(run)) as number;
+  return db.transaction('rw', [db.imports, db.settings], async () => {
+    const id = (await db.imports.add(run)) as number;
+    await db.settings.put({ key: LATEST_IMPORT_KEY, value: latestOf(id, run) });
+    return id;
+  });
 }
 
 export async function updateImportRun(id: number, run: ImportRun, db: CatalogDb = getDb()): Promise<void> {
-  await db.imports.put({ ...run, id });
+  await db.transaction('rw', [db.imports, db.settings], async () => {
+    await db.imports.put({ ...run, id });
+    const latest = (await db.settings.get(LATEST_IMPORT_KEY))?.value as LatestImport | undefined;
+    if (!latest || latest.id <= id)
+      await db.settings.put({ key: LATEST_IMPORT_KEY, value: latestOf(id, run) });
+  });
+}
+
+/** The newest import run's id and times (one small row; undefined before the first import). */
+export async function latestImport(db: CatalogDb = getDb()): Promise<LatestImport | undefined> {
+  return (await db.settings.get(LATEST_IMPORT_KEY))?.value as LatestImport | undefined;
 }
 
 /** Empties every catalog table (assets, versions, relations, curation, ...); settings are kept. */

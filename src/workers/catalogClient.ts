@@ -7,7 +7,8 @@ import { createRpcClient, type RpcClient } from './rpc';
 import type { CatalogHandlers } from './catalog/handlers';
 import { emitCatalogChange, type CatalogChange } from './catalogEvents';
 
-export type { ImportProgress, ImportResult } from './catalog/importFiles';
+export type { ImportProgress } from './catalog/importFiles';
+export type { ImportOutcome } from './catalog/handlers';
 export type { InputFile } from './catalog/intake';
 
 let client: RpcClient<CatalogHandlers> | undefined;

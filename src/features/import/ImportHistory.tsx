@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listImportRuns } from '@/db';
+import { viewOfRun } from '@/core/catalog/importReport';
 import { ImportReport, summaryText } from './ImportReport';
 
 /** Past import runs (imports table), newest first; each expands to its per-file report. */
@@ -15,7 +16,7 @@ export function ImportHistory() {
           <summary>
             {new Date(r.startedAt).toLocaleString()} — {summaryText(r)} ({r.files.length} files)
           </summary>
-          <ImportReport run={r} dismissable={false} />
+          <ImportReport run={viewOfRun(r)} dismissable={false} />
         </details>
       ))}
     </section>

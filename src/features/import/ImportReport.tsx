@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { FileReport, ImportRun } from '@/db/rows';
+import type { ImportRunView } from '@/core/catalog/importReport';
 import { dismissReport, metadataOnly, setMetadataOnly, useImportState } from './importStore';
 
-export function summaryText(run: ImportRun): string {
+export function summaryText(run: Pick<ImportRun, 'summary'>): string {
   const s = run.summary;
   return `${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed`;
 }
@@ -35,8 +36,8 @@ function MetadataOnlyToggle() {
 }
 
 /** What to do when the site's storage is full: which files, and the ways to make room. */
-function StorageFull({ run }: { run: ImportRun }) {
-  const notStored = run.files.filter((f) => f.issues.some((i) => i.code === 'STORAGE_FULL')).length;
+function StorageFull({ run }: { run: ImportRunView }) {
+  const notStored = run.notStoredCount;
   return (
     <div role="alert" className="storage-full">
       <p>
@@ -58,13 +59,14 @@ function StorageFull({ run }: { run: ImportRun }) {
   );
 }
 
-/** Per-run import report: summary line, then one line per file with its issues. */
-export function ImportReport({ run, dismissable = true }: { run: ImportRun; dismissable?: boolean }) {
+/**
+ * Per-run import report: summary line, then one line per file with its issues (the run's first lines:
+ * the view is bounded, see core/catalog/importReport).
+ */
+export function ImportReport({ run, dismissable = true }: { run: ImportRunView; dismissable?: boolean }) {
   const [problemsOnly, setProblemsOnly] = useState(false);
-  const files = problemsOnly
-    ? run.files.filter((f) => f.status === 'failed' || f.issues.some((i) => i.severity !== 'info'))
-    : run.files;
-  const shown = files.slice(0, 500);
+  const shown = problemsOnly ? run.problems : run.files;
+  const total = problemsOnly ? run.problemCount : run.fileCount;
   return (
     <section role="status" aria-label="Import report" className="import-report">
       <header>
@@ -104,7 +106,7 @@ export function ImportReport({ run, dismissable = true }: { run: ImportRun; dism
             ) : null}
           </li>
         ))}
-        {files.length > shown.length ? <li>… and {files.length - shown.length} more files</li> : null}
+        {total > shown.length ? <li>… and {total - shown.length} more files</li> : null}
       </ul>
     </section>
   );

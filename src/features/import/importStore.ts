@@ -6,14 +6,14 @@ import { useSyncExternalStore } from 'react';
 import {
   catalogClient,
   type ImportProgress,
-  type ImportResult,
+  type ImportOutcome,
   type InputFile,
 } from '@/workers/catalogClient';
 
 export type ImportState = {
   running: boolean;
   progress?: ImportProgress;
-  result?: ImportResult;
+  result?: ImportOutcome;
   error?: string;
   label?: string;
 };
@@ -83,7 +83,7 @@ export function useImportState(): ImportState {
 export async function startImport(
   files: InputFile[],
   label = 'Importing',
-): Promise<ImportResult | undefined> {
+): Promise<ImportOutcome | undefined> {
   if (state.running || files.length === 0) return undefined;
   controller = new AbortController();
   set({

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { keepPreviousData, skipToken, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LicenseVerdict } from '@/core/licenses';
-import { getSetting, listImportRuns } from '@/db';
+import { getSetting, latestImport } from '@/db';
 import { catalogClient } from '@/workers/catalogClient';
 import { setSettings, type WriteResult } from '@/workers/catalogWrites';
 import {
@@ -119,7 +119,7 @@ const IMPORT_STALE_MS = 30 * 60_000;
 
 /** True while an import is writing (its run has no `finishedAt` yet). */
 async function importRunning(): Promise<boolean> {
-  const [last] = await listImportRuns();
+  const last = await latestImport();
   return !!last && !last.finishedAt && Date.now() - Date.parse(last.startedAt) < IMPORT_STALE_MS;
 }
 

@@ -1,4 +1,5 @@
 /** The catalog worker's handler map (also run in-thread as the fallback). */
+import { viewOfRun, type ImportRunView } from '@/core/catalog/importReport';
 import type { CallContext } from '../rpc';
 import type { ImportArgs, ImportProgress } from './importFiles';
 import type { PublishProgress, SubscribeProgress } from './publish';
@@ -20,16 +21,20 @@ let syncEngine: Promise<SyncEngine> | undefined;
 const sync = () => (syncEngine ??= import('./sync/host').then((m) => m.createHostSyncEngine(catalogWriter)));
 const IDLE: SyncStatus = { state: 'idle', pending: 0 };
 
+/** What an import answers the window: the run's summary and a bounded list of its file lines. */
+export type ImportOutcome = ImportRunView & { id: number };
+
 export const catalogHandlers = {
   // The import pipeline (every parser, zip and YAML) loads on the first import, not at start-up.
-  importFiles: (args: ImportArgs, ctx: CallContext<ImportProgress>) =>
+  importFiles: (args: ImportArgs, ctx: CallContext<ImportProgress>): Promise<ImportOutcome> =>
     engine.duringImport(async () => {
       const { importFiles } = await import('./importFiles');
-      return importFiles(args, ctx, {
+      const run = await importFiles(args, ctx, {
         write: catalogWriter.write,
         idle: catalogWriter.idle,
         beforeRestore: (env) => engine.prepareExport(env),
       });
+      return { ...viewOfRun(run), id: run.id };
     }),
   ...createWriteHandlers(catalogWriter),
   // Published catalogs (the module, with fflate, loads on first use).

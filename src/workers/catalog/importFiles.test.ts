@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { setDbForTests, type CatalogDb } from '@/db';
+import { clearCatalog, readExport, setDbForTests, type CatalogDb } from '@/db';
 import { openTestDb } from '@/testing/builders';
 import type { CallContext } from '../rpc';
 import { ParsePool } from '../parse/pool';
+import type { ParseInput, Prepared } from '../parse/prepare';
 import { importFiles } from './importFiles';
 import type { StoredChange } from './search';
 
@@ -98,5 +99,42 @@ describe('importFiles', { timeout: 60_000 }, () => {
       unchanged: result.files.length,
       failed: 0,
     });
+  });
+
+  it('parses export files in the pool and restores their rows', async () => {
+    await importFiles(
+      {
+        files: Array.from({ length: 30 }, (_, i) =>
+          file(`acme__card-${i}.md`, cardText(i, i > 0 ? 0 : undefined)),
+        ),
+      },
+      ctx(),
+      {},
+      inThread,
+    );
+    const before = await db.assets.orderBy('key').toArray();
+    const text = JSON.stringify(await readExport());
+    await clearCatalog();
+    const chunks: { names: string[]; exports: number }[] = [];
+    class Recording extends ParsePool {
+      override async prepare(inputs: ParseInput[]): Promise<Prepared[]> {
+        const out = await super.prepare(inputs);
+        chunks.push({ names: inputs.map((i) => i.name), exports: out.filter((p) => 'export' in p).length });
+        return out;
+      }
+    }
+    const result = await importFiles(
+      { files: [file('catalog.json', text), file('broken-export.json', text.slice(0, 200))] },
+      ctx(),
+      {},
+      () => new Recording(0),
+    );
+    expect(chunks).toEqual([{ names: ['catalog.json', 'broken-export.json'], exports: 2 }]);
+    expect(result.files.map((f) => [f.name, f.status])).toEqual([
+      ['catalog.json', 'imported'],
+      ['broken-export.json', 'failed'],
+    ]);
+    expect(result.files[1]?.issues.map((i) => i.code)).toContain('EXPORT_DAMAGED');
+    expect(await db.assets.orderBy('key').toArray()).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@
  * Progress is reported as files reach the writer; cancellation stops after the current file (the files
  * taken so far are stored, nothing half-written; chunks parsed ahead are dropped).
  */
-import { checkCatalogExportValue, parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
+import { checkCatalogExportValue, type EnvelopeResult } from '@/core/export/envelope';
 import { linesOf, readExportLines } from '@/core/export/stream';
 import type { FileReport, ImportRun, ImportSummary, RelationRow, StoredAsset } from '@/core/catalog/rows';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
@@ -14,6 +14,7 @@ import {
   addImportRun,
   restoreExport,
   storeParsedBatch,
+  storedAssetKeys,
   updateImportRun,
   type ExportSource,
   type ImportSource,
@@ -126,11 +127,15 @@ const BATCH_BYTES = 8 * 1024 * 1024;
 /** Files per parse chunk, and bytes per chunk (one message to a parse worker and back). */
 const CHUNK_FILES = 40;
 const CHUNK_BYTES = 1024 * 1024;
-/** Chunks handed to the pool ahead of the writer (bounds the memory of parsed, unstored files). */
+/**
+ * Chunks handed to the pool ahead of the writer, and their bytes (bound the memory of parsed, unstored
+ * files: a chunk of export files is one file of up to 20 MB, its parsed rows several times that).
+ */
 const CHUNKS_AHEAD = 12;
+const BYTES_AHEAD = 48 * 1024 * 1024;
 
 /** A run of consecutive text entries parsed as one message, or one entry handled by the writer itself. */
-type Unit = { entries: Entry[]; chunk?: ParseInput[] };
+type Unit = { entries: Entry[]; chunk?: ParseInput[]; bytes: number };
 
 function units(entries: readonly Entry[]): Unit[] {
   const out: Unit[] = [];
@@ -139,7 +144,7 @@ function units(entries: readonly Entry[]): Unit[] {
   for (const e of entries) {
     if (e.kind === 'text' && (e.blob || e.data)) {
       if (!run || (run.chunk?.length ?? 0) >= CHUNK_FILES || runBytes + e.bytes > CHUNK_BYTES) {
-        run = { entries: [], chunk: [] };
+        run = { entries: [], chunk: [], bytes: 0 };
         runBytes = 0;
         out.push(run);
       }
@@ -151,9 +156,10 @@ function units(entries: readonly Entry[]): Unit[] {
         ...(e.blob && !e.data ? { blob: e.blob } : {}),
       });
       runBytes += e.bytes;
+      run.bytes = runBytes;
     } else {
       run = undefined;
-      out.push({ entries: [e] });
+      out.push({ entries: [e], bytes: 0 });
     }
   }
   return out;
@@ -207,6 +213,8 @@ export async function importFiles(
   const t0 = performance.now();
   const entries = await expandInputs(args.files, args.limits);
   span('expand', t0);
+  // The keys stored now (keys only): a batch does not read the keys it is the first to store.
+  let known = await storedAssetKeys();
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
   // With the site's storage full even the run record may not fit: the import goes on and reports.
   let storageFull = false;
@@ -242,7 +250,7 @@ export async function importFiles(
     // One transaction under the write lock (two tabs importing at once take turns per batch); the
     // writer then hands the stored records to the search engine, once per batch.
     const { reports: stored } = await write(
-      () => storeParsedBatch(items, startedAt, runId < 0 ? undefined : runId),
+      () => storeParsedBatch(items, startedAt, runId < 0 ? undefined : runId, undefined, known),
       ({ reports: reps, written }) => {
         const changed: string[] = [];
         for (const r of reps) if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
@@ -265,14 +273,25 @@ export async function importFiles(
   const plan = units(entries);
   const pending: (Promise<Prepared[]> | undefined)[] = [];
   let submitted = 0;
-  /** Hands chunks to the pool up to CHUNKS_AHEAD chunks past `at`. */
+  /**
+   * Hands chunks to the pool up to CHUNKS_AHEAD chunks and BYTES_AHEAD bytes past `at` (the chunk at `at`
+   * always goes, whatever its size).
+   */
   const submitUpTo = (at: number) => {
-    let ahead = pending.slice(at, submitted).filter(Boolean).length;
-    while (submitted < plan.length && ahead < CHUNKS_AHEAD) {
-      const chunk = plan[submitted]?.chunk;
-      if (chunk) {
-        pending[submitted] = pool.prepare(chunk);
+    let ahead = 0;
+    let bytesAhead = 0;
+    for (let i = at; i < submitted; i++)
+      if (pending[i]) {
         ahead++;
+        bytesAhead += plan[i]?.bytes ?? 0;
+      }
+    while (submitted < plan.length && ahead < CHUNKS_AHEAD) {
+      const unit = plan[submitted] as Unit;
+      if (unit.chunk) {
+        if (ahead > 0 && bytesAhead + unit.bytes > BYTES_AHEAD) break;
+        pending[submitted] = pool.prepare(unit.chunk);
+        ahead++;
+        bytesAhead += unit.bytes;
       }
       submitted++;
     }
@@ -315,6 +334,7 @@ export async function importFiles(
           const full = quotaReport(restored);
           if (full) storageFull = true;
           reports[index] = full ?? restored;
+          known = await storedAssetKeys();
         } else if (entry.kind === 'over-bound') {
           reports[index] = failedReport(
             entry.name,
@@ -336,16 +356,16 @@ export async function importFiles(
             await flush();
             // The engine prepares the export's rows next: the batches before it are indexed first.
             await hooks.idle?.();
-            const env = parseCatalogExport(p.export.text);
             const restored = storageFull
               ? storageFullReport(p.export.name, p.export.bytes)
-              : await restoreOne({ name: p.export.name, bytes: p.export.bytes }, env, startedAt, {
+              : await restoreOne({ name: p.export.name, bytes: p.export.bytes }, p.export.env, startedAt, {
                   ...hooks,
                   write,
                 });
             const full = quotaReport(restored);
             if (full) storageFull = true;
             reports[index] = full ?? restored;
+            known = await storedAssetKeys();
           } else {
             batch.push({
               ...p.parsed,

@@ -1,9 +1,10 @@
 /**
  * Preparing one file for the writer (no database): read, decode, reject binaries, hash (crypto.subtle)
  * and parse (core's parseFile). Runs in a parse worker of the pool, or in-thread as the fallback; both
- * give the same result. A Tarn export is only recognised here: its text goes back to the import pipeline,
- * which restores it as before.
+ * give the same result. A Tarn export is parsed and validated here too (its JSON is the bulk of its
+ * cost); its rows go back to the import pipeline, which restores them.
  */
+import { parseCatalogExport, type EnvelopeResult } from '@/core/export/envelope';
 import { parseFile } from '@/core/formats/parseFile';
 import type { FileReport } from '@/core/catalog/rows';
 import type { ParseResult } from '@/core/model';
@@ -17,7 +18,7 @@ export type ParsedSource = { name: string; text: string; sha256: string; bytes: 
 
 export type Prepared =
   | { report: FileReport }
-  | { export: { name: string; bytes: number; text: string } }
+  | { export: { name: string; bytes: number; env: EnvelopeResult } }
   | { parsed: { source: ParsedSource; result: ParseResult } };
 
 export function failedReport(name: string, bytes: number, code: string, message: string): FileReport {
@@ -74,13 +75,13 @@ export async function prepareText(name: string, bytes: number, text: string): Pr
       report: failedReport(name, bytes, 'BINARY_FILE', 'This is a binary file, not a metadata text file.'),
     };
   }
-  // A Tarn export is parsed once, by the restore path (no generic parse, no hash: its rows carry their
+  // A Tarn export is parsed once, for the restore path (no generic parse, no hash: its rows carry their
   // own source hashes).
   const looksLikeExport =
     /^\uFEFF?\s*\{/u.test(text) && /"format"\s*:\s*"tarn-catalog"/u.test(text.slice(0, 4096));
-  if (looksLikeExport) return { export: { name, bytes, text } };
+  if (looksLikeExport) return { export: { name, bytes, env: parseCatalogExport(text) } };
   const result = parseFile({ name, text });
-  if (result.format === 'tarn-catalog') return { export: { name, bytes, text } };
+  if (result.format === 'tarn-catalog') return { export: { name, bytes, env: parseCatalogExport(text) } };
   try {
     const sha256 = await sha256Hex(text);
     return { parsed: { source: { name, text, sha256, bytes }, result } };

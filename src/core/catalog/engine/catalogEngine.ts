@@ -11,19 +11,16 @@
  * All state is per instance; I/O goes through the injected `CatalogStore`, timers through the `Scheduler`.
  */
 import { assetKey } from '../../model';
-import { decodeRows, encodeRows, rowsIntact, rowsIntactSteps, supplyTail } from '../rowsCodec';
-import { restoreFacetIndex, storeFacetIndex } from '../facetsCodec';
+import { decodeRows, rowsIntact, rowsIntactSteps, supplyTail } from '../rowsCodec';
+import { restoreFacetIndex } from '../facetsCodec';
 import { LazyKeyMap } from '../../util/lazyKeyMap';
-import { restoreSearchIndex, storeSearchIndex } from '../../search/indexStore';
-import { encodeDisplay } from '../../search/displayCodec';
+import { restoreSearchIndex } from '../../search/indexStore';
 import type { RelationRow, StoredAsset } from '../rows';
-import { toCatalogRow, type CatalogRow } from '../catalogRow';
-import { applyFacets, warmFacetGroups, withFacetColumn } from '../facets';
-import { freeText, parseQuery, currentWord, QUERY_FIELDS } from '../../search/query';
-import { toDisplayRow, SORT_IDS, type SortId } from '../../search/display';
+import type { CatalogRow } from '../catalogRow';
+import { warmFacetGroups, withFacetColumn } from '../facets';
+import { parseQuery, currentWord } from '../../search/query';
 import {
   createSearchIndex,
-  queryCandidates,
   warmSearchIndex,
   loadSearchIndex,
   SEARCH_CACHE_IDS,
@@ -36,23 +33,25 @@ import {
 import {
   buildFacetIndex,
   buildRows,
-  bumpParents,
-  byDefaultOrder,
   checkValues,
-  groupByChild,
-  incomingCounts,
-  incomingOf,
   makeState,
-  putRow,
   rankFor,
   removeRows,
   restoreRanks,
-  sortIndices,
-  storeRanks,
   type LicenseCheck,
   type State,
 } from './state';
-import { fieldValues, queryNeedsTail, resultCacheKey, ResultCache } from './queries';
+import {
+  answerQuery,
+  fieldNameSuggestions,
+  queryNeedsIndex,
+  queryNeedsTail,
+  resultCacheKey,
+  ResultCache,
+  valueSuggestions,
+} from './queries';
+import { displayJson, persistRecords, putInDefaultOrder } from './persistence';
+import { addCreatedRows, appendExportRows, putStoredRows, storedRecords } from './updates';
 import type {
   CatalogQuery,
   CatalogQueryResult,
@@ -69,12 +68,9 @@ import type {
 
 const CACHE_ROWS = SEARCH_CACHE_IDS.rows;
 const CACHE_ROWS_TAIL = SEARCH_CACHE_IDS.rowsTail;
-const CACHE_DISPLAY = SEARCH_CACHE_IDS.display;
 const CACHE_INDEX = SEARCH_CACHE_IDS.index;
 const CACHE_RANKS = SEARCH_CACHE_IDS.ranks;
 const CACHE_FACETS = SEARCH_CACHE_IDS.facets;
-/** Sort orders always persisted (others are persisted once computed). */
-const PERSISTED_RANKS: readonly SortId[] = ['name'];
 /** Warming waits for this long without a query. */
 const WARM_QUIET_MS = 1000;
 /** During an import, snapshots are served at most this often. */
@@ -438,32 +434,13 @@ export class CatalogEngine {
     }
     if (!st.ordered) {
       // Persist in default order so a cold start can show the first rows without sorting.
-      const order = st.rows.map((r, i) => ({ r, i })).sort((a, b) => byDefaultOrder(a.r, b.r));
-      st.rows = order.map((x) => x.r);
-      st.keyToIndex = new Map(st.rows.map((r, i) => [r.key, i]));
+      putInDefaultOrder(st);
       this.invalidateDerived(st, false);
       st.ordered = true;
     }
-    for (const id of PERSISTED_RANKS) rankFor(st, id);
-    // The facet index without licence verdicts (a cold start has none yet).
-    st.facets ??= buildFacetIndex(st.rows, this.licenseCheck);
-    const facets = this.licenseCheck
-      ? withFacetColumn(st.facets, st.rows, 'check', checkValues(undefined))
-      : st.facets;
-    const builtAt = new Date().toISOString();
-    const storedIndex = storeSearchIndex(idx, st.keyToIndex);
-    const rows = encodeRows(st.rows);
     const v = versioned(stamp);
-    const p = this.store.putSearchCache([
-      { id: CACHE_RANKS, stamp: v, json: '', data: storeRanks(st), builtAt },
-      { id: CACHE_FACETS, stamp: v, json: '', data: storeFacetIndex(facets), builtAt },
-      // The rows: the snapshot id and their head (typed arrays, see rowsCodec); their tail on its own.
-      { id: CACHE_ROWS, stamp: v, json: st.snapshotId, data: rows.head, builtAt },
-      { id: CACHE_ROWS_TAIL, stamp: v, json: `${st.snapshotId}\n${rows.tail}`, builtAt },
-      { id: CACHE_DISPLAY, stamp: v, json: this.displayJson(st), builtAt },
-      // Typed arrays (see indexStore): no 40 MB JSON to parse at start-up.
-      { id: CACHE_INDEX, stamp: v, json: '', data: storedIndex, builtAt },
-    ]);
+    const { records, storedIndex } = persistRecords(st, idx, this.licenseCheck, v);
+    const p = this.store.putSearchCache(records);
     this.persisting = p;
     await p;
     this.persisting = undefined;
@@ -486,11 +463,6 @@ export class CatalogEngine {
       this.warmTimer = undefined;
       this.warmIfQuiet(true);
     }
-  }
-
-  private displayJson(st: State): string {
-    st.displayJson ??= encodeDisplay(st.snapshotId, st.rows.map(toDisplayRow));
-    return st.displayJson;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -536,22 +508,9 @@ export class CatalogEngine {
     void this.exclusive(async () => {
       const st = await this.ensureState();
       const idx = await this.ensureIndex(st);
-      const outgoing = groupByChild(env.relations);
-      const rows: CatalogRow[] = [];
-      for (const a of env.assets) {
-        if (a.placeholder || st.keyToIndex.has(a.key)) continue;
-        rows.push(toCatalogRow(a, outgoing.get(a.key) ?? [], 0));
-      }
+      const rows = appendExportRows(st, env);
       if (rows.length === 0) return;
       this.provisional = new Set(rows.map((r) => r.key));
-      incomingCounts(st); // counted before the rows arrive
-      for (const r of rows) {
-        st.keyToIndex.set(r.key, st.rows.length);
-        st.rows.push(r);
-        bumpParents(st, r.parents, +1);
-      }
-      const incoming = incomingCounts(st);
-      for (const r of rows) r.nChildren = incoming.get(r.key) ?? 0;
       this.invalidateDerived(st, true);
       await idx.addAllAsync(rows.map(toSearchDoc), { chunkSize: 400 });
       this.resultCache.clear();
@@ -584,23 +543,7 @@ export class CatalogEngine {
     }
     const created = change.created?.assets.filter((a) => !a.placeholder && !ahead?.has(a.key)) ?? [];
     if (ahead && ahead.size > 0) this.invalidateDerived(st, true);
-    if (created.length > 0 && change.created) {
-      const outgoing = groupByChild(change.created.relations);
-      const rows = created.map((a) => toCatalogRow(a, outgoing.get(a.key) ?? [], 0));
-      if (st.rows.length === 0) {
-        // Bulk: build everything at once.
-        for (const r of rows) {
-          st.keyToIndex.set(r.key, st.rows.length);
-          st.rows.push(r);
-        }
-        const incoming = incomingOf(st.rows);
-        st.incoming = incoming;
-        for (const r of st.rows) r.nChildren = incoming.get(r.key) ?? 0;
-        idx.addAll(rows.map(toSearchDoc));
-      } else {
-        for (const r of rows) putRow(st, idx, r);
-      }
-    }
+    if (created.length > 0 && change.created) addCreatedRows(st, idx, created, change.created.relations);
     const keys = Array.from(new Set(change.keys.map(assetKey)));
     if (keys.length > 5000 && keys.length > st.rows.length / 4) {
       await this.resyncLocked();
@@ -610,14 +553,7 @@ export class CatalogEngine {
       const [assets, outgoing] = change.stored
         ? storedRecords(change.stored, keys)
         : await Promise.all([this.store.getAssetsByKeys(keys), this.store.relationsFromChildren(keys)]);
-      const outBy = groupByChild(outgoing);
-      const gone: string[] = [];
-      keys.forEach((key, i) => {
-        const a = assets[i];
-        if (a && !a.placeholder) putRow(st, idx, toCatalogRow(a, outBy.get(key) ?? [], 0));
-        else gone.push(key);
-      });
-      removeRows(st, idx, gone);
+      putStoredRows(st, idx, keys, assets, outgoing);
     }
     if (created.length === 0 && keys.length === 0 && !(ahead && ahead.size > 0)) return;
     this.invalidateDerived(st, true);
@@ -670,7 +606,7 @@ export class CatalogEngine {
     if (args.known === st.snapshotId) return base;
     // Display rows show lists (base model, languages, format).
     await st.tailReady;
-    return { ...base, json: this.displayJson(st) };
+    return { ...base, json: displayJson(st) };
   }
 
   /**
@@ -715,27 +651,9 @@ export class CatalogEngine {
 
   private async runQuery(st: State, args: CatalogQuery): Promise<Omit<CatalogQueryResult, 'ms'>> {
     const parsed = parseQuery(args.q);
-    const hasText = freeText(parsed) !== '';
-    const idx = hasText || parsed.excluded.length > 0 ? await this.ensureIndex(st) : undefined;
+    const idx = queryNeedsIndex(parsed) ? await this.ensureIndex(st) : undefined;
     st.facets ??= buildFacetIndex(st.rows, this.licenseCheck);
-    // Text hits in rank order (row indices straight from the index), minus exclusions, then field clauses
-    // and phrases on the facet columns; without text, in row order.
-    const candidates = queryCandidates(idx, st.rows, st.keyToIndex, parsed, st.facets);
-    const res = applyFacets(st.facets, candidates, args.facets);
-    let order = res.matches;
-    const sort = args.sort ?? (hasText ? undefined : { id: 'updated' as SortId, desc: true });
-    if (sort && SORT_IDS.includes(sort.id)) {
-      // Without text, matches are in row order: rows in default order (newest first) need no sort for it.
-      if (!(st.ordered && sort.id === 'updated' && sort.desc && !hasText))
-        order = sortIndices(st, order, sort);
-    }
-    return {
-      snapshotId: st.snapshotId,
-      order,
-      total: st.rows.length,
-      counts: res.counts,
-      hints: parsed.hints,
-    };
+    return answerQuery(st, st.facets, idx, parsed, args);
   }
 
   /** Suggestions for the search box: field names, field values, or completions from the index. */
@@ -748,20 +666,9 @@ export class CatalogEngine {
     if (cw.fieldName !== undefined) {
       if (!cw.field) return { suggestions: [] };
       st.facets ??= buildFacetIndex(st.rows, this.licenseCheck);
-      const values = fieldValues(st, cw.field);
-      const p = cw.partial.toLowerCase();
-      const out: string[] = [];
-      for (const v of values) {
-        if (v.toLowerCase().startsWith(p) && v.toLowerCase() !== p) {
-          out.push(`${cw.prefix}${neg}${cw.field}:${/\s/u.test(v) ? `"${v}"` : v} `);
-          if (out.length >= limit) break;
-        }
-      }
-      return { suggestions: out };
+      return { suggestions: valueSuggestions(st, cw, cw.field, neg, limit) };
     }
-    const fieldHits = QUERY_FIELDS.filter(
-      (f) => cw.partial.length >= 2 && f.startsWith(cw.partial.toLowerCase()),
-    ).map((f) => `${cw.prefix}${neg}${f}:`);
+    const fieldHits = fieldNameSuggestions(cw, neg);
     if (neg) return { suggestions: fieldHits.slice(0, limit) };
     const idx = st.index ?? (await this.ensureIndex(st));
     const texts = suggestText(idx, args.q, limit);
@@ -802,13 +709,4 @@ export class CatalogEngine {
       timings: { ...this.engineTimings },
     };
   }
-}
-
-/** `keys`' records and relations from a change's `stored` (no read-back). */
-function storedRecords(
-  stored: NonNullable<StoredChange['stored']>,
-  keys: readonly string[],
-): [(StoredAsset | undefined)[], RelationRow[]] {
-  const byKey = new Map(stored.assets.map((a) => [a.key, a]));
-  return [keys.map((k) => byKey.get(k)), stored.relations];
 }

@@ -1,10 +1,14 @@
 /**
  * Query-side helpers of the catalog engine: the result cache (one per engine), what a query needs
- * from the rows, and the known values of a field for suggestions. Pure.
+ * from the rows, answering a query over a state, and suggestions. Pure.
  */
-import { parseQuery, type QueryField } from '../../search/query';
+import { freeText, parseQuery, QUERY_FIELDS, type ParsedQuery, type QueryField } from '../../search/query';
+import type { currentWord } from '../../search/query';
+import { SORT_IDS, type SortId } from '../../search/display';
+import { queryCandidates, type MiniSearch, type SearchDoc } from '../../search/searchIndex';
+import { applyFacets } from '../facets';
 import type { FacetIndex, FacetSelection } from '../facetTypes';
-import type { State } from './state';
+import { sortIndices, type State } from './state';
 import type { CatalogQuery, CatalogQueryResult } from './types';
 
 /**
@@ -108,4 +112,65 @@ export function fieldValues(st: State, field: QueryField): string[] {
   return Array.from(seen.entries())
     .sort((a, b) => b[1] - a[1])
     .map(([v]) => v);
+}
+
+/** Whether a query reads the search index (free text or exclusions). */
+export function queryNeedsIndex(parsed: ParsedQuery): boolean {
+  return freeText(parsed) !== '' || parsed.excluded.length > 0;
+}
+
+/** Answers a parsed query over `st` (`idx`: when `queryNeedsIndex`). */
+export function answerQuery(
+  st: State,
+  facets: FacetIndex,
+  idx: MiniSearch<SearchDoc> | undefined,
+  parsed: ParsedQuery,
+  args: CatalogQuery,
+): Omit<CatalogQueryResult, 'ms'> {
+  const hasText = freeText(parsed) !== '';
+  // Text hits in rank order (row indices straight from the index), minus exclusions, then field clauses
+  // and phrases on the facet columns; without text, in row order.
+  const candidates = queryCandidates(idx, st.rows, st.keyToIndex, parsed, facets);
+  const res = applyFacets(facets, candidates, args.facets);
+  let order = res.matches;
+  const sort = args.sort ?? (hasText ? undefined : { id: 'updated' as SortId, desc: true });
+  if (sort && SORT_IDS.includes(sort.id)) {
+    // Without text, matches are in row order: rows in default order (newest first) need no sort for it.
+    if (!(st.ordered && sort.id === 'updated' && sort.desc && !hasText)) order = sortIndices(st, order, sort);
+  }
+  return {
+    snapshotId: st.snapshotId,
+    order,
+    total: st.rows.length,
+    counts: res.counts,
+    hints: parsed.hints,
+  };
+}
+
+type CurrentWord = ReturnType<typeof currentWord>;
+
+/** Completions of a field clause's value (`field:par…`), most frequent values first. */
+export function valueSuggestions(
+  st: State,
+  cw: CurrentWord,
+  field: QueryField,
+  neg: string,
+  limit: number,
+): string[] {
+  const p = cw.partial.toLowerCase();
+  const out: string[] = [];
+  for (const v of fieldValues(st, field)) {
+    if (v.toLowerCase().startsWith(p) && v.toLowerCase() !== p) {
+      out.push(`${cw.prefix}${neg}${field}:${/\s/u.test(v) ? `"${v}"` : v} `);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** Field names the word being typed may start (`lic` → `license:`). */
+export function fieldNameSuggestions(cw: CurrentWord, neg: string): string[] {
+  return QUERY_FIELDS.filter((f) => cw.partial.length >= 2 && f.startsWith(cw.partial.toLowerCase())).map(
+    (f) => `${cw.prefix}${neg}${f}:`,
+  );
 }
