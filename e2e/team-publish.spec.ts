@@ -15,7 +15,7 @@ type Manifest = { name: string; shards: { hash: string; kind: string }[] };
 
 /** Unzips a downloaded publication into the served folder (a static host keeps older shard files). */
 async function unzipInto(download: Download, dir: string): Promise<Manifest> {
-  const files = unzipSync(readFileSync(await download.path()));
+  const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
   for (const [path, bytes] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
