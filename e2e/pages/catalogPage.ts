@@ -85,6 +85,11 @@ export class CatalogPage {
     await this.savedViews.getByRole('button', { name: 'Save view' }).click();
   }
 
+  /** The empty catalog's welcome (what Tarn does, a drop zone, the formats, the demo). */
+  get welcome(): Locator {
+    return this.page.getByRole('region', { name: 'Your model lake is empty' });
+  }
+
   /** "Clear catalog" in the top bar, confirmed. */
   async clearCatalog(): Promise<void> {
     await this.page.getByRole('button', { name: 'Clear catalog' }).click();
@@ -93,7 +98,7 @@ export class CatalogPage {
 
   /** "Load demo catalog" in the top bar. */
   async loadDemo(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Load demo catalog' }).click();
+    await this.page.getByRole('banner').getByRole('button', { name: 'Load demo catalog' }).click();
   }
 
   /** Follows a link of the main navigation ("Licenses", "Lineage", "Audit log", …). */

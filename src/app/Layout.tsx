@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { ImportControls, ImportResultPanel } from '@/features/import/ImportPanel';
 import { CatalogActions, useDemoBootstrap } from '@/features/import/CatalogActions';
 import { ExportButton } from '@/features/export/ExportButton';
+import { ThemeToggle } from '@/components/ThemeToggle';
 
 export function Layout({ children }: { children: ReactNode }) {
   useDemoBootstrap();
@@ -23,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <ImportControls />
         <ExportButton />
         <CatalogActions />
+        <ThemeToggle />
       </header>
       <ImportResultPanel />
       <main>{children}</main>

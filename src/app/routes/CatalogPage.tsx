@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CatalogView } from '@/features/catalog/CatalogView';
 import { BulkActions } from '@/features/curation/BulkActions';
+import { EmptyCatalog } from '@/features/import/EmptyCatalog';
 import { ExportDialog } from '@/features/export/ExportDialog';
 import { usePublishExportScope } from '@/features/export/exportScopeStore';
 import { useLicenseFacetSync } from '@/features/licenses/hooks';
@@ -22,6 +23,7 @@ export function CatalogPage() {
         {...(licenseKey ? { licenseKey } : {})}
         selectedKeys={selected}
         onSelectionChange={setSelected}
+        empty={<EmptyCatalog />}
         toolbar={
           <BulkActions
             selectedKeys={selected}

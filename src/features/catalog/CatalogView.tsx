@@ -33,6 +33,8 @@ export type CatalogViewProps = {
   onVisibleKeysChange?: (keys: string[]) => void;
   /** Changes when the "License check" facet's verdicts change (the view queries again). */
   licenseKey?: string;
+  /** Shown in place of the table while the catalog holds no asset at all (e.g. a welcome with a drop zone). */
+  empty?: ReactNode;
 };
 
 function useViewState(): [CatalogViewState, (next: CatalogViewState, opts?: { replace?: boolean }) => void] {
@@ -69,6 +71,7 @@ export function CatalogView({
   toolbar,
   onVisibleKeysChange,
   licenseKey,
+  empty,
 }: CatalogViewProps) {
   const [view, setView] = useViewState();
   const { snapshot, refresh, stamp } = useCatalogSnapshot();
@@ -186,15 +189,19 @@ export function CatalogView({
             : `Showing ${searching ? '…' : headOnly ? total : rows.length} of ${total} assets`}
         </p>
         {toolbar}
-        <CatalogTable
-          rows={rows}
-          sort={view.sort}
-          onSortChange={onSortChange}
-          columns={view.cols ?? DEFAULT_COLUMNS}
-          onColumnsChange={onColumnsChange}
-          selection={selection}
-          onSelectionChange={onSelection}
-        />
+        {empty && snapshot && snapshot.rows.length === 0 ? (
+          empty
+        ) : (
+          <CatalogTable
+            rows={rows}
+            sort={view.sort}
+            onSortChange={onSortChange}
+            columns={view.cols ?? DEFAULT_COLUMNS}
+            onColumnsChange={onColumnsChange}
+            selection={selection}
+            onSelectionChange={onSelection}
+          />
+        )}
       </section>
     </div>
   );

@@ -1,0 +1,65 @@
+/**
+ * A catalog people enjoy: the empty catalog's welcome, words instead of ids (the id in the tooltip), and a
+ * dark theme that follows the system with a remembered "Theme" toggle.
+ */
+import { test, expect, DATA_DIR } from './fixtures';
+
+const UI_CARDS = ['delta__unlicensed-tagger.md', 'delta__custom-terms-model.md'].map(
+  (f) => `${DATA_DIR}/ui/${f}`,
+);
+
+test('an empty catalog says what Tarn does, offers a drop zone, the formats and the demo', async ({
+  catalog,
+}) => {
+  await catalog.openEmpty();
+  const welcome = catalog.welcome;
+  await expect(welcome).toContainText('Drop model cards');
+  await expect(welcome).toContainText('Hugging Face model card');
+  await expect(welcome).toContainText('CycloneDX ML-BOM');
+  await expect(welcome.getByRole('button', { name: 'Load demo catalog' })).toBeVisible();
+  // The drop zone can also be clicked to pick files.
+  await welcome.getByLabel('Choose files to add').setInputFiles(UI_CARDS);
+  await catalog.expectShowing(2, 2, 30_000);
+  await expect(welcome).toHaveCount(0);
+  await expect(catalog.rows).toHaveCount(2);
+});
+
+test('licence sentinels read as words in the table, the facets and the asset page; the id is the tooltip', async ({
+  catalog,
+  imports,
+  asset,
+}) => {
+  await catalog.openEmpty();
+  await imports.importFiles(UI_CARDS);
+  await catalog.expectShowing(2, 2);
+  const none = catalog.facetValue('License', 'No license declared (1)');
+  await expect(none).toBeVisible();
+  await expect(catalog.facet('License').locator('label', { hasText: 'No license declared' })).toHaveAttribute(
+    'title',
+    'NONE',
+  );
+  await expect(catalog.facetValue('License', 'Other (terms not resolved) (1)')).toBeVisible();
+  await expect(catalog.facet('License')).not.toContainText('LicenseRef-other-unresolved');
+  await expect(catalog.facetValue('Source format', 'Hugging Face model card (2)')).toBeVisible();
+  await expect(catalog.table.getByTitle('NONE')).toHaveText('No license declared');
+  await none.check();
+  await catalog.expectShowing(1, 2);
+  await catalog.openRow('unlicensed-tagger');
+  await expect(asset.license).toContainText('No license declared');
+  await expect(asset.license.getByTitle('NONE')).toBeVisible();
+});
+
+test('the theme follows the system, and the "Theme" toggle is remembered', async ({ page, catalog }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await catalog.openEmpty();
+  const theme = page.getByRole('button', { name: 'Theme' });
+  await expect(theme).toHaveAttribute('aria-pressed', 'true');
+  const dark = await background();
+  await theme.click();
+  await expect(theme).toHaveAttribute('aria-pressed', 'false');
+  expect(await background()).not.toBe(dark);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Theme' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await background()).not.toBe(dark);
+});
