@@ -63,3 +63,27 @@ test('the theme follows the system, and the "Theme" toggle is remembered', async
   await expect(page.getByRole('button', { name: 'Theme' })).toHaveAttribute('aria-pressed', 'false');
   expect(await background()).not.toBe(dark);
 });
+
+test('on a 360 px phone the facets are a drawer behind "Filters"; the table keeps name, license and verdict', async ({
+  page,
+  catalog,
+  imports,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await catalog.openEmpty();
+  await imports.importFiles(UI_CARDS);
+  await catalog.expectShowing(2, 2);
+  await expect(catalog.facet('License')).toBeHidden();
+  const headers = catalog.table.getByRole('columnheader');
+  await expect(headers.filter({ hasText: /^(Name|License|License check)/ })).toHaveCount(3);
+  await expect(catalog.table.getByRole('columnheader', { name: 'Updated' })).toHaveCount(0);
+  await expect(catalog.rows.first().locator('[data-verdict]')).toBeVisible({ timeout: 30_000 });
+  // Nothing is wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await catalog.openFilters();
+  await catalog.toggleFacet('License', 'No license declared (1)');
+  await catalog.expectShowing(1, 2);
+  await page.keyboard.press('Escape');
+  await expect(catalog.facet('License')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Filters (1)' })).toBeFocused();
+});

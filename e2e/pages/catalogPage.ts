@@ -59,6 +59,12 @@ export class CatalogPage {
     return this.facet(group).getByRole('checkbox', { name: value });
   }
 
+  /** Opens the facets drawer (narrow screens: "Filters"). */
+  async openFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Filters/ }).click();
+    await expect(this.page.getByRole('complementary', { name: 'Filters' })).toBeVisible();
+  }
+
   /** Ticks a facet value. */
   async toggleFacet(group: string, value: string | RegExp): Promise<void> {
     await this.facetValue(group, value).check();

@@ -64,7 +64,7 @@ export function VersionsSection({ versions }: { versions: readonly VersionRow[] 
           <figcaption className="muted small">
             {source.sourceName} ({formatLabel(source.format)}), {label(shown)}
           </figcaption>
-          <pre>
+          <pre tabIndex={0}>
             {source.text.length > MAX_SOURCE_VIEW
               ? `${source.text.slice(0, MAX_SOURCE_VIEW)}\n… (truncated for display)`
               : source.text}

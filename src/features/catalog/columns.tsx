@@ -36,7 +36,8 @@ function shortDate(iso: string): string {
 }
 
 /** Column labels by id (the column visibility menu and headers). */
-export const COLUMN_LABELS: Readonly<Record<SortId, string>> = {
+export const COLUMN_LABELS: Readonly<Record<SortId | 'check', string>> = {
+  check: 'License check',
   name: 'Name',
   id: 'Id',
   kind: 'Kind',

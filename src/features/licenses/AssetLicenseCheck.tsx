@@ -202,7 +202,7 @@ function Notice({ report }: { report: AssetLicenseReport }) {
           {status}
         </span>
       </div>
-      <pre aria-label="NOTICE text" className="notice-text">
+      <pre aria-label="NOTICE text" className="notice-text" tabIndex={0}>
         {report.notice}
       </pre>
     </div>
