@@ -38,6 +38,7 @@ for (const size of SIZES) {
       asset,
       lineage,
       licenses,
+      insights,
     }) => {
       test.setTimeout(180_000);
       await page.setViewportSize({ width: size.width, height: size.height });
@@ -59,8 +60,14 @@ for (const size of SIZES) {
       found.push(...(await violations(page, 'lineage')));
 
       await licenses.openReport();
-      await expect(licenses.report).toBeVisible();
+      await expect(licenses.report).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
       found.push(...(await violations(page, 'licenses')));
+
+      await insights.open();
+      await expect(insights.chart('Assets by kind').getByRole('link').first()).toBeVisible({
+        timeout: 30_000,
+      });
+      found.push(...(await violations(page, 'insights')));
 
       await page.goto('/imports');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

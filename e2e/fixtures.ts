@@ -4,6 +4,7 @@ import { AssetPage } from './pages/assetPage';
 import { CatalogPage } from './pages/catalogPage';
 import { ExportDialog } from './pages/exportDialog';
 import { ImportPanel } from './pages/importPanel';
+import { InsightsPage } from './pages/insightsPage';
 import { LicensesPage } from './pages/licensesPage';
 import { LineageGraph } from './pages/lineageGraph';
 
@@ -11,6 +12,7 @@ export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
 export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
+export { InsightsPage } from './pages/insightsPage';
 export { LineageGraph } from './pages/lineageGraph';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
@@ -36,6 +38,7 @@ type Fixtures = {
   licenses: LicensesPage;
   lineage: LineageGraph;
   exporter: ExportDialog;
+  insights: InsightsPage;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -58,7 +61,7 @@ function originOf(baseURL: string | undefined): string {
 /**
  * Every test: collects console errors and requests to other origins (of every tab it opens), and fails if
  * any happened; page models of its page as fixtures (`catalog`, `asset`, `imports`, `licenses`, `lineage`,
- * `exporter`).
+ * `exporter`, `insights`).
  */
 export const test = base.extend<Fixtures>({
   guard: [
@@ -90,6 +93,7 @@ export const test = base.extend<Fixtures>({
   licenses: async ({ page }, use) => use(new LicensesPage(page)),
   lineage: async ({ page }, use) => use(new LineageGraph(page)),
   exporter: async ({ page }, use) => use(new ExportDialog(page)),
+  insights: async ({ page }, use) => use(new InsightsPage(page)),
 });
 
 export { expect };

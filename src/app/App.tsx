@@ -23,6 +23,7 @@ const LicenseSettingsPage = lazy(() =>
   import('./routes/LicensesPage').then((m) => ({ default: m.LicenseSettingsPage })),
 );
 const TeamPage = lazy(() => import('./routes/TeamPage').then((m) => ({ default: m.TeamPage })));
+const InsightsPage = lazy(() => import('./routes/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 const LineagePage = lazy(() => import('./routes/LineagePage').then((m) => ({ default: m.LineagePage })));
 
 const queryClient = new QueryClient({
@@ -50,6 +51,7 @@ export function App() {
                 <Route path="/audit" element={<AuditPage />} />
                 <Route path="/licenses" element={<LicensesPage />} />
                 <Route path="/licenses/settings" element={<LicenseSettingsPage />} />
+                <Route path="/insights" element={<InsightsPage />} />
                 <Route path="/lineage" element={<LineagePage />} />
                 <Route path="/team" element={<TeamPage />} />
                 <Route path="*" element={<p>Page not found.</p>} />

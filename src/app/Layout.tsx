@@ -14,7 +14,10 @@ export function Layout({ children }: { children: ReactNode }) {
           Tarn
         </NavLink>
         <nav aria-label="Main">
-          <NavLink to="/">Catalog</NavLink>
+          <NavLink to="/" end>
+            Catalog
+          </NavLink>
+          <NavLink to="/insights">Insights</NavLink>
           <NavLink to="/lineage">Lineage</NavLink>
           <NavLink to="/imports">Imports</NavLink>
           <NavLink to="/audit">Audit log</NavLink>

@@ -21,6 +21,7 @@ import { CatalogTable } from './CatalogTable';
 import { FacetPanel } from './FacetPanel';
 import { SearchBox } from './SearchBox';
 import { SavedViews } from './SavedViews';
+import { InsightsStrip } from './InsightsStrip';
 import { NARROW_SCREEN, useMediaQuery } from '@/components/useMediaQuery';
 
 /** What the table keeps on a phone: name and licence (plus the licence check, when known). */
@@ -240,6 +241,7 @@ export function CatalogView({
             ? 'Loading catalog…'
             : `Showing ${searching ? '…' : headOnly ? total : rows.length} of ${total} assets`}
         </p>
+        <InsightsStrip counts={fresh?.counts} search={search} />
         {toolbar}
         {empty && snapshot && snapshot.rows.length === 0 ? (
           empty
