@@ -87,3 +87,50 @@ test('on a 360 px phone the facets are a drawer behind "Filters"; the table keep
   await expect(catalog.facet('License')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Filters (1)' })).toBeFocused();
 });
+
+test('keyboard: "/" focuses the search, "?" opens the shortcuts sheet and Esc closes it', async ({
+  page,
+  catalog,
+}) => {
+  await catalog.openEmpty();
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('/');
+  await expect(catalog.search).toBeFocused();
+  await catalog.search.blur();
+  await page.keyboard.press('Shift+?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Search the catalog');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+});
+
+test('after one online visit the app reloads and works offline (precached app shell)', async ({
+  page,
+  context,
+  catalog,
+  imports,
+}) => {
+  await catalog.openEmpty();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 })
+    .toBe(true)
+    .catch(async () => {
+      // The first visit installs the worker; the next load is controlled by it.
+      await page.reload();
+    });
+  await imports.importFiles(UI_CARDS);
+  await catalog.expectShowing(2, 2);
+  await context.setOffline(true);
+  await page.reload();
+  await catalog.expectShowing(2, 2, 30_000);
+  await page.goto('/insights');
+  await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Assets by kind' }).getByRole('link').first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await context.setOffline(false);
+});

@@ -4,6 +4,8 @@ import { ImportControls, ImportResultPanel } from '@/features/import/ImportPanel
 import { CatalogActions, useDemoBootstrap } from '@/features/import/CatalogActions';
 import { ExportButton } from '@/features/export/ExportButton';
 import { ThemeToggle } from '@/components/ThemeToggle';
+import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
+import { UpdatePrompt } from '@/components/UpdatePrompt';
 
 export function Layout({ children }: { children: ReactNode }) {
   useDemoBootstrap();
@@ -29,8 +31,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <CatalogActions />
         <ThemeToggle />
       </header>
+      <UpdatePrompt />
       <ImportResultPanel />
       <main>{children}</main>
+      <KeyboardShortcuts />
     </div>
   );
 }
