@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Production CSP: the app talks to its own origin only and never runs inline or remote scripts, so a
@@ -33,7 +34,42 @@ const src = fileURLToPath(new URL('./src', import.meta.url));
 const eventsShim = fileURLToPath(new URL('./src/workers/catalog/sync/eventsShim.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), cspPlugin()],
+  plugins: [
+    react(),
+    cspPlugin(),
+    // Installable, and works offline after the first visit: the app shell (every built file and the demo
+    // catalog) is precached by a Workbox service worker; a new version waits until the person reloads
+    // ("update available", components/UpdatePrompt registers it).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Tarn — model lake',
+        short_name: 'Tarn',
+        description:
+          'A model lake in your browser: catalog, lineage and license checks for ML models and datasets.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f8fafc',
+        theme_color: '#2563eb',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        // The demo catalog (1.4 MB) is fetched on demand, not installed with the app.
+        globIgnores: ['demo-catalog.json'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: { alias: { '@': src, events: eventsShim } },
   worker: { format: 'es' },
   build: {

@@ -4,6 +4,7 @@ import { AssetPage } from './pages/assetPage';
 import { CatalogPage } from './pages/catalogPage';
 import { ExportDialog } from './pages/exportDialog';
 import { ImportPanel } from './pages/importPanel';
+import { InsightsPage } from './pages/insightsPage';
 import { LicensesPage } from './pages/licensesPage';
 import { LineageGraph } from './pages/lineageGraph';
 import { PlanPage } from './pages/planPage';
@@ -56,6 +57,7 @@ type Fixtures = {
   hub: HubImportDialog;
   sync: SyncPanel;
   team: TeamPage;
+  insights: InsightsPage;
 };
 
 /** Records the page's console errors and requests to other origins into the guard. */
@@ -84,7 +86,7 @@ function originOf(baseURL: string | undefined): string {
 /**
  * Every test: collects console errors and requests to other origins (of every tab it opens), and fails if
  * any happened; page models of its page as fixtures (`catalog`, `asset`, `imports`, `licenses`, `lineage`,
- * `exporter`, `plan`, `standards`, `hub`).
+ * `exporter`, `plan`, `standards`, `hub`, `sync`, `team`, `insights`).
  */
 export const test = base.extend<Fixtures>({
   guard: [
@@ -137,6 +139,7 @@ export const test = base.extend<Fixtures>({
   hub: async ({ page }, use) => use(new HubImportDialog(page)),
   sync: async ({ page }, use) => use(new SyncPanel(page)),
   team: async ({ page }, use) => use(new TeamPage(page)),
+  insights: async ({ page }, use) => use(new InsightsPage(page)),
 });
 
 export { expect };

@@ -59,6 +59,12 @@ export class CatalogPage {
     return this.facet(group).getByRole('checkbox', { name: value });
   }
 
+  /** Opens the facets drawer (narrow screens: "Filters"). */
+  async openFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Filters/ }).click();
+    await expect(this.page.getByRole('complementary', { name: 'Filters' })).toBeVisible();
+  }
+
   /** Ticks a facet value. */
   async toggleFacet(group: string, value: string | RegExp): Promise<void> {
     await this.facetValue(group, value).check();
@@ -85,6 +91,11 @@ export class CatalogPage {
     await this.savedViews.getByRole('button', { name: 'Save view' }).click();
   }
 
+  /** The empty catalog's welcome (what Tarn does, a drop zone, the formats, the demo). */
+  get welcome(): Locator {
+    return this.page.getByRole('region', { name: 'Your model lake is empty' });
+  }
+
   /** "Clear catalog" in the top bar, confirmed. */
   async clearCatalog(): Promise<void> {
     await this.page.getByRole('button', { name: 'Clear catalog' }).click();
@@ -93,7 +104,7 @@ export class CatalogPage {
 
   /** "Load demo catalog" in the top bar. */
   async loadDemo(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Load demo catalog' }).click();
+    await this.page.getByRole('banner').getByRole('button', { name: 'Load demo catalog' }).click();
   }
 
   /** Follows a link of the main navigation ("Licenses", "Lineage", "Audit log", …). */

@@ -25,6 +25,7 @@ const LicenseSettingsPage = lazy(() =>
 const PlanPage = lazy(() => import('./routes/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlanReportPage = lazy(() => import('./routes/PlanPage').then((m) => ({ default: m.PlanReportPage })));
 const TeamPage = lazy(() => import('./routes/TeamPage').then((m) => ({ default: m.TeamPage })));
+const InsightsPage = lazy(() => import('./routes/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 const LineagePage = lazy(() => import('./routes/LineagePage').then((m) => ({ default: m.LineagePage })));
 
 const queryClient = new QueryClient({
@@ -54,6 +55,7 @@ export function App() {
                 <Route path="/licenses/settings" element={<LicenseSettingsPage />} />
                 <Route path="/plans/:id" element={<PlanPage />} />
                 <Route path="/plans/:id/report" element={<PlanReportPage />} />
+                <Route path="/insights" element={<InsightsPage />} />
                 <Route path="/lineage" element={<LineagePage />} />
                 <Route path="/team" element={<TeamPage />} />
                 <Route path="*" element={<p>Page not found.</p>} />

@@ -5,6 +5,9 @@ import { CatalogActions, useDemoBootstrap } from '@/features/import/CatalogActio
 import { ExportButton } from '@/features/export/ExportButton';
 import { useSyncController } from '@/features/sync/useSync';
 import { SyncIndicator } from '@/features/sync/SyncPanel';
+import { ThemeToggle } from '@/components/ThemeToggle';
+import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
+import { UpdatePrompt } from '@/components/UpdatePrompt';
 
 export function Layout({ children }: { children: ReactNode }) {
   useDemoBootstrap();
@@ -16,7 +19,10 @@ export function Layout({ children }: { children: ReactNode }) {
           Tarn
         </NavLink>
         <nav aria-label="Main">
-          <NavLink to="/">Catalog</NavLink>
+          <NavLink to="/" end>
+            Catalog
+          </NavLink>
+          <NavLink to="/insights">Insights</NavLink>
           <NavLink to="/lineage">Lineage</NavLink>
           <NavLink to="/imports">Imports</NavLink>
           <NavLink to="/audit">Audit log</NavLink>
@@ -27,9 +33,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <SyncIndicator />
         <ExportButton />
         <CatalogActions />
+        <ThemeToggle />
       </header>
+      <UpdatePrompt />
       <ImportResultPanel />
       <main>{children}</main>
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -1,15 +1,33 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CatalogView } from '@/features/catalog/CatalogView';
 import { BulkActions } from '@/features/curation/BulkActions';
+import { EmptyCatalog } from '@/features/import/EmptyCatalog';
 import { ExportDialog } from '@/features/export/ExportDialog';
 import { usePublishExportScope } from '@/features/export/exportScopeStore';
 import { StandardsExportButtons } from '@/features/export/StandardsExport';
-import { useLicenseFacetSync } from '@/features/licenses/hooks';
+import { useCatalogVerdictFor, useLicenseFacetSync } from '@/features/licenses/hooks';
+import { NARROW_SCREEN, useMediaQuery } from '@/components/useMediaQuery';
 
 const NONE: readonly string[] = [];
 
+type Verdicts = ((id: string) => string | undefined) | undefined;
+
+/** The whole-catalog licence sweep's verdicts (asked only where the table shows them: phones). */
+function WithVerdicts({ children }: { children: (verdictFor: Verdicts) => ReactNode }) {
+  return <>{children(useCatalogVerdictFor())}</>;
+}
+
 /** The catalog, with bulk curation actions on its selection and selection-aware export. */
 export function CatalogPage() {
+  const narrow = useMediaQuery(NARROW_SCREEN);
+  return narrow ? (
+    <WithVerdicts>{(verdictFor) => <CatalogPageView verdictFor={verdictFor} />}</WithVerdicts>
+  ) : (
+    <CatalogPageView verdictFor={undefined} />
+  );
+}
+
+function CatalogPageView({ verdictFor }: { verdictFor: Verdicts }) {
   const [selected, setSelected] = useState<readonly string[]>(NONE);
   const [exporting, setExporting] = useState(false);
   // The top-bar "Export JSON" offers the selection. (The current filtered view needs the catalog to
@@ -23,6 +41,8 @@ export function CatalogPage() {
         {...(licenseKey ? { licenseKey } : {})}
         selectedKeys={selected}
         onSelectionChange={setSelected}
+        empty={<EmptyCatalog />}
+        verdictFor={verdictFor}
         toolbar={
           <>
             <BulkActions

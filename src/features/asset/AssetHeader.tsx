@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { licenseLabel } from '@/core/labels';
 import type { CurationRow, StoredAsset } from '@/db';
 import { subscriptionLabel } from '@/core/catalog/subscriptionLabel';
 
@@ -45,7 +46,11 @@ export function AssetHeader({ asset, curation, licenseBadge, completenessPct }: 
           {curation?.owner ? <span className="muted"> · curated by {curation.owner}</span> : null}
         </Fact>
         <Fact label="License" testId="asset-license">
-          {asset.license.normalized ?? 'unknown'}
+          {asset.license.normalized ? (
+            <span title={asset.license.normalized}>{licenseLabel(asset.license.normalized)}</span>
+          ) : (
+            'unknown'
+          )}
           {typeof asset.license.raw === 'string' && asset.license.raw !== asset.license.normalized ? (
             <span className="muted"> (declared: {asset.license.raw})</span>
           ) : null}

@@ -1,4 +1,5 @@
 import type { StoredAsset } from '@/db';
+import { formatLabel } from '@/core/labels';
 
 /** Which files this asset's current record comes from: file, format, sha256, import time. */
 export function ProvenanceSection({ asset }: { asset: StoredAsset }) {
@@ -27,7 +28,7 @@ export function ProvenanceSection({ asset }: { asset: StoredAsset }) {
           {rows.map((c) => (
             <tr key={`${c.format}|${c.sourceName}|${c.sha256}`}>
               <td>{c.sourceName}</td>
-              <td>{c.format}</td>
+              <td title={c.format}>{formatLabel(c.format)}</td>
               <td className="hash">{c.sha256}</td>
               <td>{c.importedAt}</td>
             </tr>

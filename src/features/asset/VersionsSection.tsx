@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatLabel } from '@/core/labels';
 import type { VersionRow } from '@/db';
 import { VersionDiff } from './VersionDiff';
 
@@ -37,7 +38,7 @@ export function VersionsSection({ versions }: { versions: readonly VersionRow[] 
               <td>{label(i)}</td>
               <td>{v.importedAt}</td>
               <td>{v.sourceName}</td>
-              <td>{v.format}</td>
+              <td title={v.format}>{formatLabel(v.format)}</td>
               <td className="hash" title={v.sha256}>
                 {v.sha256.slice(0, 12)}
               </td>
@@ -61,9 +62,9 @@ export function VersionsSection({ versions }: { versions: readonly VersionRow[] 
       {source?.text !== undefined && shown !== undefined ? (
         <figure className="raw-source" aria-label={`Source of ${label(shown)}`}>
           <figcaption className="muted small">
-            {source.sourceName} ({source.format}), {label(shown)}
+            {source.sourceName} ({formatLabel(source.format)}), {label(shown)}
           </figcaption>
-          <pre>
+          <pre tabIndex={0}>
             {source.text.length > MAX_SOURCE_VIEW
               ? `${source.text.slice(0, MAX_SOURCE_VIEW)}\n… (truncated for display)`
               : source.text}

@@ -34,6 +34,16 @@ import {
 } from './columns';
 
 import { forEachRow, sliceRows, type RowSource } from './rowSource';
+import { verdictLabel } from '@/core/labels';
+
+function VerdictCell({ verdict }: { verdict: string | undefined }) {
+  if (!verdict) return <span className="muted">…</span>;
+  return (
+    <span className={`verdict verdict-${verdict}`} data-verdict={verdict}>
+      {verdictLabel(verdict)}
+    </span>
+  );
+}
 
 const ROW_HEIGHT = 34;
 
@@ -45,6 +55,10 @@ export type CatalogTableProps = {
   onColumnsChange: (cols: SortId[]) => void;
   selection: RowSelectionState;
   onSelectionChange: (next: RowSelectionState) => void;
+  /** Narrow screens: the columns share the table's width instead of their own sizes. */
+  compact?: boolean;
+  /** The licence-check verdict of an asset (by id), shown in a "License check" column when given. */
+  verdictFor?: ((id: string) => string | undefined) | undefined;
 };
 
 function resolve<T>(updater: Updater<T>, prev: T): T {
@@ -59,6 +73,8 @@ export function CatalogTable({
   onColumnsChange,
   selection,
   onSelectionChange,
+  compact = false,
+  verdictFor,
 }: CatalogTableProps) {
   const navigate = useNavigate();
   const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.id, desc: sort.desc }] : []), [sort]);
@@ -207,9 +223,17 @@ export function CatalogTable({
 
   const headerGroups = table.getHeaderGroups();
   const visibleColumns = table.getVisibleLeafColumns();
-  const template = visibleColumns.map((c) => `${c.getSize()}px`).join(' ');
-  const gridStyle: CSSProperties = { display: 'grid', gridTemplateColumns: template };
-  const totalWidth = table.getTotalSize();
+  const VERDICT_WIDTH = 120;
+  const sizes = visibleColumns.map((c) =>
+    !compact || c.id === SELECT_COLUMN
+      ? `${c.getSize()}px`
+      : c.id === 'name'
+        ? 'minmax(0, 2fr)'
+        : 'minmax(0, 1fr)',
+  );
+  if (verdictFor) sizes.push(compact ? 'minmax(0, 1fr)' : `${VERDICT_WIDTH}px`);
+  const gridStyle: CSSProperties = { display: 'grid', gridTemplateColumns: sizes.join(' ') };
+  const totalWidth = table.getTotalSize() + (verdictFor ? VERDICT_WIDTH : 0);
 
   return (
     <div className="catalog-table">
@@ -247,7 +271,7 @@ export function CatalogTable({
           aria-label="Catalog"
           aria-rowcount={rowCount + 1}
           className="vtable"
-          style={{ width: Math.max(totalWidth, 600) }}
+          style={{ width: compact ? '100%' : Math.max(totalWidth, 600) }}
         >
           <thead role="rowgroup" className="vthead">
             {headerGroups.map((group) => (
@@ -305,6 +329,11 @@ export function CatalogTable({
                     </th>
                   );
                 })}
+                {verdictFor ? (
+                  <th role="columnheader" className="vth">
+                    {COLUMN_LABELS.check}
+                  </th>
+                ) : null}
               </tr>
             ))}
           </thead>
@@ -337,6 +366,11 @@ export function CatalogTable({
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}
+                  {verdictFor ? (
+                    <td role="cell" className="vtd">
+                      <VerdictCell verdict={verdictFor(row.original.id)} />
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}

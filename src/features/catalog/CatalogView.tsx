@@ -21,6 +21,11 @@ import { CatalogTable } from './CatalogTable';
 import { FacetPanel } from './FacetPanel';
 import { SearchBox } from './SearchBox';
 import { SavedViews } from './SavedViews';
+import { InsightsStrip } from './InsightsStrip';
+import { NARROW_SCREEN, useMediaQuery } from '@/components/useMediaQuery';
+
+/** What the table keeps on a phone: name and licence (plus the licence check, when known). */
+const NARROW_COLUMNS: readonly SortId[] = ['name', 'license'];
 
 export type CatalogViewProps = {
   /** Called with the selected asset keys whenever the table selection changes. */
@@ -33,6 +38,10 @@ export type CatalogViewProps = {
   onVisibleKeysChange?: (keys: string[]) => void;
   /** Changes when the "License check" facet's verdicts change (the view queries again). */
   licenseKey?: string;
+  /** Licence-check verdicts by asset id: on narrow screens the table shows them in a column. */
+  verdictFor?: ((id: string) => string | undefined) | undefined;
+  /** Shown in place of the table while the catalog holds no asset at all (e.g. a welcome with a drop zone). */
+  empty?: ReactNode;
 };
 
 function useViewState(): [CatalogViewState, (next: CatalogViewState, opts?: { replace?: boolean }) => void] {
@@ -69,7 +78,26 @@ export function CatalogView({
   toolbar,
   onVisibleKeysChange,
   licenseKey,
+  empty,
+  verdictFor,
 }: CatalogViewProps) {
+  const narrow = useMediaQuery(NARROW_SCREEN);
+  const [drawer, setDrawer] = useState(false);
+  const filtersButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    // Focus moves into the drawer when it opens and back to "Filters" when it closes.
+    if (drawer) closeButton.current?.focus();
+    else if (opened.current) filtersButton.current?.focus();
+    opened.current = drawer;
+    if (!drawer) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape') setDrawer(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawer]);
   const [view, setView] = useViewState();
   const { snapshot, refresh, stamp } = useCatalogSnapshot();
   // Cold start: the first rows of the default view from localStorage, until the database says otherwise.
@@ -169,7 +197,20 @@ export function CatalogView({
 
   return (
     <div className="catalog">
-      <aside className="catalog-side">
+      {narrow && drawer ? (
+        <div className="drawer-backdrop" aria-hidden="true" onClick={() => setDrawer(false)} />
+      ) : null}
+      <aside
+        id="catalog-filters"
+        className={`catalog-side${narrow ? ' drawer' : ''}${narrow && drawer ? ' open' : ''}`}
+        aria-label="Filters"
+        {...(narrow && !drawer ? { hidden: true } : {})}
+      >
+        {narrow ? (
+          <button ref={closeButton} type="button" className="drawer-close" onClick={() => setDrawer(false)}>
+            Close filters
+          </button>
+        ) : null}
         <SavedViews search={search} />
         <FacetPanel
           counts={fresh?.counts}
@@ -180,21 +221,43 @@ export function CatalogView({
       </aside>
       <section className="results" aria-label="Results">
         <SearchBox value={draft} onChange={onQueryChange} hints={fresh?.hints ?? []} />
+        {narrow ? (
+          <button
+            type="button"
+            ref={filtersButton}
+            className="filters-button"
+            aria-expanded={drawer}
+            aria-controls="catalog-filters"
+            onClick={() => setDrawer(true)}
+          >
+            Filters
+            {Object.values(view.facets).some((v) => v && v.length > 0)
+              ? ` (${Object.values(view.facets).reduce((n, v) => n + (v?.length ?? 0), 0)})`
+              : ''}
+          </button>
+        ) : null}
         <p className="count" aria-live="polite" data-q={fresh?.q ?? ''}>
           {loading
             ? 'Loading catalog…'
             : `Showing ${searching ? '…' : headOnly ? total : rows.length} of ${total} assets`}
         </p>
+        <InsightsStrip counts={fresh?.counts} search={search} />
         {toolbar}
-        <CatalogTable
-          rows={rows}
-          sort={view.sort}
-          onSortChange={onSortChange}
-          columns={view.cols ?? DEFAULT_COLUMNS}
-          onColumnsChange={onColumnsChange}
-          selection={selection}
-          onSelectionChange={onSelection}
-        />
+        {empty && snapshot && snapshot.rows.length === 0 ? (
+          empty
+        ) : (
+          <CatalogTable
+            rows={rows}
+            sort={view.sort}
+            onSortChange={onSortChange}
+            columns={narrow ? NARROW_COLUMNS : (view.cols ?? DEFAULT_COLUMNS)}
+            compact={narrow}
+            verdictFor={narrow ? verdictFor : undefined}
+            onColumnsChange={onColumnsChange}
+            selection={selection}
+            onSelectionChange={onSelection}
+          />
+        )}
       </section>
     </div>
   );

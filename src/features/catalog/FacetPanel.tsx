@@ -1,6 +1,7 @@
 /** Facet groups with live counts: one role=group per facet, checkboxes labelled "value (count)". */
 import { useState } from 'react';
 import { FACETS, type FacetCounts, type FacetId, type FacetSelection } from '@/core/catalog/facets';
+import { facetValueLabel } from '@/core/labels';
 
 const TOP_N = 8;
 const MORE_N = 200;
@@ -30,7 +31,12 @@ function FacetGroup({
   const [filter, setFilter] = useState('');
   const [more, setMore] = useState(false);
   const f = filter.trim().toLowerCase();
-  const matching = f === '' ? values : values.filter((v) => v.value.toLowerCase().includes(f));
+  const matching =
+    f === ''
+      ? values
+      : values.filter(
+          (v) => v.value.toLowerCase().includes(f) || facetValueLabel(id, v.value).toLowerCase().includes(f),
+        );
   const limit = more ? MORE_N : TOP_N;
   const shown = matching.slice(0, limit);
   // Selected values always stay visible.
@@ -49,16 +55,23 @@ function FacetGroup({
           onChange={(e) => setFilter(e.currentTarget.value)}
         />
       ) : null}
-      {shown.map((v) => (
-        <label key={v.value} className={v.count === 0 ? 'muted' : undefined}>
-          <input
-            type="checkbox"
-            checked={selected.includes(v.value)}
-            onChange={() => onToggle(id, v.value)}
-          />
-          {`${v.value} (${v.count})`}
-        </label>
-      ))}
+      {shown.map((v) => {
+        const text = facetValueLabel(id, v.value);
+        return (
+          <label
+            key={v.value}
+            className={v.count === 0 ? 'muted' : undefined}
+            title={text === v.value ? undefined : v.value}
+          >
+            <input
+              type="checkbox"
+              checked={selected.includes(v.value)}
+              onChange={() => onToggle(id, v.value)}
+            />
+            {`${text} (${v.count})`}
+          </label>
+        );
+      })}
       {matching.length > TOP_N ? (
         <button type="button" className="link-button" onClick={() => setMore((m) => !m)} aria-expanded={more}>
           {more ? 'less' : `more (${Math.min(distinct, matching.length) - TOP_N})`}

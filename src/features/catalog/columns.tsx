@@ -10,6 +10,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { DisplayRow, SortId } from '@/core/search/display';
+import { familyLabel, formatLabel, licenseLabel } from '@/core/labels';
 
 export const catalogFeatures = tableFeatures({
   rowSortingFeature,
@@ -25,12 +26,18 @@ export function assetPath(id: string): string {
   return `/asset/${encodeURIComponent(id)}`;
 }
 
+/** A human label with the stored id in its tooltip (when they differ). */
+function Labelled({ id, label }: { id: string; label: string }) {
+  return label === id ? <>{label}</> : <span title={id}>{label}</span>;
+}
+
 function shortDate(iso: string): string {
   return iso.slice(0, 10);
 }
 
 /** Column labels by id (the column visibility menu and headers). */
-export const COLUMN_LABELS: Readonly<Record<SortId, string>> = {
+export const COLUMN_LABELS: Readonly<Record<SortId | 'check', string>> = {
+  check: 'License check',
   name: 'Name',
   id: 'Id',
   kind: 'Kind',
@@ -101,12 +108,30 @@ export const catalogColumns = helper.columns([
   helper.accessor('owner', { id: 'owner', header: COLUMN_LABELS.owner, size: 140 }),
   helper.accessor('task', { id: 'task', header: COLUMN_LABELS.task, size: 170 }),
   helper.accessor('library', { id: 'library', header: COLUMN_LABELS.library, size: 130 }),
-  helper.accessor('license', { id: 'license', header: COLUMN_LABELS.license, size: 160 }),
-  helper.accessor('family', { id: 'family', header: COLUMN_LABELS.family, size: 130 }),
+  helper.accessor('license', {
+    id: 'license',
+    header: COLUMN_LABELS.license,
+    size: 160,
+    cell: ({ getValue }) => <Labelled id={getValue()} label={licenseLabel(getValue())} />,
+  }),
+  helper.accessor('family', {
+    id: 'family',
+    header: COLUMN_LABELS.family,
+    size: 130,
+    cell: ({ getValue }) => familyLabel(getValue()),
+  }),
   helper.accessor('baseModel', { id: 'base', header: COLUMN_LABELS.base, size: 240 }),
   helper.accessor('derivative', { id: 'derivative', header: COLUMN_LABELS.derivative, size: 110 }),
   helper.accessor('languages', { id: 'lang', header: COLUMN_LABELS.lang, size: 140 }),
-  helper.accessor('format', { id: 'format', header: COLUMN_LABELS.format, size: 150 }),
+  helper.accessor('format', {
+    id: 'format',
+    header: COLUMN_LABELS.format,
+    size: 150,
+    cell: ({ getValue }) => {
+      const ids = getValue();
+      return <Labelled id={ids} label={ids.split(', ').filter(Boolean).map(formatLabel).join(', ')} />;
+    },
+  }),
   helper.accessor('updatedAt', {
     id: 'updated',
     header: COLUMN_LABELS.updated,

@@ -230,7 +230,7 @@ export function Notice({ notice, fileId }: { notice: string; fileId: string }) {
           {status}
         </span>
       </div>
-      <pre aria-label="NOTICE text" className="notice-text">
+      <pre aria-label="NOTICE text" className="notice-text" tabIndex={0}>
         {notice}
       </pre>
     </div>
