@@ -29,15 +29,13 @@ export class ImportPanel {
    * would (does not wait).
    */
   async uploadGenerated(files: { name: string; buffer: Buffer; mimeType?: string }[]): Promise<void> {
-    await this.page
-      .getByLabel('Import files')
-      .setInputFiles(
-        files.map((f) => ({
-          name: f.name,
-          buffer: f.buffer,
-          mimeType: f.mimeType ?? 'application/octet-stream',
-        })),
-      );
+    await this.page.getByLabel('Import files').setInputFiles(
+      files.map((f) => ({
+        name: f.name,
+        buffer: f.buffer,
+        mimeType: f.mimeType ?? 'application/octet-stream',
+      })),
+    );
   }
 
   /** Uploads a folder through the "Import folder" input (does not wait). */

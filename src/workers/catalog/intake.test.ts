@@ -40,7 +40,11 @@ describe('intake', () => {
   });
 
   it('refuses files over the size limit before reading them', async () => {
-    const big = { size: 21 * 1024 * 1024, text: () => Promise.resolve('') } as unknown as Blob;
+    const big = {
+      size: 21 * 1024 * 1024,
+      text: () => Promise.reject(new Error('read the whole file')),
+      slice: () => new Blob(['# not an export']),
+    } as unknown as Blob;
     const entries = await expandInputs([{ name: 'huge.json', blob: big }]);
     expect(entries[0]?.kind).toBe('too-large');
   });
