@@ -77,7 +77,7 @@ describe('standards export over corpus chains', () => {
       .map((m) => ({ id: m.id, size: closureOf(env, [m.id]).assets.length }))
       .filter((x) => x.size > 2)
       .sort((a, b) => b.size - a.size)
-      .slice(0, 25)
+      .slice(0, 12)
       .map((x) => x.id);
     expect(roots.length).toBeGreaterThan(10);
     for (const root of roots) {
