@@ -30,7 +30,11 @@ export class ImportPanel {
    */
   async uploadGenerated(files: { name: string; buffer: Buffer; mimeType?: string }[]): Promise<void> {
     await this.page.getByLabel('Import files').setInputFiles(
-      files.map((f) => ({ name: f.name, buffer: f.buffer, mimeType: f.mimeType ?? 'application/octet-stream' })),
+      files.map((f) => ({
+        name: f.name,
+        buffer: f.buffer,
+        mimeType: f.mimeType ?? 'application/octet-stream',
+      })),
     );
   }
 

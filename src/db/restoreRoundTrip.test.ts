@@ -88,8 +88,8 @@ describe('content fingerprints survive JSON', () => {
     const { contentFingerprint } = await import('@/core/catalog/merge');
     const { storedAsset } = await import('@/testing/builders');
     const stored = storedAsset('acme/m', {
-      license: { raw: 'mit', normalized: undefined } as never,
-      extra: { a: undefined, b: [1, { c: undefined }] } as never,
+      license: { raw: 'mit', normalized: undefined },
+      extra: { a: undefined, b: [1, { c: undefined }] },
     });
     const viaJson = JSON.parse(JSON.stringify(stored)) as typeof stored;
     expect(contentFingerprint(viaJson)).toBe(contentFingerprint(stored));

@@ -15,7 +15,7 @@ function asset(i: number): StoredAsset {
     updatedAt: '2026-01-01T00:00:00.000Z',
     contributions: [],
     fieldSources: {},
-  } as StoredAsset;
+  };
 }
 
 function envelope(n: number) {
@@ -41,7 +41,7 @@ function envelope(n: number) {
 
 /** Chunks of a text cut at odd places (as a stream delivers them). */
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+  for (let i = 0; i < text.length; i += size) yield await Promise.resolve(text.slice(i, i + size));
 }
 
 describe('export in parts', () => {
