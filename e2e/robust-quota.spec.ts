@@ -35,10 +35,10 @@ test('a full disk: the report says so in words, lists every file not stored, kee
   const origin = new URL(baseURL ?? '').origin;
   const cdp = await context.newCDPSession(page);
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1_500_000 });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1_000_000 });
 
   test.setTimeout(240_000);
-  const files = cards(250);
+  const files = cards(120);
   await imports.uploadGenerated(files);
   await expect(imports.summary).toBeVisible({ timeout: 200_000 });
   const alert = imports.report.getByRole('alert');
@@ -47,7 +47,7 @@ test('a full disk: the report says so in words, lists every file not stored, kee
   await expect(alert).toContainText('export the catalog');
   await expect(alert).toContainText('remove raw sources');
   // Every file has its line: stored ones "new", the others "not stored".
-  await expect(imports.report.locator('ul.file-lines > li')).toHaveCount(250);
+  await expect(imports.report.locator('ul.file-lines > li')).toHaveCount(120);
   const notStored = await imports.report.locator('li', { hasText: 'not stored (storage full)' }).count();
   const summary = (await imports.summary.innerText()).match(
     /^(\d+) new, 0 updated, 0 unchanged, (\d+) failed$/,
@@ -55,7 +55,7 @@ test('a full disk: the report says so in words, lists every file not stored, kee
   expect(summary).not.toBeNull();
   const stored = Number(summary?.[1]);
   expect(Number(summary?.[2])).toBe(notStored);
-  expect(stored + notStored).toBe(250);
+  expect(stored + notStored).toBe(120);
   expect(notStored).toBeGreaterThan(0);
   await expect(alert).toContainText(`${notStored} files were not stored`);
 
