@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newPlan } from '@/core/licenses/plan';
 import { createCatalogDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TABLES } from './schema';
 
-/** An asset row as versions 1 and 2 stored it. */
+/** An asset row as versions 1 to 3 stored it. */
 const SEED_ASSET = {
   key: 'acme/model',
   id: 'acme/model',
@@ -82,22 +82,12 @@ describe('schema migrations', () => {
 
   it('v3 → v4 AddPublishedCatalogs keeps v3 data and indexes assets and relations by subscription', async () => {
     const name = freshName();
-    const v2 = new Dexie(name);
-    v2.version(3).stores(SCHEMA_V3);
-    await v2.open();
-    await v2.table(TABLES.assets).put({
-      key: 'acme/model',
-      id: 'acme/model',
-      kind: 'model',
-      name: 'model',
-      license: { raw: 'mit', normalized: 'MIT' },
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      contributions: [],
-      fieldSources: {},
-    });
-    await v2.table(TABLES.curation).put({ key: 'acme/model', tags: ['gold'], notes: 'kept', updatedAt: 'x' });
-    v2.close();
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    await v3.table(TABLES.assets).put(SEED_ASSET);
+    await v3.table(TABLES.curation).put({ key: 'acme/model', tags: ['gold'], notes: 'kept', updatedAt: 'x' });
+    v3.close();
 
     const db = createCatalogDb(name);
     await db.open();
