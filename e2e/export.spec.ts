@@ -176,7 +176,7 @@ test('bad export files are refused with a clear message and the catalog is untou
   const report = imports.report;
   await expect(report).toContainText('2 new, 0 updated, 0 unchanged, 2 failed');
   await expect(report).toContainText('tarn-export-v99.json: failed');
-  await expect(report).toContainText('This export is version 99; this Tarn reads up to version 1');
+  await expect(report).toContainText('This export is version 99; this Tarn reads up to version 2');
   await expect(report).toContainText('tarn-export-truncated.json: failed');
   await expect(report).toContainText('truncated or damaged');
   // Markup in ids and names is data: restored, shown as text, never run.
