@@ -12,7 +12,6 @@ export { AssetPage } from './pages/assetPage';
 export { CatalogPage } from './pages/catalogPage';
 export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
-export { InsightsPage } from './pages/insightsPage';
 export { LineageGraph } from './pages/lineageGraph';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
