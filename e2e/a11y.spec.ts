@@ -40,7 +40,7 @@ for (const size of SIZES) {
       licenses,
       insights,
     }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia({ colorScheme: scheme });
       await catalog.openEmpty();
