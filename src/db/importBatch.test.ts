@@ -3,7 +3,13 @@ import type { ParseResult } from '@/core/model';
 import type { FileReport } from '@/core/catalog/rows';
 import type { CatalogDb } from './schema';
 import { makeCard, makeSource, openTestDb } from '@/testing/builders';
-import { importParsedFile, storeParsedBatch, type ImportSource } from './importRepo';
+import {
+  importParsedFile,
+  storeParsedBatch,
+  storedAssetKeys,
+  type ImportSource,
+  type KnownKeys,
+} from './importRepo';
 
 type Item = { source: ImportSource; result: ParseResult };
 
@@ -80,10 +86,15 @@ async function oneByOne(db: CatalogDb, items: Item[]): Promise<FileReport[]> {
   return out;
 }
 
-async function inBatches(db: CatalogDb, items: Item[], size: number): Promise<FileReport[]> {
+async function inBatches(
+  db: CatalogDb,
+  items: Item[],
+  size: number,
+  known?: KnownKeys,
+): Promise<FileReport[]> {
   const out: FileReport[] = [];
   for (let i = 0; i < items.length; i += size)
-    out.push(...(await storeParsedBatch(items.slice(i, i + size), AT, 7, db)).reports);
+    out.push(...(await storeParsedBatch(items.slice(i, i + size), AT, 7, db, known)).reports);
   return out;
 }
 
@@ -116,7 +127,28 @@ describe('storeParsedBatch', () => {
       const db = await openTestDb(`batch-${size}`);
       expect(await inBatches(db, SEQUENCE, size)).toEqual(refReports);
       expect(await dump(db)).toEqual(expected);
+      // The same with the keys known to be stored (an import's hint: new keys are not read).
+      const hinted = await openTestDb(`batch-known-${size}`);
+      const known = await storedAssetKeys(hinted);
+      expect(known.size).toBe(0);
+      expect(await inBatches(hinted, SEQUENCE, size, known)).toEqual(refReports);
+      expect(await dump(hinted)).toEqual(expected);
+      expect([...known].sort()).toEqual(expected.assets.map((a) => a.key));
     }
+  });
+
+  it('stores a batch again with reads when a key taken as new was stored meanwhile (another tab)', async () => {
+    const db = await openTestDb('batch-known-stale');
+    const known = await storedAssetKeys(db);
+    // Another writer stores acme/base and acme/ft after the hint was read.
+    await inBatches(db, SEQUENCE.slice(0, 3), 3);
+    const before = await db.assets.get('acme/ft');
+    const { reports } = await storeParsedBatch(SEQUENCE.slice(3, 4), AT, 7, db, known);
+    expect(reports.map((r) => [r.status, r.created, r.updated])).toEqual([['imported', 0, 1]]);
+    const after = await db.assets.get('acme/ft');
+    expect(after?.createdAt).toBe(before?.createdAt);
+    expect(await db.versions.where('assetKey').equals('acme/ft').count()).toBe(2);
+    expect(known.has('acme/ft')).toBe(true);
   });
 
   it('returns what it stored: the records of the files’ assets and all their relations', async () => {

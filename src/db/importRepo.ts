@@ -89,7 +89,22 @@ type BatchState = {
   dirtyRelations: Set<string>;
   versions: VersionRow[];
   audit: AuditRow[];
+  /** Keys not read because they were known not to exist: their new rows are added (not put). */
+  absent: Set<string>;
 };
+
+/**
+ * The asset keys an import may find stored: every key stored when it started, plus what it wrote since.
+ * A key outside the set is taken as new: it is not read, and its row is added, so a key another tab
+ * stored meanwhile fails the batch's transaction (nothing is overwritten) and the batch is stored again
+ * with reads.
+ */
+export type KnownKeys = Set<string>;
+
+/** Every stored asset key (keys only: no row is read). */
+export async function storedAssetKeys(db: CatalogDb = getDb()): Promise<KnownKeys> {
+  return new Set(await db.assets.toCollection().primaryKeys());
+}
 
 /** One file, ready to plan: its assets by key and its relations as rows tagged with its provenance. */
 type PlannedFile = {
@@ -107,8 +122,15 @@ function planInput(source: ImportSource, result: ParseResult): PlannedFile {
   return { source, result, via, byKey, incoming: result.relations.map((r) => toRelationRow(r, via)) };
 }
 
-/** Reads, in three bulk requests, every stored row the files can touch. Runs inside the transaction. */
-async function readBatchState(db: CatalogDb, files: readonly PlannedFile[]): Promise<BatchState> {
+/**
+ * Reads, in bulk, every stored row the files can touch (with `known`, only rows whose key may exist).
+ * Runs inside the transaction.
+ */
+async function readBatchState(
+  db: CatalogDb,
+  files: readonly PlannedFile[],
+  known: KnownKeys | undefined,
+): Promise<BatchState> {
   const assetKeys = new Set<string>();
   const children = new Set<string>();
   for (const f of files) {
@@ -122,9 +144,15 @@ async function readBatchState(db: CatalogDb, files: readonly PlannedFile[]): Pro
       children.add(r.childKey);
     }
   }
-  const keys = Array.from(assetKeys);
-  const stored = await db.assets.bulkGet(keys);
+  const keys: string[] = [];
+  const absent = new Set<string>();
+  for (const key of assetKeys) {
+    if (known && !known.has(key)) absent.add(key);
+    else keys.push(key);
+  }
+  const stored = keys.length > 0 ? await db.assets.bulkGet(keys) : [];
   const assets = new Map<string, StoredAsset | undefined>();
+  for (const key of absent) assets.set(key, undefined);
   keys.forEach((key, i) => assets.set(key, stored[i]));
   // Relations of the children that exist: every stored relation's child is an asset (real or placeholder:
   // writers add one, deletions keep one while it is referenced), so a new asset has none to read. One index
@@ -150,6 +178,7 @@ async function readBatchState(db: CatalogDb, files: readonly PlannedFile[]): Pro
     dirtyRelations: new Set(),
     versions: [],
     audit: [],
+    absent,
   };
 }
 
@@ -264,9 +293,10 @@ function planFile(
 /** Writes what the batch changed, in bulk. Runs inside the transaction. */
 async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean): Promise<void> {
   const assetPuts: StoredAsset[] = [];
+  const assetAdds: StoredAsset[] = [];
   for (const key of st.dirtyAssets) {
     const a = st.assets.get(key);
-    if (a) assetPuts.push(a);
+    if (a) (st.absent.has(key) ? assetAdds : assetPuts).push(a);
   }
   const relationPuts: RelationRow[] = [];
   const relationDeletes: string[] = [];
@@ -276,6 +306,8 @@ async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean):
     else relationDeletes.push(id);
   }
   if (assetPuts.length > 0) await db.assets.bulkPut(assetPuts);
+  // Keys taken as new are added: one stored meanwhile (another tab) fails the transaction.
+  if (assetAdds.length > 0) await db.assets.bulkAdd(assetAdds);
   if (relationDeletes.length > 0) await db.relations.bulkDelete(relationDeletes);
   if (relationPuts.length > 0) await db.relations.bulkPut(relationPuts);
   if (st.versions.length > 0) await db.versions.bulkAdd(st.versions);
@@ -341,12 +373,17 @@ async function writeBatch(
   reports: readonly FileReport[],
   importedAt: string,
   importId: number | undefined,
+  known?: KnownKeys,
+  /** Read every key (`known` is still told what was stored). */
+  readAll = false,
 ): Promise<BatchWritten> {
   const t0 = performance.now();
   let tWritten = t0;
+  let dirty: Iterable<string> = [];
   const written = await db.transaction('rw', writeTables(db), async () => {
     performance.measure('tarn:store:wait', { start: t0, end: performance.now() });
-    const st = await readBatchState(db, files);
+    const st = await readBatchState(db, files, readAll ? undefined : known);
+    dirty = st.dirtyAssets;
     const tRead = performance.now();
     let touched = false;
     files.forEach((f, i) => {
@@ -363,6 +400,7 @@ async function writeBatch(
     return writtenOf(st, files);
   });
   performance.measure('tarn:store:commit', { start: tWritten, end: performance.now() });
+  if (known) for (const key of dirty) known.add(key);
   return written;
 }
 
@@ -371,22 +409,37 @@ async function writeBatch(
  * can touch is read in bulk, the files are merged in memory in order (a later file sees what an earlier
  * one wrote), and the results are written in bulk. Each file is still all-or-nothing: if the batch fails,
  * every file is retried in its own transaction. `written` is what the batch stored when it was stored as
- * one batch (absent after a retry file by file).
+ * one batch (absent after a retry file by file). With `known` (see KnownKeys), keys outside it are not
+ * read; if one was stored meanwhile, the batch is stored again with reads.
  */
 export async function storeParsedBatch(
   items: { source: ImportSource; result: ParseResult }[],
   importedAt: string,
   importId?: number,
   db: CatalogDb = getDb(),
+  known?: KnownKeys,
 ): Promise<{ reports: FileReport[]; written?: BatchWritten }> {
-  const reports = items.map(({ source, result }) => emptyReport(source, result));
+  const fresh = () => items.map(({ source, result }) => emptyReport(source, result));
+  let reports = fresh();
   const writable = items.filter((it, i) => !failIfEmpty(reports[i] as FileReport, it.result));
   if (writable.length === 0) return { reports };
-  const fileReports = reports.filter((r) => r.status !== 'failed');
-  try {
+  const attempt = async (readAll: boolean) => {
     const files = writable.map((it) => planInput(it.source, it.result));
-    const written = await writeBatch(db, files, fileReports, importedAt, importId);
+    const fileReports = reports.filter((r) => r.status !== 'failed');
+    const written = await writeBatch(db, files, fileReports, importedAt, importId, known, readAll);
     return { reports, written };
+  };
+  try {
+    if (known) {
+      try {
+        return await attempt(false);
+      } catch {
+        // A key taken as new was stored meanwhile: the same batch, reading every key.
+        reports = fresh();
+        items.forEach((it, i) => failIfEmpty(reports[i] as FileReport, it.result));
+      }
+    }
+    return await attempt(true);
   } catch {
     const out: FileReport[] = [];
     for (const it of items) out.push(await importParsedFile(it.source, it.result, importedAt, importId, db));

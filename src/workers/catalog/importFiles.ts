@@ -14,6 +14,7 @@ import {
   addImportRun,
   restoreExport,
   storeParsedBatch,
+  storedAssetKeys,
   updateImportRun,
   type ExportSource,
   type ImportSource,
@@ -212,6 +213,8 @@ export async function importFiles(
   const t0 = performance.now();
   const entries = await expandInputs(args.files, args.limits);
   span('expand', t0);
+  // The keys stored now (keys only): a batch does not read the keys it is the first to store.
+  let known = await storedAssetKeys();
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
   // With the site's storage full even the run record may not fit: the import goes on and reports.
   let storageFull = false;
@@ -247,7 +250,7 @@ export async function importFiles(
     // One transaction under the write lock (two tabs importing at once take turns per batch); the
     // writer then hands the stored records to the search engine, once per batch.
     const { reports: stored } = await write(
-      () => storeParsedBatch(items, startedAt, runId < 0 ? undefined : runId),
+      () => storeParsedBatch(items, startedAt, runId < 0 ? undefined : runId, undefined, known),
       ({ reports: reps, written }) => {
         const changed: string[] = [];
         for (const r of reps) if (r.created + r.updated > 0) changed.push(...r.assetIds.map(assetKey));
@@ -331,6 +334,7 @@ export async function importFiles(
           const full = quotaReport(restored);
           if (full) storageFull = true;
           reports[index] = full ?? restored;
+          known = await storedAssetKeys();
         } else if (entry.kind === 'over-bound') {
           reports[index] = failedReport(
             entry.name,
@@ -361,6 +365,7 @@ export async function importFiles(
             const full = quotaReport(restored);
             if (full) storageFull = true;
             reports[index] = full ?? restored;
+            known = await storedAssetKeys();
           } else {
             batch.push({
               ...p.parsed,
