@@ -95,6 +95,9 @@ function unreadableZip(f: InputFile, e: unknown): Entry {
  * their bytes arrive, an entry stops at the per-file limit (whatever its header claims), and the drop's
  * expanded bytes (`budget.used`) stop at `budget.bound`; entries past it are listed, not expanded.
  */
+/** Bytes pushed into the streaming unzip at a time (see expandZip). */
+const UNZIP_SLICE_BYTES = 16 * 1024;
+
 async function expandZip(f: InputFile, budget: { used: number; bound: number }, out: Entry[]): Promise<void> {
   const found: Entry[] = [];
   /** The entry being inflated; finished when its last chunk arrives. */
@@ -161,7 +164,11 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
         unzip.push(new Uint8Array(0), true);
         break;
       }
-      unzip.push(value, false);
+      // fflate's Unzip handles every entry that ends inside one pushed chunk in a nested call: a large
+      // chunk of small entries (a browser may hand over megabytes at once) overflows the stack. Push in
+      // slices that hold a bounded number of entries.
+      for (let at = 0; at < value.byteLength; at += UNZIP_SLICE_BYTES)
+        unzip.push(value.subarray(at, at + UNZIP_SLICE_BYTES), false);
     }
   } catch (e) {
     out.push(...found);
