@@ -269,6 +269,23 @@ export async function importFiles(
       if (item) reports[item.index] = full ?? r;
     });
   };
+  /**
+   * Restores one export file (read by `envOf`) after the batches before it are stored and indexed (the
+   * engine prepares the export's rows next); a full disk turns it into a "not stored" line.
+   */
+  const restoreExportFile = async (
+    source: ExportSource,
+    envOf: () => EnvelopeResult | Promise<EnvelopeResult>,
+  ): Promise<FileReport> => {
+    await flush();
+    await hooks.idle?.();
+    if (storageFull) return storageFullReport(source.name, source.bytes);
+    const restored = await restoreOne(source, await envOf(), startedAt, { ...hooks, write });
+    const full = quotaReport(restored);
+    if (full) storageFull = true;
+    known = await storedAssetKeys();
+    return full ?? restored;
+  };
   const pool = makePool();
   const plan = units(entries);
   const pending: (Promise<Prepared[]> | undefined)[] = [];
@@ -321,20 +338,9 @@ export async function importFiles(
           report.issues = [{ severity: 'info', code: 'SKIPPED', message: `Skipped: ${entry.reason}.` }];
           reports[index] = report;
         } else if (entry.kind === 'large-export') {
-          await flush();
-          await hooks.idle?.();
-          const restored = storageFull
-            ? storageFullReport(entry.name, entry.bytes)
-            : await restoreOne(
-                { name: entry.name, bytes: entry.bytes },
-                await readLargeExport(entry.blob),
-                startedAt,
-                { ...hooks, write },
-              );
-          const full = quotaReport(restored);
-          if (full) storageFull = true;
-          reports[index] = full ?? restored;
-          known = await storedAssetKeys();
+          reports[index] = await restoreExportFile({ name: entry.name, bytes: entry.bytes }, () =>
+            readLargeExport(entry.blob),
+          );
         } else if (entry.kind === 'over-bound') {
           reports[index] = failedReport(
             entry.name,
@@ -353,19 +359,8 @@ export async function importFiles(
           const p = prepared?.[k] ?? (await prepareInline(entry));
           if ('report' in p) reports[index] = p.report;
           else if ('export' in p) {
-            await flush();
-            // The engine prepares the export's rows next: the batches before it are indexed first.
-            await hooks.idle?.();
-            const restored = storageFull
-              ? storageFullReport(p.export.name, p.export.bytes)
-              : await restoreOne({ name: p.export.name, bytes: p.export.bytes }, p.export.env, startedAt, {
-                  ...hooks,
-                  write,
-                });
-            const full = quotaReport(restored);
-            if (full) storageFull = true;
-            reports[index] = full ?? restored;
-            known = await storedAssetKeys();
+            const { name, bytes, env } = p.export;
+            reports[index] = await restoreExportFile({ name, bytes }, () => env);
           } else {
             batch.push({
               ...p.parsed,
