@@ -110,7 +110,7 @@ test('export JSON, clear, import the export restores the catalog', async ({
     relations: unknown[];
   }>();
   expect(env.format).toBe('tarn-catalog');
-  expect(env.version).toBe(1);
+  expect(env.version).toBe(2);
   const realAssets = (env.assets as { placeholder?: boolean }[]).filter((a) => !a.placeholder);
   expect(realAssets).toHaveLength(2);
   expect(env.relations.length).toBeGreaterThanOrEqual(3);
