@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { limitCatalogStorage } from './support/storageLimit';
 
 /** Text that does not compress (IndexedDB compresses what it stores): words from a seeded generator. */
 function noise(seed: number, chars: number): string {
@@ -24,18 +25,17 @@ function cards(n: number): { name: string; buffer: Buffer; mimeType: string }[] 
 
 test('a full disk: the report says so in words, lists every file not stored, keeps what was stored', async ({
   page,
-  context,
-  baseURL,
   catalog,
   imports,
 }) => {
+  const disk = await limitCatalogStorage(page);
   await catalog.openEmpty();
   await imports.drop([{ name: 'acme__kept.md', text: '---\nlicense: mit\n---\n# Kept\n' }]);
   await expect(imports.summary).toHaveText('1 new, 0 updated, 0 unchanged, 0 failed');
-  const origin = new URL(baseURL ?? '').origin;
-  const cdp = await context.newCDPSession(page);
-  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1_000_000 });
+  // About 1 MB left on the disk: some of the 120 cards (24 KB each) fit, the rest do not.
+  await disk.set(1_000_000);
+  await catalog.open();
+  await catalog.expectShowing(1, 1);
 
   test.setTimeout(240_000);
   const files = cards(120);
@@ -61,8 +61,28 @@ test('a full disk: the report says so in words, lists every file not stored, kee
 
   // "Keep metadata only" for future imports; lift the quota: what was stored is all there.
   await alert.getByLabel(/Keep metadata only/).check();
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await disk.lift();
   await catalog.open();
   await catalog.expectShowing(stored + 1, stored + 1, 30_000);
   await expect.poll(() => page.evaluate(() => localStorage.getItem('tarn:import:metadata-only'))).toBe('1');
+});
+
+test('a disk already full: the catalog still opens and shows what it has; a new file is reported not stored', async ({
+  page,
+  catalog,
+  imports,
+}) => {
+  const disk = await limitCatalogStorage(page);
+  await catalog.openEmpty();
+  await imports.drop([{ name: 'acme__kept.md', text: '---\nlicense: mit\n---\n# Kept\n' }]);
+  await expect(imports.summary).toHaveText('1 new, 0 updated, 0 unchanged, 0 failed');
+  await disk.set(1);
+  await catalog.open();
+  await catalog.expectShowing(1, 1);
+  await imports.drop([{ name: 'acme__more.md', text: '---\nlicense: mit\n---\n# More\n' }]);
+  await expect(imports.summary).toHaveText('0 new, 0 updated, 0 unchanged, 1 failed');
+  await expect(imports.report.getByRole('alert')).toContainText(
+    "The browser's storage for this site is full.",
+  );
+  await catalog.expectShowing(1, 1);
 });
