@@ -1,4 +1,5 @@
-import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, type CatalogPage, type ImportPanel } from './fixtures';
 import { limitCatalogStorage } from './support/storageLimit';
 
 /** Text that does not compress (IndexedDB compresses what it stores): words from a seeded generator. */
@@ -23,19 +24,28 @@ function cards(n: number): { name: string; buffer: Buffer; mimeType: string }[] 
   }));
 }
 
+/** An empty catalog gets one card; then the disk keeps `bytes` free, and the page is opened again on it. */
+async function oneCardThenDiskLimit(
+  { page, catalog, imports }: { page: Page; catalog: CatalogPage; imports: ImportPanel },
+  bytes: number,
+): Promise<{ lift: () => Promise<void> }> {
+  const disk = await limitCatalogStorage(page);
+  await catalog.openEmpty();
+  await imports.drop([{ name: 'acme__kept.md', text: '---\nlicense: mit\n---\n# Kept\n' }]);
+  await expect(imports.summary).toHaveText('1 new, 0 updated, 0 unchanged, 0 failed');
+  await disk.set(bytes);
+  await catalog.open();
+  await catalog.expectShowing(1, 1);
+  return disk;
+}
+
 test('a full disk: the report says so in words, lists every file not stored, keeps what was stored', async ({
   page,
   catalog,
   imports,
 }) => {
-  const disk = await limitCatalogStorage(page);
-  await catalog.openEmpty();
-  await imports.drop([{ name: 'acme__kept.md', text: '---\nlicense: mit\n---\n# Kept\n' }]);
-  await expect(imports.summary).toHaveText('1 new, 0 updated, 0 unchanged, 0 failed');
   // About 1 MB left on the disk: some of the 120 cards (24 KB each) fit, the rest do not.
-  await disk.set(1_000_000);
-  await catalog.open();
-  await catalog.expectShowing(1, 1);
+  const disk = await oneCardThenDiskLimit({ page, catalog, imports }, 1_000_000);
 
   test.setTimeout(240_000);
   const files = cards(120);
@@ -72,13 +82,7 @@ test('a disk already full: the catalog still opens and shows what it has; a new 
   catalog,
   imports,
 }) => {
-  const disk = await limitCatalogStorage(page);
-  await catalog.openEmpty();
-  await imports.drop([{ name: 'acme__kept.md', text: '---\nlicense: mit\n---\n# Kept\n' }]);
-  await expect(imports.summary).toHaveText('1 new, 0 updated, 0 unchanged, 0 failed');
-  await disk.set(1);
-  await catalog.open();
-  await catalog.expectShowing(1, 1);
+  await oneCardThenDiskLimit({ page, catalog, imports }, 1);
   await imports.drop([{ name: 'acme__more.md', text: '---\nlicense: mit\n---\n# More\n' }]);
   await expect(imports.summary).toHaveText('0 new, 0 updated, 0 unchanged, 1 failed');
   await expect(imports.report.getByRole('alert')).toContainText(
