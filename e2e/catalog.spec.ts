@@ -150,7 +150,7 @@ test('keyboard: arrows move the row focus, Enter opens', async ({ page, catalog,
   await expect(page).toHaveURL(/\/asset\//);
 });
 
-test('keyboard: "/" to search, ArrowDown into the rows, Enter opens the focused asset; "?" lists the keys', async ({
+test('keyboard: "/" to search, ArrowDown into the rows, Enter opens the focused asset', async ({
   page,
   catalog,
   imports,
@@ -182,14 +182,6 @@ test('keyboard: "/" to search, ArrowDown into the rows, Enter opens the focused 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await expect(asset.heading).toHaveText(name);
-  await page.keyboard.press('Shift+?');
-  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(sheet).toBeVisible();
-  await expect(sheet.getByRole('term').filter({ hasText: '↑ ↓' })).toBeVisible();
-  await expect(sheet).toContainText('Move between catalog rows');
-  await expect(sheet).toContainText('Open the focused asset');
-  await page.keyboard.press('Escape');
-  await expect(sheet).toBeHidden();
 });
 
 test('keyboard: ArrowDown walks the suggestions, then on past the last one into the rows', async ({

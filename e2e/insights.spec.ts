@@ -10,15 +10,18 @@ const CARDS = [
   ...readdirSync(`${DATA_DIR}/lineage`).map((f) => `${DATA_DIR}/lineage/${f}`),
 ];
 
-test('each chart is a named figure; clicking a bar filters the catalog to the same count', async ({
-  page,
-  catalog,
-  imports,
-  insights,
-}) => {
+// Every test starts from the catalog holding every card.
+test.beforeEach(async ({ catalog, imports }) => {
   await catalog.openEmpty();
   await imports.importFiles(CARDS);
   await catalog.expectShowing(CARDS.length, CARDS.length, 30_000);
+});
+
+test('each chart is a named figure; clicking a bar filters the catalog to the same count', async ({
+  page,
+  catalog,
+  insights,
+}) => {
   await insights.open();
   await expect(page).toHaveURL(/\/insights$/);
   for (const name of ['Assets by kind', 'Assets by source format', 'License families', 'Top tasks']) {
@@ -36,12 +39,8 @@ test('each chart is a named figure; clicking a bar filters the catalog to the sa
 test('the charts follow the current search and facets, and the catalog strip leads to them', async ({
   page,
   catalog,
-  imports,
   insights,
 }) => {
-  await catalog.openEmpty();
-  await imports.importFiles(CARDS);
-  await catalog.expectShowing(CARDS.length, CARDS.length, 30_000);
   await catalog.toggleFacet('Kind', /^model/);
   await page.getByRole('link', { name: 'Insights for this view' }).click();
   await expect(insights.heading).toBeVisible();
@@ -59,12 +58,8 @@ test('the charts follow the current search and facets, and the catalog strip lea
 test('base models, lineage depth, completeness and imports over time: each bar filters the catalog to its count', async ({
   page,
   catalog,
-  imports,
   insights,
 }) => {
-  await catalog.openEmpty();
-  await imports.importFiles(CARDS);
-  await catalog.expectShowing(CARDS.length, CARDS.length, 30_000);
   // The UTC day of the import (the day the cards were first imported).
   const today = new Date().toISOString().slice(0, 10);
   await insights.open();
