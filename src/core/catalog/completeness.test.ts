@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { COMPLETENESS_BUCKETS, completenessBucket } from './completenessBuckets';
 import {
-  COMPLETENESS_BUCKETS,
   completeness,
-  completenessBucket,
   completenessPercent,
   missingFields,
   relevantStandards,

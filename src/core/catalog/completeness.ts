@@ -267,12 +267,3 @@ export function missingFields(s: StandardScore): FieldCheck[] {
 export function completenessPercent(report: CompletenessReport): number {
   return Math.round(report.score * 100);
 }
-
-/** The catalog's completeness buckets (facet values), lowest first: 20 points each, the last one 80–100. */
-export const COMPLETENESS_BUCKETS: readonly string[] = ['0-19', '20-39', '40-59', '60-79', '80-100'];
-
-/** The bucket of a completeness percentage (see {@link completenessPercent}). */
-export function completenessBucket(percent: number): string {
-  const i = Math.min(COMPLETENESS_BUCKETS.length - 1, Math.max(0, Math.floor(percent / 20)));
-  return COMPLETENESS_BUCKETS[i] ?? '0-19';
-}

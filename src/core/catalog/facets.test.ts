@@ -7,7 +7,8 @@ import { filterStructured, matchesStructured } from '../search/filter';
 import { parseQuery } from '../search/query';
 import { storedAsset } from '@/testing/builders';
 import type { Asset } from '../model';
-import { completeness, completenessBucket, completenessPercent } from './completeness';
+import { completeness, completenessPercent } from './completeness';
+import { completenessBucket } from './completenessBuckets';
 
 const asset = storedAsset;
 

@@ -15,7 +15,7 @@ import type {
 } from './facetTypes';
 import { countGroup, facetGroupsOf, prepareFacetGroups } from './facetGroups';
 import { columnCountOrder, columnCounts, countOrder } from './facetStats';
-import { completenessBucket } from './completeness';
+import { completenessBucket } from './completenessBuckets';
 import { depthValue, lineageDepths } from '../lineage/depth';
 
 export type {

@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { parseViewState, serializeViewState, type CatalogViewState } from '@/core/search/urlState';
 import type { FacetCounts, FacetId } from '@/core/catalog/facets';
 import { facetValueLabel } from '@/core/labels';
-import { COMPLETENESS_BUCKETS } from '@/core/catalog/completeness';
+import { COMPLETENESS_BUCKETS } from '@/core/catalog/completenessBuckets';
 import { DEPTH_VALUES } from '@/core/lineage/depth';
 import { useCatalogQuery, useCatalogSnapshot } from '../useCatalogData';
 import { BarChart, type Bar } from './BarChart';
