@@ -72,9 +72,22 @@ function licensed(a: CompletenessInput): boolean {
 /** The text of every markdown heading (any level) in a card body, in order. */
 function headingsOf(body: string): string[] {
   const out: string[] = [];
-  for (const m of body.matchAll(/^#{1,6}[ \t]+(.*)$/gmu)) out.push(m[1] ?? '');
+  // Line by line, looking closer only at lines that start with '#' (a regex over the whole body costs
+  // more, and the catalog scores every asset when it builds its rows).
+  for (let start = 0; start < body.length;) {
+    const nl = body.indexOf('\n', start);
+    const end = nl < 0 ? body.length : nl;
+    if (body.charCodeAt(start) === HASH) {
+      const m = HEADING.exec(body.slice(start, end));
+      if (m) out.push(m[1] ?? '');
+    }
+    start = end + 1;
+  }
   return out;
 }
+
+const HASH = 35; // '#'
+const HEADING = /^#{1,6}[ \t]+([^\r]*)/u;
 
 /** A markdown heading (any level) whose text matches. */
 function section(pattern: RegExp): (a: CompletenessInput, headings: readonly string[]) => boolean {
