@@ -150,6 +150,62 @@ test('keyboard: arrows move the row focus, Enter opens', async ({ page, catalog,
   await expect(page).toHaveURL(/\/asset\//);
 });
 
+test('keyboard: "/" to search, ArrowDown into the rows, Enter opens the focused asset', async ({
+  page,
+  catalog,
+  imports,
+  asset,
+}) => {
+  await loadFixtures(catalog, imports);
+  await page.getByText('Showing 5 of 5 assets').click();
+  await page.keyboard.press('/');
+  await expect(catalog.search).toBeFocused();
+  await page.keyboard.type('sunbeam');
+  await catalog.expectResultsFor('sunbeam');
+  await catalog.expectShowing(3, 5);
+  // The first ArrowDown leaves the search for the first row, the second moves on to the next.
+  await page.keyboard.press('ArrowDown');
+  await expect(catalog.row(0)).toBeFocused();
+  // ArrowUp on the first row goes back to the search, and down again.
+  await page.keyboard.press('ArrowUp');
+  await expect(catalog.search).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(catalog.row(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const second = catalog.row(1);
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAttribute('tabindex', '0');
+  await expect(catalog.row(0)).toHaveAttribute('tabindex', '-1');
+  const name = (await catalog.rowLink(second).textContent()) ?? '';
+  const href = (await catalog.rowLink(second).getAttribute('href')) ?? '';
+  expect(name).not.toBe('');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await expect(asset.heading).toHaveText(name);
+});
+
+test('keyboard: ArrowDown walks the suggestions, then on past the last one into the rows', async ({
+  page,
+  catalog,
+  imports,
+}) => {
+  await loadFixtures(catalog, imports);
+  await catalog.search.click();
+  await page.keyboard.type('sun');
+  await catalog.expectResultsFor('sun');
+  const options = catalog.suggestions.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const n = await options.count();
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(i)).toHaveAttribute('aria-selected', 'true');
+  }
+  await expect(catalog.search).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(catalog.row(0)).toBeFocused();
+  await expect(catalog.suggestions).toBeHidden();
+});
+
 test('a saved view reappears after reload', async ({ page, catalog, imports }) => {
   await loadFixtures(catalog, imports);
   await catalog.searchFor('license:mit');

@@ -101,6 +101,10 @@ test('keyboard: "/" focuses the search, "?" opens the shortcuts sheet and Esc cl
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
   await expect(sheet).toContainText('Search the catalog');
+  // The arrow keys, Enter and Esc of the catalog table are listed too.
+  await expect(sheet.getByRole('term').filter({ hasText: '↑ ↓' })).toBeVisible();
+  await expect(sheet).toContainText('Move between catalog rows');
+  await expect(sheet).toContainText('Open the focused asset');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });

@@ -39,6 +39,11 @@ export class CatalogPage {
     await expect(this.showing(shown, total)).toBeVisible(timeout === undefined ? {} : { timeout });
   }
 
+  /** Waits until the rows shown are the answer to `q` (not to a query typed on the way to it). */
+  async expectResultsFor(q: string): Promise<void> {
+    await expect(this.page.locator('p.count')).toHaveAttribute('data-q', q);
+  }
+
   /** The "Showing N of M assets" line whatever N is. */
   showingAnyOf(total: number): Locator {
     return this.page.getByText(new RegExp(`Showing \\d+ of ${total} assets`));
@@ -78,6 +83,16 @@ export class CatalogPage {
   /** Ticks a row's selection checkbox, by asset name. */
   async select(name: string): Promise<void> {
     await this.table.getByRole('checkbox', { name: `Select ${name}` }).check();
+  }
+
+  /** A table row by its position in the shown rows (0 = first), rendered or not by the virtualizer. */
+  row(index: number): Locator {
+    return this.table.locator(`tbody tr[data-index="${index}"]`);
+  }
+
+  /** The link to the asset's page in a row's name cell. */
+  rowLink(row: Locator): Locator {
+    return row.locator('.cell-name').getByRole('link');
   }
 
   /** Opens an asset from its link in the table. */

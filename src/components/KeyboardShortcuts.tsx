@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 
 const SHORTCUTS: readonly [string, string][] = [
   ['/', 'Search the catalog'],
-  ['↑ ↓', 'Move between catalog rows'],
+  ['↑ ↓', 'Move between catalog rows (↓ in the search goes to the results, ↑ on the first row back)'],
+  ['Home End', 'First or last catalog row'],
   ['Enter', 'Open the focused asset'],
   ['Space', 'Select the focused row'],
   ['Esc', 'Close a dialog, drawer or suggestions'],

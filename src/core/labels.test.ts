@@ -23,5 +23,11 @@ describe('human labels', () => {
     expect(facetValueLabel('check', 'ok')).toBe('OK');
     expect(facetValueLabel('format', 'spdx3')).toBe('SPDX 3');
     expect(facetValueLabel('kind', 'model')).toBe('model');
+    expect(facetValueLabel('complete', '40-59')).toBe('40–59%');
+    expect(facetValueLabel('depth', '0')).toBe('No parents');
+    expect(facetValueLabel('depth', '1')).toBe('1 generation');
+    expect(facetValueLabel('depth', '3')).toBe('3 generations');
+    expect(facetValueLabel('depth', '5+')).toBe('5 or more generations');
+    expect(facetValueLabel('imported', '2026-12-03')).toBe('2026-12-03');
   });
 });

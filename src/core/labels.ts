@@ -67,12 +67,28 @@ export function familyLabel(family: string): string {
   return FAMILY_LABELS[family] ?? family;
 }
 
+/** A completeness bucket ('40-59') as a range of percentages. */
+function completenessLabel(bucket: string): string {
+  const m = /^(\d+)-(\d+)$/u.exec(bucket);
+  return m ? `${m[1]}–${m[2]}%` : bucket;
+}
+
+/** A lineage depth value ('0' … '4', '5+') in generations of parents. */
+function depthLabel(depth: string): string {
+  if (depth === '0') return 'No parents';
+  if (depth === '1') return '1 generation';
+  if (depth.endsWith('+')) return `${depth.slice(0, -1)} or more generations`;
+  return `${depth} generations`;
+}
+
 /** Facet values whose stored id is not what a person reads, by facet id; other facets show the value. */
 const FACET_VALUE_LABELS: Readonly<Record<string, (value: string) => string>> = {
   license: licenseLabel,
   family: familyLabel,
   check: verdictLabel,
   format: formatLabel,
+  complete: completenessLabel,
+  depth: depthLabel,
 };
 
 /** The label of a facet value (the URL and the query keep the value). */

@@ -9,6 +9,8 @@ import { licenseFamily, type LicenseFamily } from '../licenses/family';
 import { derivationOf, type DerivationEdge, type DerivativeType } from '../lineage/derivative';
 import type { StoredAsset } from './rows';
 import { subscriptionLabel } from './subscriptionLabel';
+import { completeness, completenessPercent } from './completeness';
+import { assetBody } from './merge';
 
 /** How a model derives from its bases (core/lineage `derivationOf`, from the asset's own outgoing relations). */
 export type Derivation = DerivativeType;
@@ -49,6 +51,10 @@ export type CatalogRow = {
   source: string;
   /** Description (truncated), for search and phrase matching. */
   desc: string;
+  /** Completeness percentage (0..100) against the relevant standards, as the asset page shows it. */
+  completeness: number;
+  /** When the asset was first imported (ISO). */
+  createdAt: string;
   updatedAt: string;
 };
 
@@ -137,6 +143,8 @@ export function toCatalogRow(
     source: a.subscription ? subscriptionLabel(a.subscription) : '',
     tags: uniq(a.tags ?? []),
     desc: (a.description ?? '').slice(0, DESC_MAX),
+    completeness: completenessPercent(completeness(a, { body: assetBody(a) ?? '' })),
+    createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { COMPLETENESS_BUCKETS, completenessBucket } from './completenessBuckets';
 import {
   completeness,
+  completenessPercent,
   missingFields,
   relevantStandards,
   scoreStandard,
@@ -115,5 +117,30 @@ describe('completeness', () => {
       contributions: [{ format: 'hf-model-card' }, { format: 'cyclonedx' }],
     });
     expect(two.score).toBeCloseTo((two.standards[0]!.score + two.standards[1]!.score) / 2);
+  });
+});
+
+describe('completeness buckets', () => {
+  it('puts a percentage in a bucket of 20 points, 100 in the top one', () => {
+    expect([0, 19, 20, 39, 40, 59, 60, 79, 80, 100].map(completenessBucket)).toEqual([
+      '0-19',
+      '0-19',
+      '20-39',
+      '20-39',
+      '40-59',
+      '40-59',
+      '60-79',
+      '60-79',
+      '80-100',
+      '80-100',
+    ]);
+    expect(COMPLETENESS_BUCKETS).toEqual(['0-19', '20-39', '40-59', '60-79', '80-100']);
+  });
+
+  it('reads the percentage the asset page shows (sections of the card included)', () => {
+    const without = completeness(model);
+    const withSections = completeness(model, { body: '# Uses\ntext\n\n## Training details\n' });
+    expect(completenessPercent(without)).toBe(Math.round(without.score * 100));
+    expect(completenessPercent(withSections)).toBeGreaterThan(completenessPercent(without));
   });
 });

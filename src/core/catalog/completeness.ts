@@ -46,7 +46,12 @@ export type CompletenessReport = {
 /** What completeness looks at: an asset (without body) plus the formats that contributed to it. */
 export type CompletenessInput = Omit<Asset, 'body'> & { contributions?: readonly { format: string }[] };
 
-type Check = { field: string; required?: boolean; test: (a: CompletenessInput, body: string) => boolean };
+/** `headings`: the card's markdown headings (their text), read once per asset (see `headingsOf`). */
+type Check = {
+  field: string;
+  required?: boolean;
+  test: (a: CompletenessInput, headings: readonly string[]) => boolean;
+};
 
 function has(v: unknown): boolean {
   if (v === undefined || v === null) return false;
@@ -64,10 +69,29 @@ function licensed(a: CompletenessInput): boolean {
   return has(a.license.raw) || has(a.license.normalized);
 }
 
+/** The text of every markdown heading (any level) in a card body, in order. */
+function headingsOf(body: string): string[] {
+  const out: string[] = [];
+  // Line by line, looking closer only at lines that start with '#' (a regex over the whole body costs
+  // more, and the catalog scores every asset when it builds its rows).
+  for (let start = 0; start < body.length;) {
+    const nl = body.indexOf('\n', start);
+    const end = nl < 0 ? body.length : nl;
+    if (body.charCodeAt(start) === HASH) {
+      const m = HEADING.exec(body.slice(start, end));
+      if (m) out.push(m[1] ?? '');
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+const HASH = 35; // '#'
+const HEADING = /^#{1,6}[ \t]+([^\r]*)/u;
+
 /** A markdown heading (any level) whose text matches. */
-function section(pattern: RegExp): (a: CompletenessInput, body: string) => boolean {
-  return (_a, body) =>
-    body.split('\n').some((line) => /^#{1,6}\s/.test(line) && pattern.test(line.replace(/^#+\s*/, '')));
+function section(pattern: RegExp): (a: CompletenessInput, headings: readonly string[]) => boolean {
+  return (_a, headings) => headings.some((h) => pattern.test(h));
 }
 
 function modelParam(a: CompletenessInput, key: string): boolean {
@@ -211,10 +235,18 @@ export function scoreStandard(
   a: CompletenessInput,
   body = '',
 ): StandardScore {
+  return scoreWith(standard, a, headingsOf(body));
+}
+
+function scoreWith(
+  standard: CompletenessStandard,
+  a: CompletenessInput,
+  headings: readonly string[],
+): StandardScore {
   const checks = checksFor(standard, a).map((c) => ({
     field: c.field,
     required: c.required === true,
-    present: c.test(a, body),
+    present: c.test(a, headings),
   }));
   const present = checks.filter((c) => c.present).length;
   return {
@@ -232,7 +264,8 @@ export function completeness(
   a: CompletenessInput,
   opts: { body?: string; standards?: readonly CompletenessStandard[] } = {},
 ): CompletenessReport {
-  const standards = (opts.standards ?? relevantStandards(a)).map((s) => scoreStandard(s, a, opts.body ?? ''));
+  const headings = headingsOf(opts.body ?? '');
+  const standards = (opts.standards ?? relevantStandards(a)).map((s) => scoreWith(s, a, headings));
   const score = standards.length === 0 ? 0 : standards.reduce((s, x) => s + x.score, 0) / standards.length;
   return { standards, score };
 }
@@ -241,4 +274,9 @@ export function completeness(
 export function missingFields(s: StandardScore): FieldCheck[] {
   const missing = s.checks.filter((c) => !c.present);
   return [...missing.filter((c) => c.required), ...missing.filter((c) => !c.required)];
+}
+
+/** Completeness as the asset page shows it: a whole percentage, 0..100. */
+export function completenessPercent(report: CompletenessReport): number {
+  return Math.round(report.score * 100);
 }

@@ -63,6 +63,8 @@ function makeRows(n: number, seed: number): CatalogRow[] {
       source: '',
       tags: [],
       desc: '',
+      completeness: Math.floor(rand() * 101),
+      createdAt: '2026-01-01T00:00:00Z',
       updatedAt: '2026-01-01T00:00:00Z',
     });
   }

@@ -12,9 +12,13 @@ export type FacetId =
   | 'lang'
   | 'derivative'
   | 'lineage'
+  | 'depth'
+  | 'base'
   | 'trained'
   | 'format'
-  | 'source';
+  | 'source'
+  | 'complete'
+  | 'imported';
 
 /** One facet column, dictionary-encoded in CSR form: values of row i are `ids[offsets[i]..offsets[i+1])`. */
 export type FacetColumn = {

@@ -6,6 +6,9 @@ import { licenseFamily } from '../licenses/family';
 import { filterStructured, matchesStructured } from '../search/filter';
 import { parseQuery } from '../search/query';
 import { storedAsset } from '@/testing/builders';
+import type { Asset } from '../model';
+import { completeness, completenessPercent } from './completeness';
+import { completenessBucket } from './completenessBuckets';
 
 const asset = storedAsset;
 
@@ -172,6 +175,69 @@ describe('rows, filters and facets', () => {
       { value: 'no', count: 1 },
     ]);
     expect(all.counts.derivative.values.find((v) => v.value === 'adapter')?.count).toBe(1);
+  });
+
+  it('base model, lineage depth, completeness and first-import facets', () => {
+    const body = '# Uses\n\n## Training\n\n## Evaluation\n\n## Citation\n';
+    const cardOf = (id: string, extra: Partial<Asset>) => ({
+      format: 'hf-model-card',
+      sourceName: `${id}.md`,
+      sha256: id,
+      importedAt: '2026-03-01T10:00:00.000Z',
+      asset: {
+        id,
+        kind: 'model' as const,
+        name: id,
+        license: { raw: 'mit', normalized: 'MIT' },
+        body,
+        ...extra,
+      },
+    });
+    const full = asset('acme/full', {
+      createdAt: '2026-03-01T23:59:00.000Z',
+      pipelineTag: 'text-generation',
+      libraryName: 'transformers',
+      languages: ['en'],
+      tags: ['chat'],
+      datasets: ['d/x'],
+      description: 'A model.',
+      baseModels: ['acme/base'],
+    });
+    full.contributions = [cardOf('acme/full', {})];
+    const tuned = [
+      full,
+      asset('acme/tuned', { createdAt: '2026-03-02T00:00:01.000Z', baseModels: ['acme/full'] }),
+      asset('acme/base', { createdAt: '2026-03-02T08:00:00.000Z' }),
+    ];
+    const rels = [
+      [{ type: 'finetune_of', parent: 'acme/base' }],
+      [{ type: 'finetune_of', parent: 'acme/full' }],
+      [],
+    ];
+    const catalog = tuned.map((a, i) => toCatalogRow(a, rels[i] ?? [], 0));
+    // The row's completeness is the asset page's (card body included).
+    expect(catalog[0]?.completeness).toBe(completenessPercent(completeness(full, { body })));
+    expect(catalog[0]?.completeness).toBeGreaterThan(catalog[2]?.completeness ?? 100);
+    const index = buildFacetIndex(catalog);
+    const all = applyFacets(index, undefined, {});
+    expect(all.counts.base.values).toEqual([
+      { value: 'acme/base', count: 1 },
+      { value: 'acme/full', count: 1 },
+    ]);
+    const depth = (id: string) => {
+      const i = catalog.findIndex((r) => r.id === id);
+      return applyFacets(index, Uint32Array.of(i), {}).counts.depth.values.map((v) => v.value);
+    };
+    expect([depth('acme/base'), depth('acme/full'), depth('acme/tuned')]).toEqual([['0'], ['1'], ['2']]);
+    expect(all.counts.imported.values.map((v) => [v.value, v.count]).sort()).toEqual([
+      ['2026-03-01', 1],
+      ['2026-03-02', 2],
+    ]);
+    const bucket = completenessBucket(catalog[0]?.completeness ?? 0);
+    const sel = applyFacets(index, undefined, { complete: [bucket], imported: ['2026-03-01'] });
+    expect(Array.from(sel.matches, (i) => catalog[i]?.id)).toEqual(['acme/full']);
+    expect(applyFacets(index, undefined, { depth: ['2'] }).matches.length).toBe(1);
+    expect(applyFacets(index, undefined, { base: ['ACME/BASE'] }).matches.length).toBe(1);
   });
 
   it('filters and counts 100k rows (timings: npm run bench)', () => {

@@ -15,6 +15,8 @@ import type {
 } from './facetTypes';
 import { countGroup, facetGroupsOf, prepareFacetGroups } from './facetGroups';
 import { columnCountOrder, columnCounts, countOrder } from './facetStats';
+import { completenessBucket } from './completenessBuckets';
+import { depthValue, lineageDepths } from '../lineage/depth';
 
 export type {
   FacetCounts,
@@ -25,7 +27,21 @@ export type {
   FacetValueCount,
 } from './facetTypes';
 
-export type FacetDef = { id: FacetId; label: string; values: (r: CatalogRow) => readonly string[] };
+/** A facet's values for row `i` of the rows an index is built over. */
+type RowValues = (r: CatalogRow, i: number) => readonly string[];
+
+/**
+ * A facet: its values per row, or, for a facet whose values depend on other rows too (lineage depth),
+ * `valuesIn`, which reads all rows once per index build and gives the per-row function.
+ */
+export type FacetDef = { id: FacetId; label: string } & (
+  { values: (r: CatalogRow) => readonly string[] } | { valuesIn: (rows: readonly CatalogRow[]) => RowValues }
+);
+
+/** The ISO date (UTC day) of an ISO timestamp, or undefined when it is not one. */
+function isoDay(at: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}/u.test(at) ? at.slice(0, 10) : undefined;
+}
 
 /** The catalog's facets, in display order. `id` is also the URL parameter. */
 export const FACETS: readonly FacetDef[] = [
@@ -44,10 +60,31 @@ export const FACETS: readonly FacetDef[] = [
     label: 'Has lineage',
     values: (r) => [r.parents.length > 0 || r.nChildren > 0 ? 'yes' : 'no'],
   },
+  // Generations of parents above the asset (core/lineage `lineageDepths`), '5+' from five up.
+  {
+    id: 'depth',
+    label: 'Lineage depth',
+    valuesIn: (rows) => {
+      const depths = lineageDepths(rows);
+      return (_r, i) => [depthValue(depths[i] ?? 0)];
+    },
+  },
+  { id: 'base', label: 'Base model', values: (r) => r.baseModels },
   { id: 'trained', label: 'Trained-on dataset', values: (r) => r.trainedOn },
   { id: 'format', label: 'Source format', values: (r) => r.formats },
   // Where the asset comes from: this catalog, or a subscribed published catalog (its label).
   { id: 'source', label: 'Source', values: (r) => [r.source || 'local'] },
+  // Completeness against the relevant standards (`completeness.ts`), in buckets of 20 points.
+  { id: 'complete', label: 'Completeness', values: (r) => [completenessBucket(r.completeness)] },
+  // The UTC day the asset was first imported.
+  {
+    id: 'imported',
+    label: 'First imported',
+    values: (r) => {
+      const day = isoDay(r.createdAt);
+      return day ? [day] : [];
+    },
+  },
 ];
 
 export const FACET_IDS: readonly FacetId[] = FACETS.map((f) => f.id);
@@ -61,7 +98,11 @@ export function buildFacetIndex(
   overrides: FacetValueOverrides = {},
 ): FacetIndex {
   const columns = {} as Record<FacetId, FacetColumn>;
-  for (const facet of FACETS) columns[facet.id] = buildColumn(rows, overrides[facet.id] ?? facet.values);
+  for (const facet of FACETS)
+    columns[facet.id] = buildColumn(
+      rows,
+      overrides[facet.id] ?? ('values' in facet ? facet.values : facet.valuesIn(rows)),
+    );
   return { size: rows.length, columns };
 }
 
@@ -78,7 +119,7 @@ export function withFacetColumn(
   return { size: index.size, columns: { ...index.columns, [id]: buildColumn(rows, values) } };
 }
 
-function buildColumn(rows: readonly CatalogRow[], values: (r: CatalogRow) => readonly string[]): FacetColumn {
+function buildColumn(rows: readonly CatalogRow[], values: RowValues): FacetColumn {
   const labels: string[] = [];
   const byLower = new Map<string, number>();
   const offsets = new Uint32Array(rows.length + 1);
@@ -87,7 +128,7 @@ function buildColumn(rows: readonly CatalogRow[], values: (r: CatalogRow) => rea
     offsets[i] = tmp.length;
     const row = rows[i];
     if (!row) continue;
-    for (const v of values(row)) {
+    for (const v of values(row, i)) {
       const lower = v.toLowerCase();
       let id = byLower.get(lower);
       if (id === undefined) {

@@ -15,7 +15,7 @@ import {
 import type { FacetColumn, FacetId, FacetIndex } from './facetTypes';
 import { stringColumn } from '../util/columns';
 
-export const FACETS_CODEC_VERSION = 1;
+export const FACETS_CODEC_VERSION = 2;
 
 /** `byRank`: the labels' collation order (sorting 16k labels was most of the first query's facet work). */
 type StoredColumn = {

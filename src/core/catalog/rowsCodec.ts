@@ -21,16 +21,24 @@ import {
   type TypedDictColumn,
 } from '../util/columns';
 
-export const ROWS_CODEC_VERSION = 6;
+export const ROWS_CODEC_VERSION = 7;
 
 const SEP = '\u001f';
 
-type StringField = 'key' | 'id' | 'name' | 'owner' | 'licenseName' | 'updatedAt';
+type StringField = 'key' | 'id' | 'name' | 'owner' | 'licenseName' | 'createdAt' | 'updatedAt';
 type DictField = 'kind' | 'task' | 'library' | 'license' | 'licenseFamily' | 'derivative' | 'source';
 type ListField =
   'tasks' | 'baseModels' | 'bases' | 'parents' | 'trainedOn' | 'languages' | 'formats' | 'tags';
 
-const STRING_FIELDS: readonly StringField[] = ['key', 'id', 'name', 'owner', 'licenseName', 'updatedAt'];
+const STRING_FIELDS: readonly StringField[] = [
+  'key',
+  'id',
+  'name',
+  'owner',
+  'licenseName',
+  'createdAt',
+  'updatedAt',
+];
 const DICT_FIELDS: readonly DictField[] = [
   'kind',
   'task',
@@ -64,6 +72,8 @@ export type EncodedHead = {
   strings: Record<StringField, PackedStrings>;
   dicts: Record<DictField, TypedDictColumn>;
   nChildren: Uint32Array;
+  /** Completeness percentages (0..100). */
+  completeness: Uint8Array;
 };
 
 /** Encoded rows: the head, and the tail as text (see `TAIL_LINES`). */
@@ -95,6 +105,7 @@ export function encodeRows(rows: readonly CatalogRow[]): EncodedRows {
     strings,
     dicts,
     nChildren: Uint32Array.from(rows, (r) => r.nChildren),
+    completeness: Uint8Array.from(rows, (r) => r.completeness),
   };
   const tail = [...LIST_FIELDS.map((f) => lists[f]), rows.map((r) => r.desc)];
   // JSON.stringify escapes line breaks inside strings: a newline only ever separates two parts.
@@ -212,10 +223,12 @@ class DecodedRow implements CatalogRow {
   declare licenseFamily: CatalogRow['licenseFamily'];
   declare derivative: CatalogRow['derivative'];
   declare source: string;
+  declare createdAt: string;
   declare updatedAt: string;
   constructor(
     public key: string,
     public nChildren: number,
+    public completeness: number,
     private readonly head: Head,
     private readonly tail: Tail,
     /** This row's position in its batch's columns. */
@@ -327,6 +340,7 @@ export function decodeRows(encoded: { head: unknown; tail?: string }): CatalogRo
   if (e.v !== ROWS_CODEC_VERSION || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
   if (!e.strings || !e.dicts || !(e.nChildren instanceof Uint32Array) || e.nChildren.length !== n)
     return undefined;
+  if (!(e.completeness instanceof Uint8Array) || e.completeness.length !== n) return undefined;
   const head = {} as Head;
   for (const f of STRING_FIELDS) {
     const read = packedReader(e.strings[f], n);
@@ -340,10 +354,11 @@ export function decodeRows(encoded: { head: unknown; tail?: string }): CatalogRo
   }
   const pending = encoded.tail === undefined;
   const tail: Tail = { n, text: encoded.tail ?? '', pending, lists: [], failed: false };
-  const nChildren = e.nChildren;
+  const { nChildren, completeness } = e;
   const key = head.key;
   const rows = new Array<CatalogRow>(n);
-  for (let i = 0; i < n; i++) rows[i] = new DecodedRow(key(i), nChildren[i] ?? 0, head, tail, i);
+  for (let i = 0; i < n; i++)
+    rows[i] = new DecodedRow(key(i), nChildren[i] ?? 0, completeness[i] ?? 0, head, tail, i);
   return rows;
 }
 

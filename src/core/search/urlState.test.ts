@@ -16,6 +16,19 @@ describe('view state in the URL', () => {
     expect(parseViewState(serializeViewState(s))).toEqual(s);
   });
 
+  it('round-trips the base model, lineage depth, completeness and first-import facets', () => {
+    const s = parseViewState(
+      new URLSearchParams('base=acme%2Fbase&depth=5%2B&complete=80-100&imported=2026-12-03'),
+    );
+    expect(s.facets).toEqual({
+      base: ['acme/base'],
+      depth: ['5+'],
+      complete: ['80-100'],
+      imported: ['2026-12-03'],
+    });
+    expect(parseViewState(serializeViewState(s))).toEqual(s);
+  });
+
   it('ignores unknown sort ids and columns; default columns are not written', () => {
     const s = parseViewState(new URLSearchParams('sort=bogus&cols=nope'));
     expect(s.sort).toBeUndefined();

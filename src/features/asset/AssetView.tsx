@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { assetBody } from '@/core/catalog/merge';
-import { completeness } from '@/core/catalog/completeness';
+import { completeness, completenessPercent } from '@/core/catalog/completeness';
 import { Markdown } from '@/components/Markdown';
 import { useAsset } from './useAsset';
 import { AssetHeader } from './AssetHeader';
@@ -49,7 +49,7 @@ export function AssetView({ id, licenseBadge, children }: AssetViewProps) {
         asset={asset}
         curation={data.curation}
         licenseBadge={licenseBadge}
-        completenessPct={Math.round(report.score * 100)}
+        completenessPct={completenessPercent(report)}
       />
       <AssetLinks label="Base models" ids={asset.baseModels} existing={data.existing} />
       <AssetLinks label="Datasets" ids={asset.datasets} existing={data.existing} />

@@ -1,11 +1,11 @@
 import type { CompletenessReport } from '@/core/catalog/completeness';
-import { missingFields } from '@/core/catalog/completeness';
+import { completenessPercent, missingFields } from '@/core/catalog/completeness';
 
 /** Completeness scorecard per relevant standard: present and missing fields. */
 export function CompletenessPanel({ report }: { report: CompletenessReport }) {
   return (
     <section aria-label="Completeness">
-      <h2>Completeness {Math.round(report.score * 100)}%</h2>
+      <h2>Completeness {completenessPercent(report)}%</h2>
       {report.standards.map((s) => {
         const missing = missingFields(s);
         return (

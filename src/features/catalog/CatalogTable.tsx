@@ -1,17 +1,21 @@
 /**
  * The catalog table: TanStack Table v9 (sorting state, sizing/resizing, visibility, selection) over rows
  * already filtered and sorted by the worker (manual sorting), rendered with TanStack Virtual so 100k rows
- * scroll smoothly. Keyboard: arrows move the row focus, Enter opens, Space toggles selection.
+ * scroll smoothly. Keyboard: arrows move the row focus (a roving tabindex: the focused row is the one tab
+ * stop; the virtualizer scrolls it into view), Enter opens, Space toggles selection; ArrowUp from the first
+ * row goes back up (to the search box), and `focusRow` brings the focus in from outside.
  */
 import {
   useCallback,
   useEffect,
+  useImperativeHandle,
   useMemo,
   useRef,
   useState,
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  type Ref,
 } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -46,6 +50,8 @@ function VerdictCell({ verdict }: { verdict: string | undefined }) {
 }
 
 const ROW_HEIGHT = 34;
+/** How long a row focus asked for waits for its row to be rendered (ms). */
+const FOCUS_WAIT_MS = 1000;
 
 export type CatalogTableProps = {
   rows: RowSource;
@@ -59,6 +65,15 @@ export type CatalogTableProps = {
   compact?: boolean;
   /** The licence-check verdict of an asset (by id), shown in a "License check" column when given. */
   verdictFor?: ((id: string) => string | undefined) | undefined;
+  /** ArrowUp on the first row: the focus goes back to what comes before the table. */
+  onArrowUpOut?: () => void;
+  ref?: Ref<CatalogTableHandle>;
+};
+
+/** What the catalog can ask of its table. */
+export type CatalogTableHandle = {
+  /** Moves the row focus to row `index` of the shown rows (clamped), scrolling it into view. */
+  focusRow: (index: number) => void;
 };
 
 function resolve<T>(updater: Updater<T>, prev: T): T {
@@ -75,6 +90,8 @@ export function CatalogTable({
   onSelectionChange,
   compact = false,
   verdictFor,
+  onArrowUpOut,
+  ref,
 }: CatalogTableProps) {
   const navigate = useNavigate();
   const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.id, desc: sort.desc }] : []), [sort]);
@@ -128,13 +145,20 @@ export function CatalogTable({
   const rowCount = rows.length;
 
   const [active, setActive] = useState(0);
-  const focusWanted = useRef(false);
+  /** When a move asked for the row focus (ms, `performance.now()`), until the row took it. */
+  const focusWanted = useRef<number | undefined>(undefined);
+  // Bumped by every move, so the focus effect runs even when the row index stays the same.
+  const [, setMoves] = useState(0);
   const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
 
   useEffect(() => {
-    if (!focusWanted.current) return;
-    focusWanted.current = false;
+    const asked = focusWanted.current;
+    if (asked === undefined) return;
+    // A row scrolled to is rendered once the virtualizer has seen the scroll: keep wanting it till then,
+    // but not for long (a later render must not pull the focus away from where the person went since).
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (!el && performance.now() - asked < FOCUS_WAIT_MS) return;
+    focusWanted.current = undefined;
     el?.focus({ preventScroll: true });
   });
 
@@ -144,11 +168,13 @@ export function CatalogTable({
       if (n === 0) return;
       const next = Math.max(0, Math.min(n - 1, i));
       setActive(next);
-      focusWanted.current = true;
+      setMoves((m) => m + 1);
+      focusWanted.current = performance.now();
       virtualizer.scrollToIndex(next, { align: 'auto' });
     },
     [rowCount, virtualizer],
   );
+  useImperativeHandle(ref, () => ({ focusRow: moveTo }), [moveTo]);
 
   const toggleKey = (key: string) => {
     const next: RowSelectionState = { ...selection };
@@ -166,7 +192,8 @@ export function CatalogTable({
         moveTo(activeIndex + 1);
         break;
       case 'ArrowUp':
-        moveTo(activeIndex - 1);
+        if (activeIndex === 0 && onArrowUpOut) onArrowUpOut();
+        else moveTo(activeIndex - 1);
         break;
       case 'PageDown':
         moveTo(activeIndex + page);

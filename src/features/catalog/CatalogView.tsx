@@ -17,7 +17,7 @@ import type { FacetId } from '@/core/catalog/facets';
 import { useCatalogQuery, useCatalogSnapshot } from './useCatalogData';
 import { HEAD_ROWS, readCatalogHead, writeCatalogHead, type CatalogHead } from './catalogHead';
 import { arrayRows, EMPTY_ROWS, forEachRow, orderedRows, sliceRows, type RowSource } from './rowSource';
-import { CatalogTable } from './CatalogTable';
+import { CatalogTable, type CatalogTableHandle } from './CatalogTable';
 import { FacetPanel } from './FacetPanel';
 import { SearchBox } from './SearchBox';
 import { SavedViews } from './SavedViews';
@@ -189,6 +189,10 @@ export function CatalogView({
   };
   const onColumnsChange = (cols: SortId[]) => setViewNow({ ...view, q: draft, cols });
 
+  // ArrowDown from the search box moves into the results from the top; ArrowUp from the top row goes back.
+  const table = useRef<CatalogTableHandle>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+
   const headOnly = !snapshot && head !== undefined && defaultView;
   const total = fresh?.total ?? snapshot?.rows.length ?? (headOnly ? head.total : 0);
   const loading = !snapshot && !headOnly;
@@ -220,7 +224,13 @@ export function CatalogView({
         />
       </aside>
       <section className="results" aria-label="Results">
-        <SearchBox value={draft} onChange={onQueryChange} hints={fresh?.hints ?? []} />
+        <SearchBox
+          value={draft}
+          onChange={onQueryChange}
+          hints={fresh?.hints ?? []}
+          inputRef={searchInput}
+          onArrowDownOut={() => table.current?.focusRow(0)}
+        />
         {narrow ? (
           <button
             type="button"
@@ -256,6 +266,8 @@ export function CatalogView({
             onColumnsChange={onColumnsChange}
             selection={selection}
             onSelectionChange={onSelection}
+            ref={table}
+            onArrowUpOut={() => searchInput.current?.focus()}
           />
         )}
       </section>

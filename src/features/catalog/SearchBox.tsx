@@ -1,5 +1,5 @@
 /** The catalog search box with autosuggest (a keyboard-navigable listbox of completions). */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { catalogClient } from '@/workers/catalogClient';
 import { catalogKeys } from './queryKeys';
@@ -8,6 +8,9 @@ export type SearchBoxProps = {
   value: string;
   onChange: (value: string) => void;
   hints: readonly string[];
+  /** ArrowDown with no suggestion list shown, or from its last suggestion: on to the results. */
+  onArrowDownOut?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
 };
 
 /** Pause after the last keystroke before suggestions are asked for. */
@@ -25,7 +28,7 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 
 const NO_SUGGESTIONS: string[] = [];
 
-export function SearchBox({ value, onChange, hints }: SearchBoxProps) {
+export function SearchBox({ value, onChange, hints, onArrowDownOut, inputRef }: SearchBoxProps) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   // Suggestions follow what the user types, not a value set from outside (a saved view, a chosen suggestion).
@@ -61,9 +64,13 @@ export function SearchBox({ value, onChange, hints }: SearchBoxProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' && suggestions.length > 0) {
-      setOpen(true);
-      setActive((a) => (a + 1) % suggestions.length);
+    if (e.key === 'ArrowDown' && shown && active < suggestions.length - 1) {
+      setActive((a) => a + 1);
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown' && onArrowDownOut) {
+      setOpen(false);
+      setActive(() => -1);
+      onArrowDownOut();
       e.preventDefault();
     } else if (e.key === 'ArrowUp' && shown) {
       setActive((a) => (a <= 0 ? suggestions.length - 1 : a - 1));
@@ -86,6 +93,7 @@ export function SearchBox({ value, onChange, hints }: SearchBoxProps) {
   return (
     <div className="search-box">
       <input
+        ref={inputRef}
         type="search"
         role="searchbox"
         aria-label="Search catalog"

@@ -8,6 +8,8 @@ import { Link, useSearchParams } from 'react-router';
 import { parseViewState, serializeViewState, type CatalogViewState } from '@/core/search/urlState';
 import type { FacetCounts, FacetId } from '@/core/catalog/facets';
 import { facetValueLabel } from '@/core/labels';
+import { COMPLETENESS_BUCKETS } from '@/core/catalog/completenessBuckets';
+import { DEPTH_VALUES } from '@/core/lineage/depth';
 import { useCatalogQuery, useCatalogSnapshot } from '../useCatalogData';
 import { BarChart, type Bar } from './BarChart';
 
@@ -18,34 +20,69 @@ export function viewWith(view: CatalogViewState, id: FacetId, value: string): Ca
   return { ...view, facets: { ...view.facets, [id]: [value] } };
 }
 
-function barsOf(counts: FacetCounts | undefined, view: CatalogViewState, id: FacetId, top = TOP): Bar[] {
-  const values = counts?.[id]?.values ?? [];
+/**
+ * How a chart picks and orders its bars: the most frequent values (default), the facet's own scale
+ * (buckets, depths), or the latest values in time order (days).
+ */
+type BarOrder = { scale: readonly string[] } | 'latest';
+
+type ChartDef = { id: FacetId; title: string; top?: number; order?: BarOrder; note?: string };
+
+function barsOf(counts: FacetCounts | undefined, view: CatalogViewState, chart: ChartDef): Bar[] {
+  const { id, top = TOP, order } = chart;
   // A facet's counts ignore its own selection (values OR together): a chart shows only the selected values.
   const selected = view.facets[id];
-  return values
-    .filter((v) => v.count > 0 && (!selected?.length || selected.includes(v.value)))
-    .slice(0, top)
-    .map((v) => {
-      const label = facetValueLabel(id, v.value);
-      return {
-        label,
-        count: v.count,
-        href: `/?${serializeViewState(viewWith(view, id, v.value)).toString()}`,
-        ...(label !== v.value ? { title: v.value } : {}),
-      };
-    });
+  const values = (counts?.[id]?.values ?? []).filter(
+    (v) => v.count > 0 && (!selected?.length || selected.includes(v.value)),
+  );
+  const scale = order && order !== 'latest' ? order.scale : undefined;
+  const picked =
+    order === 'latest'
+      ? [...values].sort((a, b) => a.value.localeCompare(b.value)).slice(-top)
+      : scale
+        ? [...values].sort((a, b) => scale.indexOf(a.value) - scale.indexOf(b.value))
+        : values.slice(0, top);
+  return picked.map((v) => {
+    const label = facetValueLabel(id, v.value);
+    return {
+      label,
+      count: v.count,
+      href: `/?${serializeViewState(viewWith(view, id, v.value)).toString()}`,
+      ...(label !== v.value ? { title: v.value } : {}),
+    };
+  });
 }
 
-const CHARTS: readonly { id: FacetId; title: string; top?: number }[] = [
+const CHARTS: readonly ChartDef[] = [
   { id: 'kind', title: 'Assets by kind' },
   { id: 'format', title: 'Assets by source format' },
   { id: 'family', title: 'License families' },
   { id: 'check', title: 'License check for the intended use' },
   { id: 'task', title: 'Top tasks' },
   { id: 'library', title: 'Top libraries' },
+  { id: 'base', title: 'Top base models' },
   { id: 'trained', title: 'Top training datasets' },
   { id: 'derivative', title: 'How models derive from their bases' },
   { id: 'lineage', title: 'Assets with lineage' },
+  {
+    id: 'depth',
+    title: 'Lineage depth',
+    order: { scale: DEPTH_VALUES },
+    note: 'Generations of parents above each asset.',
+  },
+  {
+    id: 'complete',
+    title: 'Completeness distribution',
+    order: { scale: COMPLETENESS_BUCKETS },
+    note: 'Recommended fields of the relevant standards that each asset carries.',
+  },
+  {
+    id: 'imported',
+    title: 'Imports over time',
+    order: 'latest',
+    top: 30,
+    note: 'Assets by the day (UTC) of their first import; the latest 30 days with imports.',
+  },
   { id: 'license', title: 'Top licenses' },
 ];
 
@@ -57,7 +94,7 @@ export function InsightsView({ licenseKey }: { licenseKey?: string | undefined }
   const { snapshot, refresh } = useCatalogSnapshot();
   const result = useCatalogQuery(view, snapshot?.id, refresh, licenseKey);
   const charts = useMemo(
-    () => CHARTS.map((c) => ({ ...c, bars: barsOf(result?.counts, view, c.id, c.top) })),
+    () => CHARTS.map((c) => ({ ...c, bars: barsOf(result?.counts, view, c) })),
     [result, view],
   );
   const filtered = view.q.trim() !== '' || Object.keys(view.facets).length > 0;
@@ -73,7 +110,7 @@ export function InsightsView({ licenseKey }: { licenseKey?: string | undefined }
       {result ? (
         <div className="insight-grid">
           {charts.map((c) => (
-            <BarChart key={c.id} title={c.title} bars={c.bars} />
+            <BarChart key={c.id} title={c.title} bars={c.bars} {...(c.note ? { note: c.note } : {})} />
           ))}
         </div>
       ) : null}
