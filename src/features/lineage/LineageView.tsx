@@ -16,8 +16,8 @@ import type { DefaultEdgeOptions, ReactFlowInstance, Viewport } from '@xyflow/re
 import { requestLayout } from '@/workers/layout/client';
 import type { LayoutEngine, LayoutResult } from '@/workers/layout/client';
 import { edgeTypes, MiniMapRect, nodeTypes } from './flowComponents';
-import { applyLayout, layoutKey, layoutRequestOf, toFlowElements } from './toFlow';
-import type { LineageFlowEdge, LineageFlowNode } from './toFlow';
+import { applyLayout, layoutKey, layoutRequestOf, toFlowElements, viewportAround } from './toFlow';
+import type { LineageFlowEdge, LineageFlowNode, LineageHighlight } from './toFlow';
 import type { LineageViewModel, VerdictFor } from './viewModel';
 
 export type LineageViewProps = {
@@ -33,6 +33,11 @@ export type LineageViewProps = {
   className?: string;
   /** Layout engine (default `auto`: ELK for small graphs, the fast layered layout for big ones). */
   engine?: LayoutEngine;
+  /**
+   * An asset found by search and its ancestry: highlighted (the rest dimmed), zoomed to, and the
+   * asset's node gets the keyboard focus.
+   */
+  highlight?: LineageHighlight;
 };
 
 const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
@@ -80,9 +85,10 @@ export function LineageView({
   fitMaxNodes = 300,
   className,
   engine = 'auto',
+  highlight,
 }: LineageViewProps) {
   const navigate = useNavigate();
-  const elements = useMemo(() => toFlowElements(view, verdictFor), [view, verdictFor]);
+  const elements = useMemo(() => toFlowElements(view, verdictFor, highlight), [view, verdictFor, highlight]);
   const key = useMemo(() => layoutKey(elements), [elements]);
   const [laid, setLaid] = useState<Laid | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -93,6 +99,11 @@ export function LineageView({
   const seqRef = useRef(0);
   const requestedKey = useRef<string | undefined>(undefined);
   const measuredSeq = useRef(0);
+  const [fitOnMount, setFitOnMount] = useState<boolean | undefined>(undefined);
+  const highlightRef = useRef(highlight);
+  useEffect(() => {
+    highlightRef.current = highlight;
+  }, [highlight]);
   // The minimap (one SVG shape per node) is mounted once the graph itself is painted.
   const [showMiniMap, setShowMiniMap] = useState(false);
 
@@ -120,6 +131,10 @@ export function LineageView({
         const viewport = big ? startViewport(elements.nodes, result, el?.clientWidth ?? 800) : undefined;
         performance.mark(`lineage:render:start:${seq}`);
         setError(undefined);
+        const match = highlightRef.current?.match;
+        const highlighted = match !== undefined && result.positions[match] !== undefined;
+        // ReactFlow's `fitView` prop queues a fit whenever it changes: decided once, on the first layout.
+        setFitOnMount((prev) => prev ?? (viewport === undefined && !highlighted));
         setLaid({ key, result, seq, viewport });
       },
       (err: unknown) => {
@@ -175,17 +190,49 @@ export function LineageView({
     return () => cancelAnimationFrame(frame);
   }, [laid, elements]);
 
+  const nodeById = useMemo(() => new Map(elements.nodes.map((n) => [n.id, n])), [elements]);
   // Viewport: the first layout uses ReactFlow's props (fitView / defaultViewport, so nothing is
-  // painted twice); later layouts (depth change, group opened) refit or re-centre here.
+  // painted twice); later layouts (depth change, group opened, another family) refit or re-centre
+  // here. An asset found by search is zoomed to (with its ancestry) and given the keyboard focus.
   const lastFitted = useRef<string | undefined>(undefined);
+  const lastMatch = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!instance || !laid || lastFitted.current === laid.key) return;
+    if (!instance || !laid) return undefined;
+    const match = highlight?.match;
+    const relaid = lastFitted.current !== laid.key;
+    if (!relaid && lastMatch.current === match) return undefined;
     const first = lastFitted.current === undefined;
     lastFitted.current = laid.key;
-    if (first) return;
+    lastMatch.current = match;
+    const at = match !== undefined ? laid.result.positions[match] : undefined;
+    const el = containerRef.current;
+    if (highlight && at && el) {
+      const box = (id: string) => {
+        const p = laid.result.positions[id];
+        const n = nodeById.get(id);
+        return p && n ? { x: p.x, y: p.y, width: n.width ?? 0, height: n.height ?? 0 } : undefined;
+      };
+      const boxes = highlight.ids.map(box).filter((b) => b !== undefined);
+      const centre = box(highlight.match) ?? { ...at, width: 0, height: 0 };
+      void instance.setViewport(
+        viewportAround(boxes, centre, { width: el.clientWidth, height: el.clientHeight }),
+      );
+      const id = highlight.match;
+      const frame = requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const node = [...el.querySelectorAll<HTMLElement>('.react-flow__node')].find(
+            (n) => n.dataset.id === id,
+          );
+          node?.focus({ preventScroll: true });
+        }),
+      );
+      return () => cancelAnimationFrame(frame);
+    }
+    if (first || !relaid) return undefined;
     if (laid.viewport) void instance.setViewport(laid.viewport);
     else void instance.fitView(FIT_VIEW_OPTIONS);
-  }, [instance, laid]);
+    return undefined;
+  }, [instance, laid, highlight, nodeById]);
   const minZoom = useMemo(() => {
     if (!laid) return 0.05;
     const el = containerRef.current;
@@ -204,7 +251,6 @@ export function LineageView({
     [navigate, onExpandGroup],
   );
   const onNodeClick = useCallback((_e: unknown, node: LineageFlowNode) => openNode(node), [openNode]);
-  const nodeById = useMemo(() => new Map(elements.nodes.map((n) => [n.id, n])), [elements]);
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -243,7 +289,7 @@ export function LineageView({
           edgesFocusable={false}
           nodesFocusable
           onlyRenderVisibleElements
-          fitView={laid.viewport === undefined}
+          fitView={fitOnMount ?? false}
           fitViewOptions={FIT_VIEW_OPTIONS}
           {...(laid.viewport ? { defaultViewport: laid.viewport } : {})}
           minZoom={minZoom}
