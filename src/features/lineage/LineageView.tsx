@@ -11,12 +11,20 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow } from '@xyflow/react';
-import type { DefaultEdgeOptions, ReactFlowInstance, Viewport } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ViewportPortal } from '@xyflow/react';
+import type { DefaultEdgeOptions, OnMove, ReactFlowInstance, Viewport } from '@xyflow/react';
 import { requestLayout } from '@/workers/layout/client';
 import type { LayoutEngine, LayoutResult } from '@/workers/layout/client';
 import { edgeTypes, MiniMapRect, nodeTypes } from './flowComponents';
-import { applyLayout, layoutKey, layoutRequestOf, toFlowElements, viewportAround } from './toFlow';
+import { LineageOverview } from './LineageOverview';
+import {
+  applyLayout,
+  layoutKey,
+  layoutRequestOf,
+  overviewPaths,
+  toFlowElements,
+  viewportAround,
+} from './toFlow';
 import type { LineageFlowEdge, LineageFlowNode, LineageHighlight } from './toFlow';
 import type { LineageViewModel, VerdictFor } from './viewModel';
 
@@ -44,7 +52,22 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
 };
 const PRO_OPTIONS = { hideAttribution: false };
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2 };
+// Hidden nodes count: a big graph zoomed out hides its nodes behind the overview drawing.
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2, includeHiddenNodes: true };
+/** Graphs above this many nodes are drawn as an overview (boxes and lines) while zoomed out. */
+const OVERVIEW_MIN_NODES = 300;
+/** Below this zoom node text is unreadable (a 64 px node is under 26 px tall). */
+const OVERVIEW_MAX_ZOOM = 0.4;
+
+/** The zoom at which React Flow's fitView shows a whole layout in a container. */
+function fitZoom(layout: LayoutResult, width: number, height: number): number {
+  const pad = 1 + FIT_VIEW_OPTIONS.padding;
+  return Math.min(
+    FIT_VIEW_OPTIONS.maxZoom,
+    width / Math.max(1, layout.width * pad),
+    height / Math.max(1, layout.height * pad),
+  );
+}
 
 function minimapClass(node: LineageFlowNode): string {
   if (node.type === 'fanout') return 'minimap-group';
@@ -100,6 +123,9 @@ export function LineageView({
   const requestedKey = useRef<string | undefined>(undefined);
   const measuredSeq = useRef(0);
   const [fitOnMount, setFitOnMount] = useState<boolean | undefined>(undefined);
+  // A big graph zoomed out is drawn as an overview (nodes hidden from React Flow): see OVERVIEW_*.
+  const big = elements.nodes.length > OVERVIEW_MIN_NODES;
+  const [far, setFar] = useState(false);
   const highlightRef = useRef(highlight);
   useEffect(() => {
     highlightRef.current = highlight;
@@ -135,6 +161,10 @@ export function LineageView({
         const highlighted = match !== undefined && result.positions[match] !== undefined;
         // ReactFlow's `fitView` prop queues a fit whenever it changes: decided once, on the first layout.
         setFitOnMount((prev) => prev ?? (viewport === undefined && !highlighted));
+        const startZoom = highlighted
+          ? 1
+          : (viewport?.zoom ?? fitZoom(result, el?.clientWidth ?? 800, el?.clientHeight ?? 500));
+        setFar(elements.nodes.length > OVERVIEW_MIN_NODES && startZoom < OVERVIEW_MAX_ZOOM);
         setLaid({ key, result, seq, viewport });
       },
       (err: unknown) => {
@@ -147,9 +177,28 @@ export function LineageView({
   const nodes = useMemo(() => {
     if (!laid) return [];
     const placed = applyLayout(elements.nodes, laid.result);
-    // Nodes the current layout has not placed yet (a re-layout is on its way) stay hidden.
-    return placed.map((n) => (laid.result.positions[n.id] ? n : { ...n, hidden: true }));
-  }, [elements, laid]);
+    // Nodes the current layout has not placed yet (a re-layout is on its way) stay hidden, and so
+    // does every node while the overview drawing stands in for them.
+    const overview = far && big;
+    return placed.map((n) => (!overview && laid.result.positions[n.id] ? n : { ...n, hidden: true }));
+  }, [elements, laid, far, big]);
+  const overview = useMemo(
+    () => (far && big && laid ? overviewPaths(elements, laid.result) : undefined),
+    [far, big, laid, elements],
+  );
+  const onMove = useCallback<OnMove>(
+    (_event, viewport) => setFar(big && viewport.zoom < OVERVIEW_MAX_ZOOM),
+    [big],
+  );
+  // In the overview, a click zooms in on that spot at a readable zoom.
+  const onPaneClick = useCallback(
+    (event: { clientX: number; clientY: number }) => {
+      if (!instance || !far || !big) return;
+      const p = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      void instance.setCenter(p.x, p.y, { zoom: 1 });
+    },
+    [instance, far, big],
+  );
 
   // Render timing: from positions received to nodes (and edges) in the DOM, then one more frame.
   useEffect(() => {
@@ -162,8 +211,9 @@ export function LineageView({
       tries++;
       const ready =
         el !== null &&
-        el.querySelector('.react-flow__node') !== null &&
-        (!wantEdges || el.querySelector('.react-flow__edge path') !== null);
+        (el.querySelector('[data-lineage-overview]') !== null ||
+          (el.querySelector('.react-flow__node') !== null &&
+            (!wantEdges || el.querySelector('.react-flow__edge path') !== null)));
       if (!ready && tries < 600) {
         frame = requestAnimationFrame(check);
         return;
@@ -217,15 +267,18 @@ export function LineageView({
       void instance.setViewport(
         viewportAround(boxes, centre, { width: el.clientWidth, height: el.clientHeight }),
       );
+      // The node reaches the DOM once React Flow renders the new viewport: try for a few frames.
       const id = highlight.match;
-      const frame = requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          const node = [...el.querySelectorAll<HTMLElement>('.react-flow__node')].find(
-            (n) => n.dataset.id === id,
-          );
-          node?.focus({ preventScroll: true });
-        }),
-      );
+      let frame = 0;
+      let tries = 0;
+      const focusNode = () => {
+        const node = [...el.querySelectorAll<HTMLElement>('.react-flow__node')].find(
+          (n) => n.dataset.id === id,
+        );
+        if (node) node.focus({ preventScroll: true });
+        else if (++tries < 60) frame = requestAnimationFrame(focusNode);
+      };
+      frame = requestAnimationFrame(focusNode);
       return () => cancelAnimationFrame(frame);
     }
     if (first || !relaid) return undefined;
@@ -282,6 +335,8 @@ export function LineageView({
           defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
           onInit={setInstance}
           onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onMove={onMove}
           onKeyDown={onKeyDown}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -297,7 +352,12 @@ export function LineageView({
           proOptions={PRO_OPTIONS}
         >
           <Background gap={24} size={1} />
-          {showMiniMap ? (
+          {overview && laid ? (
+            <ViewportPortal>
+              <LineageOverview paths={overview} width={laid.result.width} height={laid.result.height} />
+            </ViewportPortal>
+          ) : null}
+          {showMiniMap && !overview ? (
             <MiniMap<LineageFlowNode>
               pannable
               zoomable

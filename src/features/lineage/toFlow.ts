@@ -304,3 +304,68 @@ export function viewportAround(
   const cy = (y0 + y1) / 2;
   return { x: width / 2 - cx * zoom, y: height / 2 - cy * zoom, zoom };
 }
+
+/** SVG path data of a whole graph drawn as plain boxes and straight lines (the far-zoom overview). */
+export type OverviewPaths = {
+  /** One path per CSS class (`kind-model`, `kind-dataset`, `is-placeholder`, `is-group`, `is-match` …). */
+  boxes: { className: string; d: string }[];
+  /** Every edge, parent's bottom centre to child's top centre, as one path. */
+  edges: string;
+  /** Edges between highlighted nodes (empty without a highlight). */
+  litEdges: string;
+  count: number;
+};
+
+function boxClass(n: LineageFlowNode): string {
+  if (n.type === 'fanout') return 'is-group';
+  const c = n.className ?? '';
+  if (c.includes('is-match')) return 'is-match';
+  if (c.includes('is-ancestor')) return 'is-ancestor';
+  if (n.data.placeholder) return 'is-placeholder';
+  return `kind-${typeClass(n.data.kind)}`;
+}
+
+/**
+ * The laid-out graph as a handful of SVG paths: thousands of nodes cost a few DOM elements, so a
+ * fitted 2,000-node family pans and zooms smoothly when its boxes are too small to read anyway.
+ */
+export function overviewPaths(
+  elements: FlowElements,
+  layout: Pick<LayoutResult, 'positions'>,
+): OverviewPaths {
+  const byClass = new Map<string, string[]>();
+  const anchor = new Map<string, { top: string; bottom: string }>();
+  let count = 0;
+  for (const n of elements.nodes) {
+    const p = layout.positions[n.id];
+    if (!p) continue;
+    const w = n.width ?? NODE_WIDTH;
+    const h = n.height ?? NODE_HEIGHT;
+    const cls = boxClass(n);
+    let parts = byClass.get(cls);
+    if (parts === undefined) byClass.set(cls, (parts = []));
+    parts.push(`M${r(p.x)} ${r(p.y)}h${r(w)}v${r(h)}h${r(-w)}z`);
+    anchor.set(n.id, { top: `${r(p.x + w / 2)} ${r(p.y)}`, bottom: `${r(p.x + w / 2)} ${r(p.y + h)}` });
+    count++;
+  }
+  const edges: string[] = [];
+  const litEdges: string[] = [];
+  for (const e of elements.edges) {
+    const from = anchor.get(e.source);
+    const to = anchor.get(e.target);
+    if (!from || !to) continue;
+    const segment = `M${from.bottom}L${to.top}`;
+    if (e.className?.includes('is-highlighted')) litEdges.push(segment);
+    else edges.push(segment);
+  }
+  return {
+    boxes: [...byClass].map(([className, parts]) => ({ className, d: parts.join('') })),
+    edges: edges.join(''),
+    litEdges: litEdges.join(''),
+    count,
+  };
+}
+
+function r(v: number): number {
+  return Math.round(v * 10) / 10;
+}
