@@ -281,9 +281,11 @@ export function LineageView({
       frame = requestAnimationFrame(focusNode);
       return () => cancelAnimationFrame(frame);
     }
-    if (first || !relaid) return undefined;
-    if (laid.viewport) void instance.setViewport(laid.viewport);
-    else void instance.fitView(FIT_VIEW_OPTIONS);
+    if (!relaid) return undefined;
+    // The first fit is asked for here too: ReactFlow's `fitView` prop is dropped when its first
+    // nodes are all hidden (a big family opening as an overview) before the pane exists.
+    if (!laid.viewport) void instance.fitView(FIT_VIEW_OPTIONS);
+    else if (!first) void instance.setViewport(laid.viewport);
     return undefined;
   }, [instance, laid, highlight, nodeById]);
   const minZoom = useMemo(() => {
