@@ -4,23 +4,21 @@
  * in lineage" moves to the asset's family, zooms to it and highlights its ancestry; wide fan-outs
  * stay grouped; a big family zoomed out is drawn as an overview.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { readdirSync } from 'node:fs';
-import { test, expect, DATA_DIR } from './fixtures';
+import {
+  test,
+  expect,
+  axeViolations,
+  cardsIn,
+  COLOR_SCHEMES,
+  DATA_DIR,
+  SCREENS,
+  useScreen,
+} from './fixtures';
 
-const CARDS = [
-  ...readdirSync(`${DATA_DIR}/lineage`).map((f) => `${DATA_DIR}/lineage/${f}`),
-  ...readdirSync(`${DATA_DIR}/catalog`).map((f) => `${DATA_DIR}/catalog/${f}`),
-];
+const CARDS = cardsIn('lineage', 'catalog');
 
-const SIZES = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-
-for (const size of SIZES) {
-  for (const scheme of SCHEMES) {
+for (const size of SCREENS) {
+  for (const scheme of COLOR_SCHEMES) {
     test(`/lineage opens fitted on the largest family; Find highlights an ancestry (${size.name}, ${scheme})`, async ({
       page,
       catalog,
@@ -28,8 +26,7 @@ for (const size of SIZES) {
       lineage,
     }) => {
       test.setTimeout(120_000);
-      await page.setViewportSize({ width: size.width, height: size.height });
-      await page.emulateMedia({ colorScheme: scheme });
+      await useScreen(page, size, scheme);
       await catalog.open();
       await imports.importFiles(CARDS);
       await expect(imports.report).toContainText(`${CARDS.length} new`);
@@ -43,11 +40,7 @@ for (const size of SIZES) {
       await expect(lineage.family).toHaveValue('tarnlab/base-7b');
       await expect(lineage.size).toContainText('8 assets, 8 edges in the family of tarnlab/base-7b (1 of 2)');
       await lineage.expectAllNodesInView(8);
-      const axe = async () =>
-        (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations.map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-        );
-      expect(await axe()).toEqual([]);
+      expect(await axeViolations(page, 'lineage')).toEqual([]);
 
       // An asset of the other family: the view moves there, fitted to the asset and its ancestry.
       await lineage.find('riverstone');
@@ -82,7 +75,7 @@ for (const size of SIZES) {
         /is-highlighted/,
       );
       await expect(lineage.size).toContainText('Found tarnlab/chat-7b-math, highlighted with 3 ancestors.');
-      expect(await axe()).toEqual([]);
+      expect(await axeViolations(page, 'lineage, highlighted')).toEqual([]);
 
       // Unknown text says so and keeps the highlight.
       await lineage.find('no-such-model');

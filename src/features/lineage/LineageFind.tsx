@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 
 export type LineageFindProps = {
   /** Id of the asset currently found (shown in the box), or '' when none. */
@@ -23,17 +24,17 @@ export function LineageFind({ current, listId, onFind, onClear }: LineageFindPro
     setShown(current);
     setDraft(current);
   }
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = draft.trim();
+    if (text !== '') setMissed(onFind(text) ? undefined : text);
+  };
   return (
     <form
       className="lineage-controls lineage-find"
       role="search"
       aria-label="Find in lineage"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const text = draft.trim();
-        if (text === '') return;
-        setMissed(onFind(text) ? undefined : text);
-      }}
+      onSubmit={submit}
     >
       <label>
         Find in lineage{' '}
