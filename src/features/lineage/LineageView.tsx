@@ -153,8 +153,8 @@ export function LineageView({
           el.dataset.layoutEngine = result.engine;
           el.dataset.layoutWorkerMs = result.ms.toFixed(1);
         }
-        const big = elements.nodes.length > fitMaxNodes;
-        const viewport = big ? startViewport(elements.nodes, result, el?.clientWidth ?? 800) : undefined;
+        const unfitted = elements.nodes.length > fitMaxNodes;
+        const viewport = unfitted ? startViewport(elements.nodes, result, el?.clientWidth ?? 800) : undefined;
         performance.mark(`lineage:render:start:${seq}`);
         setError(undefined);
         const match = highlightRef.current?.match;
