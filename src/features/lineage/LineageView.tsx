@@ -54,6 +54,8 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
 const PRO_OPTIONS = { hideAttribution: false };
 // Hidden nodes count: a big graph zoomed out hides its nodes behind the overview drawing.
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2, includeHiddenNodes: true };
+/** While the overview draws the edges, React Flow gets none (it would re-check 2,500 on every frame). */
+const NO_EDGES: LineageFlowEdge[] = [];
 /** Graphs above this many nodes are drawn as an overview (boxes and lines) while zoomed out. */
 const OVERVIEW_MIN_NODES = 300;
 /** Below this zoom node text is unreadable (a 64 px node is under 26 px tall). */
@@ -331,7 +333,7 @@ export function LineageView({
         <ReactFlow<LineageFlowNode, LineageFlowEdge>
           aria-label={label}
           nodes={nodes}
-          edges={elements.edges}
+          edges={overview ? NO_EDGES : elements.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
