@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AssetPage } from './pages/assetPage';
 import { CatalogPage } from './pages/catalogPage';
@@ -24,6 +26,40 @@ export { TeamPage } from './pages/teamPage';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
+
+/** The screens every page must work on (axe, the lineage overview): a desktop and a phone. */
+export const SCREENS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+export const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+/** Shows the page on one of {@link SCREENS} in one of {@link COLOR_SCHEMES}. */
+export async function useScreen(
+  page: Page,
+  screen: (typeof SCREENS)[number],
+  scheme: (typeof COLOR_SCHEMES)[number],
+): Promise<void> {
+  await page.setViewportSize({ width: screen.width, height: screen.height });
+  await page.emulateMedia({ colorScheme: scheme });
+}
+
+/** axe-core (WCAG 2 A and AA) violations of the page, one line each, prefixed with `where`. */
+export async function axeViolations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations.map(
+    (v) =>
+      `${where}: ${v.id} (${v.nodes.length}) ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
+}
+
+/** Every file of some folders of e2e/data (`cardsIn('lineage', 'licenses')`). */
+export function cardsIn(...folders: string[]): string[] {
+  return folders.flatMap((f) => readdirSync(`${DATA_DIR}/${f}`).map((name) => `${DATA_DIR}/${f}/${name}`));
+}
 
 type Guard = {
   consoleErrors: string[];

@@ -1,10 +1,12 @@
 // `npm run bench:lineage`: lineage graph at scale. Generates a synthetic 2,000-node lineage catalog
 // as a Tarn export (bench/data/lineage-<n>.json), builds the app, serves it with `vite preview` on its
 // own port, imports the file through the "Import files" input in Chromium (Playwright), opens
-// /lineage with all assets (no fan-out grouping) and reads the app's own timings:
+// /lineage with all assets (no fan-out grouping; the catalog is one family) and reads the app's own timings:
 //   performance.measure('lineage:layout')  request → positions (worker round trip included)
-//   performance.measure('lineage:render')  positions → nodes and edges painted
-// plus the time to paint everything after "fit view". Prints a table, writes bench/lineage-results.json.
+//   performance.measure('lineage:render')  positions → nodes and edges (or the overview drawing) painted
+// plus the time to paint everything after "fit view" (every node, or the overview drawing of every node)
+// and the frame times of a pan (drag) and zoom (wheel) on the fitted graph. Prints a table, writes
+// bench/lineage-results.json.
 // Flags: --no-build, --runs=3, --nodes=2000, --elk (also time ELK forced on the full graph, slow).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -156,12 +158,18 @@ async function waitReady(page, timeout = 120_000) {
       nodes: Number(el?.dataset.nodeCount),
       edges: Number(el?.dataset.edgeCount),
       domNodes: document.querySelectorAll('.react-flow__node').length,
+      overviewNodes: Number(
+        document.querySelector('[data-lineage-overview]')?.getAttribute('data-node-count') ?? 0,
+      ),
       sinceNavigationMs: performance.now(),
     };
   });
 }
 
-/** Fit view, then time until every node is in the DOM and one more frame is painted. */
+/**
+ * Fit view, then time until every node is painted (as a node in the DOM, or as a box of the overview
+ * drawing a big family zoomed out is shown as) and one more frame.
+ */
 async function fitAll(page, expected) {
   return page.evaluate(
     (n) =>
@@ -171,7 +179,10 @@ async function fitAll(page, expected) {
           .querySelector('.react-flow__controls-fitview')
           ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
         const tick = () => {
-          const count = document.querySelectorAll('.react-flow__node').length;
+          const drawn = Number(
+            document.querySelector('[data-lineage-overview]')?.getAttribute('data-node-count') ?? 0,
+          );
+          const count = Math.max(document.querySelectorAll('.react-flow__node').length, drawn);
           if (count >= n || performance.now() - t0 > 30_000)
             requestAnimationFrame(() => resolve({ fitMs: performance.now() - t0, domNodes: count }));
           else requestAnimationFrame(tick);
@@ -180,6 +191,50 @@ async function fitAll(page, expected) {
       }),
     expected,
   );
+}
+
+/** Frame times (rAF intervals) while dragging the fitted graph 300 px and wheel-zooming in and out. */
+async function panZoomFrames(page) {
+  const box = await page.locator('.react-flow__pane').boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(() => {
+    const w = window;
+    w.__benchFrames = [];
+    w.__benchStop = false;
+    let last = performance.now();
+    const tick = (t) => {
+      w.__benchFrames.push(t - last);
+      last = t;
+      if (!w.__benchStop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 300, cy + 100, { steps: 40 });
+  await page.mouse.up();
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, -60);
+    await page.waitForTimeout(16);
+  }
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, 60);
+    await page.waitForTimeout(16);
+  }
+  const frames = await page.evaluate(() => {
+    window.__benchStop = true;
+    return window.__benchFrames.slice(1);
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  const mean = frames.reduce((s, f) => s + f, 0) / Math.max(1, frames.length);
+  return {
+    frames: frames.length,
+    frameMeanMs: mean,
+    frameP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? NaN,
+    frameMaxMs: sorted.at(-1) ?? NaN,
+    fps: 1000 / mean,
+  };
 }
 
 async function main() {
@@ -225,7 +280,15 @@ async function main() {
       await page.goto(`${BASE}/lineage?scope=all&group=0`);
       const ready = await waitReady(page);
       const fit = await fitAll(page, ready.nodes);
-      const run = { run: r + 1, importMs, ...ready, fitAllMs: fit.fitMs, domNodesAfterFit: fit.domNodes };
+      const motion = await panZoomFrames(page);
+      const run = {
+        run: r + 1,
+        importMs,
+        ...ready,
+        fitAllMs: fit.fitMs,
+        domNodesAfterFit: fit.domNodes,
+        ...motion,
+      };
       log(JSON.stringify(run));
       runs.push(run);
       if (WITH_ELK && r === RUNS - 1) {
@@ -248,7 +311,11 @@ async function main() {
     layoutWorkerMs: median(runs.map((r) => r.layoutWorkerMs)),
     renderMs: median(runs.map((r) => r.renderMs)),
     domNodesInitial: median(runs.map((r) => r.domNodes)),
+    overviewNodesInitial: median(runs.map((r) => r.overviewNodes)),
     fitAllMs: median(runs.map((r) => r.fitAllMs)),
+    panZoomFps: median(runs.map((r) => r.fps)),
+    panZoomFrameP95Ms: median(runs.map((r) => r.frameP95Ms)),
+    panZoomFrameMaxMs: median(runs.map((r) => r.frameMaxMs)),
     importMs: median(runs.map((r) => r.importMs)),
   };
   const pass = { layout: summary.layoutMs <= TARGETS.layoutMs, render: summary.renderMs <= TARGETS.renderMs };
@@ -269,7 +336,14 @@ async function main() {
       pass.render ? 'ok' : 'MISS',
     ],
     ['  nodes in the DOM at first paint', String(summary.domNodesInitial), '', ''],
+    ['  nodes drawn in the overview at first paint', String(summary.overviewNodesInitial), '', ''],
     ['fit view: all nodes painted', `${summary.fitAllMs.toFixed(0)} ms`, '', ''],
+    [
+      'pan/zoom on the fitted graph',
+      `${summary.panZoomFps.toFixed(0)} fps (p95 ${summary.panZoomFrameP95Ms.toFixed(0)} ms, max ${summary.panZoomFrameMaxMs.toFixed(0)} ms)`,
+      '60 fps',
+      '',
+    ],
     ['import of the export file', `${summary.importMs.toFixed(0)} ms`, '', ''],
   ];
   if (elk)

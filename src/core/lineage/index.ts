@@ -15,3 +15,5 @@ export { groupLabel, relationChildNoun, relationLabel } from './labels';
 export { impactAnalysis, impactToCsv, impactToJson } from './impact';
 export type { ImpactPath, ImpactResult } from './impact';
 export { derivativeType, hasLineage } from './derivative';
+export { ancestryIds, findAsset, lineageFamilies } from './overview';
+export type { LineageFamily } from './overview';

@@ -8,6 +8,7 @@ import type { RelationOrigin } from '@/core/model';
 import type { EdgeDecisionRow } from '@/core/catalog/rows';
 import { groupFanOut, hasLineage, relationLabel, subgraphAround } from '@/core/lineage';
 import type {
+  LineageFamily,
   FanOutGroup,
   FanOutGroupEdge,
   LineageDepth,
@@ -67,6 +68,8 @@ export type NeighbourhoodOptions = {
   threshold?: number;
   expanded?: Iterable<string>;
   decisions?: ReadonlyMap<string, EdgeDecisionRow['decision']>;
+  /** More ids never hidden in a fan-out group (the focus asset never is). */
+  keep?: Iterable<string>;
 };
 
 export type CatalogViewOptions = {
@@ -76,6 +79,10 @@ export type CatalogViewOptions = {
   threshold?: number;
   expanded?: Iterable<string>;
   decisions?: ReadonlyMap<string, EdgeDecisionRow['decision']>;
+  /** Only these display ids (one family of {@link lineageFamilies}); undefined = every node. */
+  only?: Iterable<string>;
+  /** Ids never hidden in a fan-out group (the asset a person searched for). */
+  keep?: Iterable<string>;
 };
 
 export const DEFAULT_FAN_OUT_THRESHOLD = 8;
@@ -134,7 +141,7 @@ export function neighbourhoodView(
   const focusKey = sub.root.key;
   const grouped = groupFanOut(sub, {
     threshold: options.threshold ?? DEFAULT_FAN_OUT_THRESHOLD,
-    keep: [sub.root.id],
+    keep: [sub.root.id, ...(options.keep ?? [])],
     ...(options.expanded !== undefined ? { expanded: options.expanded } : {}),
   });
   return {
@@ -155,18 +162,27 @@ export function catalogView(
   facts: ReadonlyMap<string, AssetFacts>,
   options: CatalogViewOptions = {},
 ): LineageViewModel {
-  const only = options.onlyWithLineage ?? true;
-  const nodes: LineageNode[] = [];
-  for (const n of graph.nodes.values()) if (!only || hasLineage(graph, n.id)) nodes.push(n);
-  const edges = graph.edges.filter((e) => e.childKey !== e.parentKey);
+  const nodes = catalogNodes(graph, options.onlyWithLineage ?? true);
+  let edges = graph.edges.filter((e) => e.childKey !== e.parentKey);
+  let shown = nodes;
+  if (options.only !== undefined) {
+    const keys = new Set<string>();
+    for (const id of options.only) keys.add(assetKey(id));
+    shown = nodes.filter((n) => keys.has(n.key));
+    edges = edges.filter((e) => keys.has(e.childKey) && keys.has(e.parentKey));
+  }
   const threshold = options.threshold;
   const grouped =
     threshold !== undefined && Number.isFinite(threshold)
       ? groupFanOut(
-          { nodes, edges },
-          { threshold, ...(options.expanded !== undefined ? { expanded: options.expanded } : {}) },
+          { nodes: shown, edges },
+          {
+            threshold,
+            ...(options.expanded !== undefined ? { expanded: options.expanded } : {}),
+            ...(options.keep !== undefined ? { keep: options.keep } : {}),
+          },
         )
-      : { nodes, edges, groups: [], groupEdges: [] };
+      : { nodes: shown, edges, groups: [], groupEdges: [] };
   return {
     nodes: grouped.nodes.map((n) => toViewNode(n, facts, undefined)),
     edges: grouped.edges.map((e) => toViewEdge(e, options.decisions)),
@@ -174,6 +190,65 @@ export function catalogView(
     groupEdges: grouped.groupEdges,
     allEdges: edges.map((e) => toViewEdge(e, options.decisions)),
   };
+}
+
+/** The catalog view's candidate nodes: every node, or only those with at least one relation. */
+export function catalogNodes(graph: LineageGraph, onlyWithLineage: boolean): LineageNode[] {
+  const nodes: LineageNode[] = [];
+  for (const n of graph.nodes.values()) if (!onlyWithLineage || hasLineage(graph, n.id)) nodes.push(n);
+  return nodes;
+}
+
+/** One entry of the family picker: a family, or every asset without lineage in one entry. */
+export type FamilyChoice = {
+  /** URL value: the family's root id, or {@link NO_LINEAGE_CHOICE}. */
+  value: string;
+  label: string;
+  /** Display ids of the assets it shows. */
+  ids: readonly string[];
+  size: number;
+};
+
+/** The picker value of the assets without any relation (shown only when they are included). */
+export const NO_LINEAGE_CHOICE = 'none';
+
+/**
+ * Family picker entries, largest family first: "tarnlab/base-7b (7 assets)". Single assets without
+ * relations (only there when the view includes them) share one last entry instead of one each.
+ */
+export function familyChoices(families: readonly LineageFamily[]): FamilyChoice[] {
+  const out: FamilyChoice[] = [];
+  const alone: string[] = [];
+  for (const f of families) {
+    if (f.size === 1 && f.edgeCount === 0) alone.push(...f.nodeIds);
+    else out.push({ value: f.rootId, label: `${f.rootId} (${f.size} assets)`, ids: f.nodeIds, size: f.size });
+  }
+  if (alone.length > 0) {
+    out.push({
+      value: NO_LINEAGE_CHOICE,
+      label: `Assets without lineage (${alone.length})`,
+      ids: alone,
+      size: alone.length,
+    });
+  }
+  return out;
+}
+
+/** The entry a URL value names (a root id, any case), else the one holding that asset, else the first. */
+export function pickFamily(choices: readonly FamilyChoice[], value: string | null): FamilyChoice | undefined {
+  if (value === null || value === '') return choices[0];
+  const key = value === NO_LINEAGE_CHOICE ? value : assetKey(value);
+  return (
+    choices.find((c) => (c.value === NO_LINEAGE_CHOICE ? c.value : assetKey(c.value)) === key) ??
+    choiceOf(choices, value) ??
+    choices[0]
+  );
+}
+
+/** The entry that shows an asset. */
+export function choiceOf(choices: readonly FamilyChoice[], id: string): FamilyChoice | undefined {
+  const key = assetKey(id);
+  return choices.find((c) => c.ids.some((x) => assetKey(x) === key));
 }
 
 /** Display facts by key, from asset summaries. */
