@@ -133,7 +133,8 @@ function ensureSourceData(n) {
       v.text = `---\nlicense: ${a?.license?.raw ?? 'other'}\n---\n\n${cardBody(rand, v.assetId, SOURCE_KB)}`;
     }
     const real = env.assets.filter((a) => !a.placeholder);
-    const pieces = Math.ceil((SOURCE_KB * 1024 * real.length) / (12 * 1024 * 1024));
+    // Files of at most ~15 MB (the limit for an export not in Tarn's line layout is 20 MiB).
+    const pieces = Math.ceil(JSON.stringify(env).length / 15e6);
     const per = Math.ceil(real.length / pieces);
     for (let p = 0; p < pieces; p++) {
       const chunk = real.slice(p * per, (p + 1) * per);
@@ -384,6 +385,7 @@ async function runExport(n) {
     log(`${n}: importing ${files.length} files with raw sources (${res.inputMB.toFixed(0)} MB)…`);
     const imported = await importThroughUi(page, files);
     res.importMs = imported.importMs;
+    await expectNoFailures(page);
     await page.getByText(`Showing ${n} of ${n} assets`).waitFor({ timeout: 600_000 });
     await page.evaluate(() =>
       window.__tarnCatalog.call('searchStatus', { waitIndex: true, waitPersist: true }),
@@ -430,6 +432,7 @@ async function runExport(n) {
     res.reimportMs = again.importMs;
     res.reimportMaxLongTaskMs = again.maxLongTaskMs;
     res.reimportLongTasksOver100 = again.longTasksOver100;
+    await expectNoFailures(page);
     res.reimportReport = (await page.locator('section.import-report').innerText())
       .split('\n')
       .slice(0, 4)
@@ -441,6 +444,13 @@ async function runExport(n) {
     await ctx.close();
   }
   return res;
+}
+
+/** Stops the run when the import report lists failed files (rather than waiting for a count that never comes). */
+async function expectNoFailures(page) {
+  const text = await page.locator('section.import-report').innerText();
+  const failed = /(\d+) failed/.exec(text);
+  if (!failed || failed[1] !== '0') throw new Error(`import failed: ${text.slice(0, 500)}`);
 }
 
 async function runSize(browser, n, rawJs) {
