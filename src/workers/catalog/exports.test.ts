@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDbForTests, type CatalogDb } from '@/db';
+import { readExport, readExportPaged, setDbForTests, type CatalogDb } from '@/db';
 import { openTestDb, storedAsset } from '@/testing/builders';
 import { parseCatalogExport } from '@/core/export/envelope';
 import type { CallContext } from '../rpc';
@@ -32,7 +32,12 @@ async function seed(): Promise<void> {
     name: `acme__card-${i}.md`,
     blob: new Blob([cardText(i)]),
   }));
-  const res = await importFiles({ files }, ctx().ctx, {}, () => new ParsePool(0));
+  const res = await importFiles(
+    { files },
+    { progress: () => undefined, isCancelled: () => false },
+    {},
+    () => new ParsePool(0),
+  );
   expect(res.summary.new).toBe(N);
 }
 
@@ -127,8 +132,9 @@ describe('exports in the catalog worker', { timeout: 60_000 }, () => {
       versions: [],
       relations: [],
     };
+    const none = () => ({ count: 0, pages: (async function* () {})() });
     const whole = ctx();
-    const blob = await writeExportBlob(env, whole.ctx);
+    const blob = await writeExportBlob(env, none(), whole.ctx);
     const writes = whole.seen.filter((p) => p.phase === 'writing');
     expect(writes.length).toBeGreaterThan(1);
     expect(writes.map((p) => p.done)).toEqual([...writes.map((p) => p.done)].sort((a, b) => a - b));
@@ -136,9 +142,27 @@ describe('exports in the catalog worker', { timeout: 60_000 }, () => {
     expect((JSON.parse((await blob?.text()) ?? '') as { assets: unknown[] }).assets).toHaveLength(n);
 
     const stopped = ctx(1);
-    expect(await writeExportBlob(env, stopped.ctx)).toBeUndefined();
+    expect(await writeExportBlob(env, none(), stopped.ctx)).toBeUndefined();
     expect(stopped.seen).toHaveLength(1);
     expect(stopped.seen[0]?.done).toBeLessThan(n);
+  });
+
+  it('the paged reader gives the same versions as readExport, a page at a time, for any scope', async () => {
+    await seed();
+    for (const sel of [
+      {},
+      { keys: ['acme/card-7'], lineageClosure: true, includeSources: false },
+      { keys: ['acme/card-7'], lineageClosure: false },
+    ]) {
+      const whole = await readExport(sel);
+      const paged = await readExportPaged(sel, db, 7);
+      const pages: unknown[][] = [];
+      for await (const page of paged.versionPages()) pages.push(page);
+      expect(pages.flat()).toEqual(whole.versions);
+      expect(paged.versionCount).toBe(whole.versions.length);
+      expect({ ...paged.env, exportedAt: '' }).toEqual({ ...whole, versions: [], exportedAt: '' });
+      if (!sel.keys) expect(pages.map((p) => p.length)).toEqual([7, 7, 7, 7, 7, 5]);
+    }
   });
 
   it('standards: CycloneDX and SPDX 3 of an asset and its lineage, Croissant refuses a model', async () => {

@@ -5,9 +5,9 @@
  * the window receives a Blob (cloned by reference, not copied) and downloads it. Progress and cancellation
  * follow the RPC's CallContext; errors and cancellation come back as values.
  */
-import { getCollection, readExport, type ExportSelection } from '@/db';
+import { getCollection, readExport, readExportPaged, type ExportSelection } from '@/db';
 import type { CatalogExport } from '@/core/export/envelope';
-import { exportParts } from '@/core/export/stream';
+import { exportPartsPaged } from '@/core/export/stream';
 import { summarizeLicenses } from '@/core/export/licenseSummary';
 import { exportFilePrefix, exportStamp } from '@/core/export/fileName';
 import { assetKey } from '@/core/model';
@@ -110,20 +110,22 @@ function yieldToEventLoop(): Promise<void> {
 
 /**
  * The export file as a Blob built in parts (one record per line, see core/export/stream): no single
- * string holds the file, so a catalog of any size that fits in IndexedDB exports. Yields between slices,
- * reports progress, and stops (returning undefined) when the call is cancelled.
+ * string holds the file, and the versions (raw sources) are read a page at a time, so a catalog of any
+ * size that fits in IndexedDB exports. Yields between slices, reports progress, and stops (returning
+ * undefined) when the call is cancelled.
  */
 export async function writeExportBlob(
   env: CatalogExport,
+  versions: { count: number; pages: AsyncIterable<readonly unknown[]> },
   ctx: CallContext<ExportProgress>,
 ): Promise<Blob | undefined> {
-  const total = env.assets.length + env.versions.length + env.relations.length;
+  const total = env.assets.length + versions.count + env.relations.length;
   let blob = new Blob([], { type: 'application/json' });
   let parts: string[] = [];
   let chars = 0;
   let done = 0;
   let sliceStart = performance.now();
-  for (const part of exportParts(env)) {
+  for await (const part of exportPartsPaged(env, versions.pages)) {
     parts.push(part);
     chars += part.length;
     done++;
@@ -165,14 +167,14 @@ export async function exportJson(
       includesSources: opts.includeSources,
     },
   };
-  const env = await readExport(sel);
+  const { env, versionCount, versionPages } = await readExportPaged(sel);
   if (ctx.isCancelled()) return CANCELLED;
   if (opts.includeLicenses) {
     const licenses = summarizeLicenses(env, keys ? { roots: keys } : {});
     if (licenses) env.licenses = licenses;
   }
   if (ctx.isCancelled()) return CANCELLED;
-  const blob = await writeExportBlob(env, ctx);
+  const blob = await writeExportBlob(env, { count: versionCount, pages: versionPages() }, ctx);
   if (!blob) return CANCELLED;
   return { ok: true, blob, fileName: `${prefix}-${exportStamp()}.json` };
 }
