@@ -46,6 +46,8 @@ export function ExportDialog({
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button.primary')?.focus();
   }, []);
+  // Closing the dialog stops an export still running in the worker (no file is downloaded after it).
+  useEffect(() => () => abort.current?.abort(), []);
 
   const scopeOptions: ExportScope = {
     scope,
@@ -69,6 +71,7 @@ export function ExportDialog({
     // Read, licence summary and writing run in the catalog worker; the window downloads the Blob.
     void exportJson(opts, { onProgress: setProgress, signal: abort.current.signal })
       .then((res) => {
+        abort.current = undefined;
         if (!res.ok) {
           setMessage(res.message);
           return;
