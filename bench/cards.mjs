@@ -88,7 +88,7 @@ function sentence(rand, n) {
 }
 
 /** A few KB of card body: headings, prose, a results table, a code block. */
-function body(rand, id, kb) {
+export function cardBody(rand, id, kb) {
   const out = [`# ${id.split('/')[1]}`, ''];
   const sections = [
     'Model description',
@@ -143,7 +143,7 @@ export function generateCards({ n, seed = 7 }) {
     lines.push(`pretty_name: ${id.split('/')[1]}`, '---', '');
     files.push({
       name: `dataset-cards/${id.replace('/', '__')}.md`,
-      text: `${lines.join('\n')}\n${body(rand, id, 1 + rand() * 3)}`,
+      text: `${lines.join('\n')}\n${cardBody(rand, id, 1 + rand() * 3)}`,
     });
   }
   for (let i = 0; files.length < n; i++) {
@@ -178,7 +178,7 @@ export function generateCards({ n, seed = 7 }) {
     models.push(id);
     files.push({
       name: `model-cards/${id.replace('/', '__')}.md`,
-      text: `${lines.join('\n')}\n${body(rand, id, 2 + rand() * 4)}`,
+      text: `${lines.join('\n')}\n${cardBody(rand, id, 2 + rand() * 4)}`,
     });
   }
   return files;

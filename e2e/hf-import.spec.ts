@@ -144,3 +144,55 @@ test('an owner name imports its models and datasets; the endpoint setting stays 
   await hub.openSettings();
   await expect(hub.endpoint).toHaveValue(HUB);
 });
+
+test('an access token is sent as a Bearer header to the configured Hub origin only, and never lands in a URL or an export', async ({
+  page,
+  guard,
+  catalog,
+  imports,
+  hub,
+  exporter,
+}) => {
+  const TOKEN = 'hf_e2eTokenNeverInExports0123456789';
+  guard.allowOrigin(HUB);
+  const asked = await serveHub(page);
+  // Every request of the page and its workers, with the Authorization header it carried.
+  const sent: { method: string; url: string; authorization: string | undefined }[] = [];
+  page.on('request', (req) =>
+    sent.push({ method: req.method(), url: req.url(), authorization: req.headers()['authorization'] }),
+  );
+  await catalog.openEmpty();
+  await hub.open();
+  await hub.openSettings();
+  await hub.setEndpoint(HUB);
+  await hub.token.fill(TOKEN);
+  await hub.fetch(['tarnlab/chat-7b-math', 'datasets/tarnlab/dialogs', 'tarnlab/gated-model']);
+  await expect(hub.result('tarnlab/chat-7b-math')).toContainText('fetched', { timeout: 30_000 });
+  await expect(hub.result('datasets/tarnlab/dialogs')).toContainText('fetched');
+  // With a token, a 403 says the token may not read the repository (not "paste a token").
+  await expect(hub.result('tarnlab/gated-model')).toContainText(/gated \(403\).*this access token/);
+  await expect(imports.summary).toContainText('2 new');
+  await hub.close();
+
+  // The GETs (a CORS preflight, if the browser reports one, carries no credentials by design).
+  const toHub = sent.filter((r) => new URL(r.url).origin === HUB && r.method === 'GET');
+  expect(toHub.map((r) => new URL(r.url).pathname)).toEqual(asked.map((p) => p.split('?')[0]));
+  expect(toHub.length).toBeGreaterThanOrEqual(5);
+  expect(toHub.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  // Nothing else (the app's own files, workers) carries it, and no URL holds the token.
+  expect(sent.filter((r) => new URL(r.url).origin !== HUB && r.authorization !== undefined)).toEqual([]);
+  expect(sent.filter((r) => r.url.includes(TOKEN))).toEqual([]);
+  expect(page.url()).not.toContain(TOKEN);
+
+  // The whole catalog exported as JSON (raw sources, curation, import history) does not hold it either.
+  await exporter.open();
+  const { path } = await exporter.download<unknown>();
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain('tarnlab/chat-7b-math');
+  expect(text).not.toContain(TOKEN);
+  // It stays in this browser's settings, for the next fetch.
+  await page.reload();
+  await hub.open();
+  await hub.openSettings();
+  await expect(hub.token).toHaveValue(TOKEN);
+});

@@ -50,8 +50,10 @@ test('the asset page exports the model and its lineage as a valid CycloneDX ML-B
   // Round trip: an empty catalog imports the BOM back with the same ids, licences and lineage.
   const file = test.info().outputPath(cdx.fileName);
   writeFileSync(file, cdx.text);
-  await catalog.clearCatalog();
+  // Clear on the catalog page and wait for it: navigating right after "Yes, clear everything" could unload the
+  // page (and its catalog worker) before the clear is stored.
   await catalog.open();
+  await catalog.clearCatalog();
   await catalog.expectShowing(0, 0);
   await imports.importFiles([file]);
   await expect(imports.summary).toContainText('4 new');

@@ -19,9 +19,9 @@ import { join, relative } from 'node:path';
 import { chromium } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { build, preview } from 'vite';
-import { generateCatalog } from '../bench/generate.mjs';
+import { generateCatalog, mulberry32 } from '../bench/generate.mjs';
 import { benchQueries } from '../bench/queries.mjs';
-import { generateCards } from '../bench/cards.mjs';
+import { cardBody, generateCards } from '../bench/cards.mjs';
 import { runPublishBench } from '../bench/publish.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +32,10 @@ const noBuild = args.includes('--no-build');
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
 const cardsOnly = args.includes('--cards');
 const publishOnly = args.includes('--publish');
+const exportOnly = args.includes('--export');
+const sourceKbArg = args.find((a) => a.startsWith('--source-kb='));
+/** KB of raw source text per version in the `--export` catalog (the 30k generated cards average ~4.5 KB). */
+const SOURCE_KB = sourceKbArg ? Number(sourceKbArg.slice(12)) : 3;
 const cardsNArg = args.find((a) => a.startsWith('--cards-n='));
 const CARDS_N = cardsNArg ? Number(cardsNArg.slice(10)) : smoke ? 5_000 : 30_000;
 const CORPUS_DIR = join(root, '..', 'shared', 'corpus');
@@ -103,6 +107,50 @@ function ensureData(n) {
     files = gen.files.map((f) => f.name);
   }
   return files.map((f) => join(dataDir, f));
+}
+
+/**
+ * The `n` catalog with raw sources: every version of the synthetic export files gets a card's text (YAML front
+ * matter with the licence, then ~SOURCE_KB KB of body), as an import of real cards keeps. Each part is split so
+ * every file stays under the 20 MB a pasted export may be read whole (relations travel with their child,
+ * placeholders with the first file).
+ */
+function ensureSourceData(n) {
+  const base = ensureData(n);
+  const prefix = `synthetic-${n}-s${SEED}-src${SOURCE_KB}`;
+  const have = readdirSync(dataDir)
+    .filter((f) => f.startsWith(`${prefix}-part`))
+    .sort();
+  if (have.length > 0) return have.map((f) => join(dataDir, f));
+  log(`${n}: adding ~${SOURCE_KB} KB raw sources per version…`);
+  const rand = mulberry32(SEED);
+  const out = [];
+  for (const f of base) {
+    const env = JSON.parse(readFileSync(f, 'utf8'));
+    const byKey = new Map(env.assets.map((a) => [a.key, a]));
+    for (const v of env.versions) {
+      const a = byKey.get(v.assetKey);
+      v.text = `---\nlicense: ${a?.license?.raw ?? 'other'}\n---\n\n${cardBody(rand, v.assetId, SOURCE_KB)}`;
+    }
+    const real = env.assets.filter((a) => !a.placeholder);
+    // Files of at most ~15 MB (the limit for an export not in Tarn's line layout is 20 MiB).
+    const pieces = Math.ceil(JSON.stringify(env).length / 15e6);
+    const per = Math.ceil(real.length / pieces);
+    for (let p = 0; p < pieces; p++) {
+      const chunk = real.slice(p * per, (p + 1) * per);
+      const keys = new Set(chunk.map((a) => a.key));
+      const part = {
+        ...env,
+        assets: p === 0 ? [...chunk, ...env.assets.filter((a) => a.placeholder)] : chunk,
+        versions: env.versions.filter((v) => keys.has(v.assetKey)),
+        relations: env.relations.filter((r) => keys.has(r.childKey)),
+      };
+      const name = `${prefix}-part${String(out.length + 1).padStart(3, '0')}.json`;
+      writeFileSync(join(dataDir, name), JSON.stringify(part));
+      out.push(join(dataDir, name));
+    }
+  }
+  return out;
 }
 
 /** Fixed query set: free text, typos, prefixes, field clauses, combinations (50). */
@@ -203,6 +251,36 @@ async function heapMB(page) {
   };
 }
 
+/**
+ * Samples the JS heap of the page and its workers (no forced GC) every `everyMs` until `stop()`, which resolves
+ * with the peak of their sum and its parts (MB).
+ */
+async function sampleHeap(page, everyMs = 500) {
+  const cdp = await page.context().newCDPSession(page);
+  const { sessions, call } = await attachWorkers(cdp);
+  let peak = { total: 0, main: 0, worker: 0 };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const main = (await cdp.send('Runtime.getHeapUsage').catch(() => undefined))?.usedSize ?? 0;
+      let worker = 0;
+      for (const sessionId of sessions)
+        worker += (await call(sessionId, 'Runtime.getHeapUsage'))?.usedSize ?? 0;
+      if (main + worker > peak.total * 1048576)
+        peak = { total: (main + worker) / 1048576, main: main / 1048576, worker: worker / 1048576 };
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      await cdp.detach().catch(() => undefined);
+      return peak;
+    },
+  };
+}
+
 async function engineCall(page, name, a) {
   return page.evaluate(
     async ([n, x]) => {
@@ -289,6 +367,121 @@ async function importThroughUi(page, files) {
   return { importMs, ...(await longTasksOf(page)) };
 }
 
+/**
+ * `--export`: the `n` catalog with raw sources imported through the UI, then "Export JSON" → Download timed to
+ * the completed download (with the peak JS heap of page + workers while it ran, and the window's long tasks),
+ * then "Clear catalog" and the exported file imported again, timed, and the count checked.
+ */
+async function runExport(n) {
+  const files = ensureSourceData(n);
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const res = { n, files: files.length, sourceKb: SOURCE_KB, inputMB: bytes / 1e6 };
+  const ctx = await diskContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.on('pageerror', (e) => log('pageerror', e.message));
+  try {
+    await page.goto(BASE);
+    await page.getByText('Showing 0 of 0 assets').waitFor({ timeout: 60_000 });
+    log(`${n}: importing ${files.length} files with raw sources (${res.inputMB.toFixed(0)} MB)…`);
+    const imported = await importThroughUi(page, files);
+    res.importMs = imported.importMs;
+    await expectNoFailures(page);
+    await page.getByText(`Showing ${n} of ${n} assets`).waitFor({ timeout: 600_000 });
+    await page.evaluate(() =>
+      window.__tarnCatalog.call('searchStatus', { waitIndex: true, waitPersist: true }),
+    );
+    // As a person exports a while after importing: the background work after the import (licence sweep,
+    // warm-up, and the catalog's refresh when the sweep's verdicts arrive) is not the export's.
+    res.settledAfterMs = await waitSettled(page);
+    await waitIdbIdle(page);
+    log(`${n}: import ${res.importMs} ms; exporting…`);
+    res.heapBeforeExport = await heapMB(page);
+
+    // Export JSON: whole catalog, metadata and raw sources (the dialog's defaults).
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export JSON' });
+    await dialog.getByRole('button', { name: 'Download' }).waitFor();
+    // Control: the window's long tasks over 10 s with the dialog open and nothing running.
+    await watchLongTasks(page);
+    await new Promise((r) => setTimeout(r, 10_000));
+    const idle = await longTasksOf(page);
+    res.idleMaxLongTaskMs = idle.maxLongTaskMs;
+    res.idleLongTasksOver100 = idle.longTasksOver100;
+    await watchLongTasks(page);
+    const heap = await sampleHeap(page);
+    const downloaded = page.waitForEvent('download', { timeout: 30 * 60_000 });
+    const t0 = Date.now();
+    await dialog.getByRole('button', { name: 'Download' }).click();
+    const download = await downloaded;
+    const path = await download.path();
+    res.exportMs = Date.now() - t0;
+    res.exportPeakHeap = await heap.stop();
+    Object.assign(
+      res,
+      Object.fromEntries(
+        Object.entries(await longTasksOf(page)).map(([k, v]) => [
+          `export${k[0].toUpperCase()}${k.slice(1)}`,
+          v,
+        ]),
+      ),
+    );
+    res.exportMB = statSync(path).size / 1e6;
+    res.exportFileName = download.suggestedFilename();
+    log(
+      `${n}: export ${res.exportMs} ms, ${res.exportMB.toFixed(0)} MB, peak heap ${res.exportPeakHeap.total.toFixed(0)} MB (page ${res.exportPeakHeap.main.toFixed(0)}, workers ${res.exportPeakHeap.worker.toFixed(0)}), max long task ${res.exportMaxLongTaskMs} ms (${res.exportLongTasksOver100} over 100 ms)`,
+    );
+
+    // Clear, then import the exported file.
+    await page.getByRole('button', { name: 'Clear catalog' }).click();
+    await page.getByRole('button', { name: 'Yes, clear everything' }).click();
+    await page.getByText('Showing 0 of 0 assets').waitFor({ timeout: 600_000 });
+    await waitIdbIdle(page);
+    log(`${n}: re-importing the export…`);
+    const again = await importThroughUi(page, [path]);
+    res.reimportMs = again.importMs;
+    res.reimportMaxLongTaskMs = again.maxLongTaskMs;
+    res.reimportLongTasksOver100 = again.longTasksOver100;
+    await expectNoFailures(page);
+    res.reimportReport = (await page.locator('section.import-report').innerText())
+      .split('\n')
+      .slice(0, 4)
+      .join(' | ');
+    await page.getByText(`Showing ${n} of ${n} assets`).waitFor({ timeout: 600_000 });
+    res.reimportCount = n;
+    log(`${n}: re-import ${res.reimportMs} ms; ${res.reimportReport}`);
+  } finally {
+    await ctx.close();
+  }
+  return res;
+}
+
+/**
+ * Waits for the app's work after an import (the licence check facet's sweep of the catalog, warming the query
+ * paths in idle time), at most 180 s; returns how long that took.
+ */
+async function waitSettled(page) {
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    const until = t0 + 180_000;
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    while (performance.now() < until) {
+      const r = await window.__tarnCatalog.call('queryCatalog', { q: '', facets: {} });
+      if (r.counts.check.values.length > 0) break;
+      await sleep(500);
+    }
+    while (performance.now() < until && !(await window.__tarnCatalog.call('searchStatus', {})).warm)
+      await sleep(250);
+    return performance.now() - t0;
+  });
+}
+
+/** Stops the run when the import report lists failed files (rather than waiting for a count that never comes). */
+async function expectNoFailures(page) {
+  const text = await page.locator('section.import-report').innerText();
+  const failed = /(\d+) failed/.exec(text);
+  if (!failed || failed[1] !== '0') throw new Error(`import failed: ${text.slice(0, 500)}`);
+}
+
 async function runSize(browser, n, rawJs) {
   const files = ensureData(n);
   const { readFileSync } = await import('node:fs');
@@ -360,19 +553,7 @@ async function runSize(browser, n, rawJs) {
   // Query passes start once the app's work after an import is done, as for a user who searches a moment
   // later: persisting (above), the licence check facet's sweep of the catalog, and warming the query paths
   // in idle time. Otherwise the passes would race that background work for the two cores.
-  res.settledAfterMs = await page.evaluate(async () => {
-    const t0 = performance.now();
-    const until = t0 + 180_000;
-    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-    while (performance.now() < until) {
-      const r = await window.__tarnCatalog.call('queryCatalog', { q: '', facets: {} });
-      if (r.counts.check.values.length > 0) break;
-      await sleep(500);
-    }
-    while (performance.now() < until && !(await window.__tarnCatalog.call('searchStatus', {})).warm)
-      await sleep(250);
-    return performance.now() - t0;
-  });
+  res.settledAfterMs = await waitSettled(page);
   log(`${n}: background work done ${res.settledAfterMs.toFixed(0)} ms after persisting`);
 
   // Search (engine through the worker RPC; round trip includes postMessage + clone).
@@ -859,6 +1040,7 @@ async function main() {
     await build({ root, logLevel: 'warn', build: { outDir: DIST } });
   }
   if (publishOnly) return runPublishOnly();
+  if (exportOnly) return runExportOnly();
   const rawJs = cardsOnly ? undefined : await buildRaw();
   const rawCards = await buildRawCards();
   if (!cardsOnly) for (const n of SIZES) ensureData(n);
@@ -917,6 +1099,22 @@ async function runPublishOnly() {
   publish.date = new Date().toISOString();
   writeFileSync(resultsPath, JSON.stringify({ ...previous, publish }, null, 2));
   console.log(JSON.stringify(publish, null, 2));
+}
+
+/** `--export`: only the export round trip (with raw sources); its figures go to bench/results.json under `export`. */
+async function runExportOnly() {
+  const server = await startServer();
+  const runs = [];
+  try {
+    for (const n of SIZES) runs.push(await runExport(n));
+  } finally {
+    server.kill();
+  }
+  const resultsPath = join(root, 'bench', 'results.json');
+  const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+  const exportSection = { date: new Date().toISOString(), load: os.loadavg(), runs };
+  writeFileSync(resultsPath, JSON.stringify({ ...previous, export: exportSection }, null, 2));
+  console.log(JSON.stringify(exportSection, null, 2));
 }
 
 main().catch((e) => {

@@ -118,6 +118,55 @@ export type ExportSelection = {
  * travels as a placeholder (so relations have both ends) unless lineage closure brings the real record.
  */
 export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getDb()): Promise<CatalogExport> {
+  const rows = await readExportRows(sel, db);
+  rows.env.versions = (await db.versions.toArray()).filter(rows.keep).map(rows.shape);
+  return rows.env;
+}
+
+/** Version rows read per page by `readExportPaged`. */
+const VERSION_PAGE = 2_000;
+
+/**
+ * `readExport` with the versions (which hold the raw sources, most of a catalog's bytes) left out of `env`
+ * and read page by page instead, in primary-key order, so a writer never holds them all. Each page is its
+ * own read: a write committed between pages shows in the later ones.
+ */
+export async function readExportPaged(
+  sel: ExportSelection = {},
+  db: CatalogDb = getDb(),
+  pageSize = VERSION_PAGE,
+): Promise<{ env: CatalogExport; versionCount: number; versionPages: () => AsyncGenerator<VersionRow[]> }> {
+  const rows = await readExportRows(sel, db);
+  const versionCount = rows.keySet
+    ? await db.versions
+        .where('assetKey')
+        .anyOf([...rows.full])
+        .count()
+    : await db.versions.count();
+  async function* versionPages(): AsyncGenerator<VersionRow[]> {
+    let after = -Infinity;
+    for (;;) {
+      const page = await db.versions.where(':id').above(after).limit(pageSize).toArray();
+      const last = page.at(-1);
+      if (!last) return;
+      after = last.seq ?? Infinity;
+      yield page.filter(rows.keep).map(rows.shape);
+    }
+  }
+  return { env: rows.env, versionCount, versionPages };
+}
+
+/** An export's rows but its versions, and which versions it takes and in what shape. */
+async function readExportRows(
+  sel: ExportSelection,
+  db: CatalogDb,
+): Promise<{
+  env: CatalogExport;
+  keySet: Set<string> | undefined;
+  full: Set<string>;
+  keep: (v: VersionRow) => boolean;
+  shape: (v: VersionRow) => VersionRow;
+}> {
   const includeSources = sel.includeSources ?? true;
   const includeCuration = sel.includeCuration ?? true;
   const includeSavedViews = sel.includeSavedViews ?? includeCuration;
@@ -140,17 +189,16 @@ export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getD
     inSet.add(p.key);
   }
   const full = new Set(assets.filter((a) => !a.placeholder).map((a) => a.key));
-  const versions = (await db.versions.toArray())
-    .filter((v) => !keySet || full.has(v.assetKey))
-    .map((v) => {
-      if (includeSources) return v;
-      const { text: _t, ...rest } = v;
-      return rest;
-    });
+  const keep = (v: VersionRow) => !keySet || full.has(v.assetKey);
+  const shape = (v: VersionRow): VersionRow => {
+    if (includeSources) return v;
+    const { text: _t, ...rest } = v;
+    return rest;
+  };
   const env = serializeCatalog({
     ...(sel.scope ? { scope: sel.scope } : {}),
     assets,
-    versions,
+    versions: [],
     relations,
   });
   if (includeCuration) {
@@ -171,5 +219,5 @@ export async function readExport(sel: ExportSelection = {}, db: CatalogDb = getD
       (p) => !keySet || p.components.every((c) => full.has(assetKey(c.assetId))),
     );
   }
-  return env;
+  return { env, keySet, full, keep, shape };
 }

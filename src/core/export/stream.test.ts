@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCatalogExportValue, parseCatalogExport, serializeCatalog } from './envelope';
-import { exportParts, linesOf, readExportLines } from './stream';
+import { exportParts, exportPartsPaged, linesOf, readExportLines } from './stream';
 import type { StoredAsset } from '../catalog/rows';
 
 function asset(i: number): StoredAsset {
@@ -61,6 +61,31 @@ describe('export in parts', () => {
       expect(value).toEqual(JSON.parse(text));
       const checked = checkCatalogExportValue(value);
       expect(checked.ok).toBe(true);
+    }
+  });
+
+  it('with versions read in pages (any sizes, empty pages, none at all) writes the same file', async () => {
+    async function* pages(rows: readonly unknown[], sizes: number[]): AsyncGenerator<readonly unknown[]> {
+      let at = 0;
+      for (let i = 0; at < rows.length || i < sizes.length; i++) {
+        const size = sizes[i % sizes.length] ?? 1;
+        yield await Promise.resolve(rows.slice(at, at + size));
+        at += size;
+      }
+    }
+    const join = async (parts: AsyncIterable<string>) => {
+      let text = '';
+      for await (const p of parts) text += p;
+      return text;
+    };
+    for (const n of [0, 1, 9]) {
+      const env = envelope(n);
+      const expected = [...exportParts(env)].join('');
+      for (const sizes of [[1], [4, 0, 2], [100]]) {
+        // The envelope's own versions are not read: only the pages are.
+        const text = await join(exportPartsPaged({ ...env, versions: [] }, pages(env.versions, sizes)));
+        expect(text).toBe(expected);
+      }
     }
   });
 

@@ -22,6 +22,57 @@ type ListName = (typeof LISTS)[number];
 
 /** The envelope's parts in file order: strings to put in a Blob (or write to a file) as they come. */
 export function* exportParts(env: CatalogExport): Generator<string> {
+  const layout = layoutOf(env);
+  yield layout.head;
+  for (const list of layout.lists) {
+    yield list.open;
+    const rows = env[list.name] as readonly unknown[];
+    for (let i = 0; i < rows.length; i++) yield rowLine(rows[i], i === rows.length - 1);
+    yield list.close;
+  }
+  yield layout.tail;
+}
+
+/**
+ * The same parts as `exportParts`, with the `versions` list read page by page from `versionPages` (the
+ * envelope's own `versions` is not read): a whole catalog's raw sources are never all in memory at once.
+ */
+export async function* exportPartsPaged(
+  env: CatalogExport,
+  versionPages: AsyncIterable<readonly unknown[]>,
+): AsyncGenerator<string> {
+  const layout = layoutOf({ ...env, versions: [] });
+  yield layout.head;
+  for (const list of layout.lists) {
+    yield list.open;
+    if (list.name === 'versions') {
+      // A row's trailing comma says another follows: each row waits for the next (or the end).
+      let held: { row: unknown } | undefined;
+      for await (const page of versionPages)
+        for (const row of page) {
+          if (held) yield rowLine(held.row, false);
+          held = { row };
+        }
+      if (held) yield rowLine(held.row, true);
+    } else {
+      const rows = env[list.name] as readonly unknown[];
+      for (let i = 0; i < rows.length; i++) yield rowLine(rows[i], i === rows.length - 1);
+    }
+    yield list.close;
+  }
+  yield layout.tail;
+}
+
+function rowLine(row: unknown, last: boolean): string {
+  return `${JSON.stringify(row)}${last ? '' : ','}\n`;
+}
+
+/** The file's first line, each list's opening and closing lines, and the rest (licences) before the end. */
+function layoutOf(env: CatalogExport): {
+  head: string;
+  lists: { name: ListName; open: string; close: string }[];
+  tail: string;
+} {
   const head: Record<string, unknown> = {};
   const tail: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(env)) {
@@ -30,19 +81,18 @@ export function* exportParts(env: CatalogExport): Generator<string> {
     else head[k] = v;
   }
   const headJson = JSON.stringify(head);
-  yield `${headJson.slice(0, -1)},\n`;
-  const lists = LISTS.filter((l) => env[l] !== undefined);
-  for (let li = 0; li < lists.length; li++) {
-    const name = lists[li] as ListName;
-    const rows = env[name] as readonly unknown[];
-    yield `${JSON.stringify(name)}:[\n`;
-    for (let i = 0; i < rows.length; i++)
-      yield `${JSON.stringify(rows[i])}${i < rows.length - 1 ? ',' : ''}\n`;
-    const last = li === lists.length - 1 && Object.keys(tail).length === 0;
-    yield last ? ']\n' : '],\n';
-  }
-  const tailJson = Object.keys(tail).length > 0 ? JSON.stringify(tail) : '';
-  yield tailJson ? `${tailJson.slice(1, -1)}\n}\n` : '}\n';
+  const names = LISTS.filter((l) => env[l] !== undefined);
+  const hasTail = Object.keys(tail).length > 0;
+  const tailJson = hasTail ? JSON.stringify(tail) : '';
+  return {
+    head: `${headJson.slice(0, -1)},\n`,
+    lists: names.map((name, li) => ({
+      name,
+      open: `${JSON.stringify(name)}:[\n`,
+      close: li === names.length - 1 && !hasTail ? ']\n' : '],\n',
+    })),
+    tail: tailJson ? `${tailJson.slice(1, -1)}\n}\n` : '}\n',
+  };
 }
 
 /** Lines of a text that arrives in chunks (the last line may lack its newline). */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ExportDialog } from './ExportDialog';
-import type { ExportScopeKind } from './buildExport';
+import type { ExportScopeKind } from '@/workers/exportCalls';
 import { useExportScope } from './exportScopeStore';
 
 type Props = {

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listCollections } from '@/db';
-import {
-  buildExport,
-  writeExportBlob,
-  type ExportOptions,
-  type ExportScopeKind,
-  type WriteProgress,
-} from './buildExport';
 import { downloadBlob } from '@/components/download';
+import {
+  exportJson,
+  type ExportOptions,
+  type ExportProgress,
+  type ExportScope,
+  type ExportScopeKind,
+} from '@/workers/exportCalls';
 import { StandardsExportButtons } from './StandardsExport';
 
 export type ExportDialogProps = {
@@ -37,8 +37,8 @@ export function ExportDialog({
   const [includeLicenses, setIncludeLicenses] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
-  const [progress, setProgress] = useState<WriteProgress>();
-  const cancelRef = useRef(false);
+  const [progress, setProgress] = useState<ExportProgress>();
+  const abort = useRef<AbortController>(undefined);
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const chosenCollection = collectionId || collections?.[0]?.id || '';
@@ -46,8 +46,10 @@ export function ExportDialog({
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button.primary')?.focus();
   }, []);
+  // Closing the dialog stops an export still running in the worker (no file is downloaded after it).
+  useEffect(() => () => abort.current?.abort(), []);
 
-  const scopeOptions: Pick<ExportOptions, 'scope' | 'keys' | 'collectionId'> = {
+  const scopeOptions: ExportScope = {
     scope,
     ...(scope === 'view' && visibleKeys ? { keys: visibleKeys } : {}),
     ...(scope === 'selection' && selectedKeys ? { keys: selectedKeys } : {}),
@@ -65,22 +67,18 @@ export function ExportDialog({
     };
     setBusy(true);
     setMessage(undefined);
-    cancelRef.current = false;
-    void buildExport(opts)
-      .then(async (res) => {
+    abort.current = new AbortController();
+    // Read, licence summary and writing run in the catalog worker; the window downloads the Blob.
+    void exportJson(opts, { onProgress: setProgress, signal: abort.current.signal })
+      .then((res) => {
+        abort.current = undefined;
         if (!res.ok) {
           setMessage(res.message);
           return;
         }
-        const blob = await writeExportBlob(res.env, setProgress, () => cancelRef.current);
-        if (!blob) {
-          setMessage('Export cancelled; no file was written.');
-          return;
-        }
-        downloadBlob(blob, res.fileName);
+        downloadBlob(res.blob, res.fileName);
         onClose();
       })
-      .catch((e: unknown) => setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => {
         setBusy(false);
         setProgress(undefined);
@@ -201,10 +199,23 @@ export function ExportDialog({
         ) : null}
         {progress ? (
           <div role="group" aria-label="Export progress">
-            <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Export progress" />
-            <span>
-              {progress.done} of {progress.total} records written
-            </span>
+            {progress.phase === 'reading' ? (
+              <>
+                <progress aria-label="Export progress" />
+                <span>Reading the catalog…</span>
+              </>
+            ) : (
+              <>
+                <progress
+                  max={Math.max(1, progress.total)}
+                  value={progress.done}
+                  aria-label="Export progress"
+                />
+                <span>
+                  {progress.done} of {progress.total} records written
+                </span>
+              </>
+            )}
           </div>
         ) : null}
         <div className="dialog-actions">
@@ -214,7 +225,7 @@ export function ExportDialog({
           <button
             type="button"
             onClick={() => {
-              if (busy) cancelRef.current = true;
+              if (busy) abort.current?.abort();
               else onClose();
             }}
           >

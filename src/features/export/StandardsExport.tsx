@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getAsset } from '@/db';
-import { downloadText, fileSlug } from '@/components/download';
-import { buildStandard, STANDARD_LABELS, type StandardFormat } from './buildStandard';
-import type { ExportOptions } from './buildExport';
+import { downloadBlob, fileSlug } from '@/components/download';
+import { exportStandard, type ExportScope, type StandardFormat } from '@/workers/exportCalls';
 
-type Scope = Pick<ExportOptions, 'scope' | 'keys' | 'collectionId'>;
+const STANDARD_LABELS: Readonly<Record<StandardFormat, string>> = {
+  cyclonedx: 'Export CycloneDX',
+  spdx3: 'Export SPDX 3',
+  croissant: 'Export Croissant',
+};
 
 export type StandardsExportButtonsProps = {
-  scope: Scope;
+  scope: ExportScope;
   /** Offer "Export Croissant" (one dataset). */
   croissant?: boolean;
   named?: { title: string; prefix: string };
@@ -23,20 +26,22 @@ export type StandardsExportButtonsProps = {
 export function StandardsExportButtons({ scope, croissant, named, onDone }: StandardsExportButtonsProps) {
   const [busy, setBusy] = useState<StandardFormat>();
   const [message, setMessage] = useState<string>();
+  const abort = useRef<AbortController>(undefined);
   const formats: StandardFormat[] = croissant ? ['cyclonedx', 'spdx3', 'croissant'] : ['cyclonedx', 'spdx3'];
   const run = (format: StandardFormat) => {
     setBusy(format);
     setMessage(undefined);
-    void buildStandard(format, scope, named)
+    abort.current = new AbortController();
+    // Built in the catalog worker (read, closure, serializer); the window downloads the Blob.
+    void exportStandard({ format, scope, ...(named ? { named } : {}) }, { signal: abort.current.signal })
       .then((res) => {
         if (!res.ok) {
           setMessage(res.message);
           return;
         }
-        downloadText(res.text, res.fileName);
+        downloadBlob(res.blob, res.fileName);
         onDone?.();
       })
-      .catch((e: unknown) => setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => setBusy(undefined));
   };
   return (
@@ -46,6 +51,11 @@ export function StandardsExportButtons({ scope, croissant, named, onDone }: Stan
           {busy === f ? 'Preparing…' : STANDARD_LABELS[f]}
         </button>
       ))}
+      {busy ? (
+        <button type="button" aria-label="Cancel standards export" onClick={() => abort.current?.abort()}>
+          Cancel
+        </button>
+      ) : null}
       {message ? (
         <span role="alert" className="issue-error">
           {message}

@@ -2,6 +2,7 @@
 import { viewOfRun, type ImportRunView } from '@/core/catalog/importReport';
 import type { CallContext } from '../rpc';
 import type { ImportArgs, ImportProgress } from './importFiles';
+import type { ExportOptions, ExportProgress, StandardArgs } from './exports';
 import type { PublishProgress, SubscribeProgress } from './publish';
 import { listSubscriptions } from '@/db';
 import { catalogEngine as engine, type CatalogQuery } from './search';
@@ -37,6 +38,11 @@ export const catalogHandlers = {
       return { ...viewOfRun(run), id: run.id };
     }),
   ...createWriteHandlers(catalogWriter),
+  // Exports read, serialize and write their file here; the window gets a Blob (modules load on first use).
+  exportJson: (args: ExportOptions, ctx: CallContext<ExportProgress>) =>
+    import('./exports').then((m) => m.exportJson(args, ctx)),
+  exportStandard: (args: StandardArgs, ctx: CallContext<ExportProgress>) =>
+    import('./exports').then((m) => m.exportStandard(args, ctx)),
   // Published catalogs (the module, with fflate, loads on first use).
   publishCatalog: (args: { name: string; as: 'zip' | 'files' }, ctx: CallContext<PublishProgress>) =>
     import('./publish').then((m) => m.publishCatalog(args, ctx, catalogWriter)),

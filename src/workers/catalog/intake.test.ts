@@ -51,7 +51,7 @@ describe('intake', () => {
 });
 
 describe('zip limits (streamed expansion)', () => {
-  it('expands thousands of small entries that arrive in one big chunk (no stack overflow)', async () => {
+  it('expands thousands of small entries that arrive in one big chunk (no stack overflow)', { timeout: 30_000 }, async () => {
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i < 8000; i++)
       files[`cards/org__card-${i}.md`] = strToU8(`---\nlicense: mit\n---\n# ${i}\n`);
