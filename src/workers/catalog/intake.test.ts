@@ -51,27 +51,31 @@ describe('intake', () => {
 });
 
 describe('zip limits (streamed expansion)', () => {
-  it('expands thousands of small entries that arrive in one big chunk (no stack overflow)', { timeout: 30_000 }, async () => {
-    const files: Record<string, Uint8Array> = {};
-    for (let i = 0; i < 8000; i++)
-      files[`cards/org__card-${i}.md`] = strToU8(`---\nlicense: mit\n---\n# ${i}\n`);
-    const zip = zipSync(files);
-    // A stream that hands the whole archive over at once, as a browser may for a file it has in memory.
-    const blob = new Blob([zip]);
-    const oneChunk = Object.assign(blob, {
-      stream: () =>
-        new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(zip);
-            controller.close();
-          },
-        }),
-    });
-    const entries = await expandInputs([{ name: 'cards.zip', blob: oneChunk }]);
-    expect(entries).toHaveLength(8000);
-    expect(entries.every((e) => e.kind === 'text')).toBe(true);
-    expect(entries[7999]?.name).toBe('cards.zip/cards/org__card-7999.md');
-  });
+  it(
+    'expands thousands of small entries that arrive in one big chunk (no stack overflow)',
+    { timeout: 30_000 },
+    async () => {
+      const files: Record<string, Uint8Array> = {};
+      for (let i = 0; i < 8000; i++)
+        files[`cards/org__card-${i}.md`] = strToU8(`---\nlicense: mit\n---\n# ${i}\n`);
+      const zip = zipSync(files);
+      // A stream that hands the whole archive over at once, as a browser may for a file it has in memory.
+      const blob = new Blob([zip]);
+      const oneChunk = Object.assign(blob, {
+        stream: () =>
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(zip);
+              controller.close();
+            },
+          }),
+      });
+      const entries = await expandInputs([{ name: 'cards.zip', blob: oneChunk }]);
+      expect(entries).toHaveLength(8000);
+      expect(entries.every((e) => e.kind === 'text')).toBe(true);
+      expect(entries[7999]?.name).toBe('cards.zip/cards/org__card-7999.md');
+    },
+  );
 
   const card = (i: number) => strToU8(`---\nlicense: mit\n---\n# card ${i}\n`);
   /** A highly compressible entry of `mb` megabytes (a few KB once zipped). */
