@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 
-const PUBLISH_PORT = 4293;
+const PUBLISH_PORT = Number(process.env.PUBLISH_PORT ?? 4293);
 
 function serve(dirRef) {
   const stats = { requests: 0, bytes: 0 };
