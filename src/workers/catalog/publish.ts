@@ -80,10 +80,16 @@ export type SubscribeResult =
 const SUBSCRIBED_TABLES: readonly CatalogTable[] = ['assets', 'relations', 'curation'];
 /** Parallel shard requests (a browser opens about six connections per host). */
 const CONCURRENCY = 6;
-/** Items per stored batch. */
+/** Items per stored batch, at most. */
 const BATCH_ITEMS = 10_000;
 /** Items of the first batch: a part of the first asset shard, so the first rows show at once. */
 const FIRST_BATCH_ITEMS = 200;
+/**
+ * Items of the second batch, at least; each next batch holds about as many items as are stored already,
+ * up to BATCH_ITEMS. Small early batches keep other tabs' first reads short: IndexedDB makes a read wait
+ * for a write transaction on the same tables that started before it.
+ */
+const SECOND_BATCH_ITEMS = 1000;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -190,7 +196,7 @@ function idsOf(body: ShardBody): string[] {
  * what the manifest no longer holds, and records the shards now held.
  *
  * The first batch is a part of the first asset shard (the first rows show at once); the rest is stored in
- * batches of BATCH_ITEMS while the next shards are fetched, each batch handed to the search engine as
+ * growing batches (up to BATCH_ITEMS) while the next shards are fetched, each batch handed to the search engine as
  * stored (no read-back), as one run of writes (engines defer their whole-catalog passes to its end).
  */
 export async function subscribeCatalog(
@@ -296,7 +302,8 @@ export async function subscribeCatalog(
       else batch.curation.push(...(b.items as ShardItems['curation'][]));
       inBatch += b.items.length;
       if (flushed === 0 && batch.assets.length > 0) await storeFirst();
-      if (inBatch >= BATCH_ITEMS) await flush();
+      const stored = progress.itemsStored ?? 0;
+      if (inBatch >= Math.min(BATCH_ITEMS, Math.max(SECOND_BATCH_ITEMS, stored))) await flush();
       progress.shardsDone = i + 1;
       ctx.progress({ ...progress });
     }
