@@ -732,6 +732,7 @@ export class CatalogEngine {
       snapshotId: cur.snapshotId,
       stamp: cur.stamp,
       warm: cur.index !== undefined && cur.facets !== undefined && cur.warmedFacets === cur.facets,
+      bulkWriting: this.bulkWriting(),
       timings: { ...this.engineTimings },
     };
   }
