@@ -73,6 +73,8 @@ const CACHE_RANKS = SEARCH_CACHE_IDS.ranks;
 const CACHE_FACETS = SEARCH_CACHE_IDS.facets;
 /** Warming waits for this long without a query. */
 const WARM_QUIET_MS = 1000;
+/** Persisting waits this long after a long run of writes ends (no further writes are expected). */
+const RUN_END_PERSIST_MS = 50;
 /** During an import, snapshots are served at most this often. */
 const IMPORT_SNAPSHOT_INTERVAL_MS = 4000;
 
@@ -141,7 +143,8 @@ export class CatalogEngine {
   expectMoreWrites(ms: number): void {
     const wasBulk = this.scheduler.now() < this.moreWritesUntil;
     this.moreWritesUntil = ms > 0 ? this.scheduler.now() + ms : -Infinity;
-    if (wasBulk && ms <= 0 && this.state?.mutated) this.schedulePersist();
+    // The run's end: persist soon (a page closed right after a subscription still finds its rows cached).
+    if (wasBulk && ms <= 0 && this.state?.mutated) this.schedulePersist(RUN_END_PERSIST_MS);
   }
 
   private emit(keys?: string[]): void {
