@@ -76,7 +76,8 @@ export async function runPublishBench({ root, diskContext, base, log, n = 100_00
     server.stats.requests = 0;
     await team.goto(`${base}/team`);
     const t1 = Date.now();
-    await team.getByRole('button', { name: 'Refresh' }).click();
+    // The reloaded tab's worker may first load a 100k catalog's rows and index (minutes on a loaded machine).
+    await team.getByRole('button', { name: 'Refresh' }).click({ timeout: 600_000 });
     await ended.waitFor({ timeout: 600_000 });
     const refresh = { ms: Date.now() - t1, bytes: server.stats.bytes, requests: server.stats.requests };
     log(`refresh: ${JSON.stringify(refresh)} — ${await result.textContent()}`);
