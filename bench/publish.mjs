@@ -10,7 +10,8 @@ import { join, normalize } from 'node:path';
 const PUBLISH_PORT = Number(process.env.PUBLISH_PORT ?? 4293);
 
 function serve(dirRef) {
-  const stats = { requests: 0, bytes: 0 };
+  /** `at`: when each request arrived (ms since the epoch), for the subscribe timeline. */
+  const stats = { requests: 0, bytes: 0, at: [] };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(dirRef.dir, path));
@@ -21,6 +22,7 @@ function serve(dirRef) {
     }
     const bytes = readFileSync(file);
     stats.requests++;
+    stats.at.push(Date.now());
     stats.bytes += bytes.length;
     res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(bytes);
   });
@@ -54,7 +56,9 @@ export async function runPublishBench({ root, diskContext, base, log, n = 100_00
     await team.getByRole('button', { name: 'Subscribe' }).click();
     await firstRow.waitFor({ timeout: 120_000 });
     const firstRowsMs = Date.now() - t0;
-    log(`subscribe: first rows after ${firstRowsMs} ms`);
+    // Where the first rows' time goes: Subscribe → manifest request → first shard request → first rows.
+    const timeline = { manifestMs: server.stats.at[0] - t0, firstShardMs: server.stats.at[1] - t0 };
+    log(`subscribe: first rows after ${firstRowsMs} ms (${JSON.stringify(timeline)})`);
     const result = team.getByRole('status', { name: 'Subscription result' });
     const ended = result.or(team.getByRole('alert'));
     const progress = team.getByRole('status', { name: 'Subscription progress' });
@@ -68,7 +72,13 @@ export async function runPublishBench({ root, diskContext, base, log, n = 100_00
     if (!(await result.isVisible()))
       throw new Error(`subscribe failed: ${await team.getByRole('alert').textContent()}`);
     const doneMs = Date.now() - t0;
-    const subscribe = { firstRowsMs, doneMs, bytes: server.stats.bytes, requests: server.stats.requests };
+    const subscribe = {
+      firstRowsMs,
+      ...timeline,
+      doneMs,
+      bytes: server.stats.bytes,
+      requests: server.stats.requests,
+    };
     log(`subscribe: ${JSON.stringify(subscribe)} — ${await result.textContent()}`);
     // The publisher republished after 1% of the assets changed.
     dirRef.dir = join(out, 'v2');
