@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogChange } from '../catalogEvents';
 import type { StoredChange } from './search';
-import { fakeChannels } from '@/testing/channels';
-import { createCatalogWriter, createLocalLock, type CatalogWriter } from './writer';
+import { createCatalogWriter, createLocalLock, type CatalogWriter, type ChannelLike } from './writer';
 
 /** An engine that records what it was asked to do. */
 function recordingEngine() {
@@ -27,6 +26,26 @@ function recordingEngine() {
       },
     },
   };
+}
+
+/** An in-memory broadcast channel: delivers each message to every other member, in order, asynchronously. */
+function fakeChannels() {
+  const members = new Set<{ fn?: (e: MessageEvent) => void }>();
+  const open = (): ChannelLike => {
+    const me: { fn?: (e: MessageEvent) => void } = {};
+    members.add(me);
+    return {
+      postMessage: (msg) => {
+        for (const m of members)
+          if (m !== me) queueMicrotask(() => m.fn?.(new MessageEvent('message', { data: msg })));
+      },
+      addEventListener: (_type, fn) => {
+        me.fn = fn;
+      },
+      close: () => members.delete(me),
+    };
+  };
+  return { open };
 }
 
 const writers: CatalogWriter[] = [];
