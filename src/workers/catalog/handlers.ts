@@ -41,7 +41,14 @@ export const catalogHandlers = {
   publishCatalog: (args: { name: string; as: 'zip' | 'files' }, ctx: CallContext<PublishProgress>) =>
     import('./publish').then((m) => m.publishCatalog(args, ctx, catalogWriter)),
   subscribeCatalog: (args: { url: string }, ctx: CallContext<SubscribeProgress>) =>
-    import('./publish').then((m) => m.subscribeCatalog(args, ctx, catalogWriter)),
+    import('./publish').then(async (m) => {
+      const result = await m.subscribeCatalog(args, ctx, catalogWriter);
+      // The engine defers persisting until the run ends: the rows are cached before the result shows
+      // ("Finishing…"), so a page opened or reloaded next starts from them rather than rebuilding.
+      await catalogWriter.idle();
+      await engine.searchStatus({ waitPersist: true });
+      return result;
+    }),
   /** Loads the published-catalog module ahead of a click on Subscribe (the Team page asks when it shows). */
   preparePublish: async (_args: Record<string, never>, _ctx: CallContext) => {
     await import('./publish');
