@@ -40,13 +40,7 @@ export function SubscribePanel() {
   const client = useQueryClient();
   const subs = useQuery({
     queryKey: publishKeys.subscriptions,
-    // The worker loads the subscribe code meanwhile: the first rows do not wait for it after the click.
-    queryFn: async () => {
-      void catalogClient()
-        .call('preparePublish', {})
-        .catch(() => undefined);
-      return catalogClient().call('listSubscriptions', {});
-    },
+    queryFn: () => catalogClient().call('listSubscriptions', {}),
   });
 
   const subscribe = async (target: string) => {

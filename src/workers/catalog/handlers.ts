@@ -49,11 +49,6 @@ export const catalogHandlers = {
       await engine.searchStatus({ waitPersist: true });
       return result;
     }),
-  /** Loads the published-catalog module ahead of a click on Subscribe (the Team page asks when it shows). */
-  preparePublish: async (_args: Record<string, never>, _ctx: CallContext) => {
-    await import('./publish');
-    return true;
-  },
   unsubscribeCatalog: (args: { id: string }, _ctx: CallContext) =>
     import('./publish').then((m) => m.unsubscribeCatalog(args, catalogWriter)),
   /** Subscriptions without their shard lists (a 100k catalog's ids stay in the worker). */
