@@ -67,4 +67,43 @@ describe('publishRepo', () => {
     expect(await db.relations.where('subscription').equals(SUB).count()).toBe(0);
     expect(await db.curation.get('team/chat')).toBeDefined();
   });
+
+  it('hands over the stored records of the keys it changed, with all their relations', async () => {
+    const first = await applySubscriptionBatch(
+      SUB,
+      { assets: [published('team/base'), published('team/chat')], relations: [], curation: [] },
+      db,
+    );
+    expect(first.keys.sort()).toEqual(['team/base', 'team/chat']);
+    expect(first.stored?.assets.map((a) => [a.key, a.subscription])).toEqual([
+      ['team/base', SUB],
+      ['team/chat', SUB],
+    ]);
+    expect(first.stored?.relations).toEqual([]);
+    // A later batch of relations: the child's record as stored, and every relation whose child it is.
+    await applySubscriptionBatch(
+      SUB,
+      { assets: [], relations: [rel('team/chat', 'team/base')], curation: [] },
+      db,
+    );
+    const second = await applySubscriptionBatch(
+      SUB,
+      { assets: [], relations: [rel('team/chat', 'team/other')], curation: [] },
+      db,
+    );
+    expect(second.keys).toEqual(['team/chat']);
+    expect(second.stored?.assets).toEqual([await db.assets.get('team/chat')]);
+    expect(second.stored?.relations.map((r) => r.id).sort()).toEqual(
+      (await db.relations.where('childKey').equals('team/chat').toArray()).map((r) => r.id).sort(),
+    );
+    expect(second.stored?.relations).toHaveLength(2);
+    // A batch that removes items leaves the engine to read them back.
+    const third = await applySubscriptionBatch(
+      SUB,
+      { assets: [], relations: [], curation: [], removeAssets: ['team/base'] },
+      db,
+    );
+    expect(third.keys).toEqual(['team/base']);
+    expect(third.stored).toBeUndefined();
+  });
 });

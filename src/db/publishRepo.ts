@@ -63,8 +63,16 @@ export type SubscriptionBatch = {
   removeRelations?: string[];
 };
 
-/** What a batch changed: asset keys whose rows (or outgoing relations) changed, and items left alone. */
-export type SubscriptionWrite = { keys: string[]; skipped: number };
+/**
+ * What a batch changed: asset keys whose rows (or outgoing relations) changed, and items left alone.
+ * `stored`: the current records of `keys` with every relation whose child is one of them, as the batch
+ * left them (the search engine takes them without reading them back); absent when the batch removed items.
+ */
+export type SubscriptionWrite = {
+  keys: string[];
+  skipped: number;
+  stored?: { assets: StoredAsset[]; relations: RelationRow[] };
+};
 
 const TABLES_OF = (db: CatalogDb) => [db.assets, db.relations, db.curation, db.settings];
 
@@ -108,6 +116,8 @@ export async function applySubscriptionBatch(
 ): Promise<SubscriptionWrite> {
   return db.transaction('rw', TABLES_OF(db), async () => {
     const changed = new Set<string>();
+    /** The current record of each changed key (a later put of the same key wins). */
+    const current = new Map<string, StoredAsset>();
     let skipped = 0;
     const existing = await db.assets.bulkGet(batch.assets.map((a) => a.key));
     const puts: StoredAsset[] = [];
@@ -117,7 +127,9 @@ export async function applySubscriptionBatch(
         skipped++;
         return;
       }
-      puts.push({ ...a, subscription: subId });
+      const row = { ...a, subscription: subId };
+      puts.push(row);
+      current.set(a.key, row);
       changed.add(a.key);
     });
     await db.assets.bulkPut(puts);
@@ -136,6 +148,7 @@ export async function applySubscriptionBatch(
         }
         relPuts.push({ ...r, subscription: subId });
         changed.add(r.childKey);
+        current.set(r.childKey, child);
       });
       await db.relations.bulkPut(relPuts);
     }
@@ -149,10 +162,16 @@ export async function applySubscriptionBatch(
       await db.relations.bulkDelete(own.map((r) => r.id));
       for (const r of own) changed.add(r.childKey);
     }
+    const removes = (batch.removeRelations?.length ?? 0) + (batch.removeAssets?.length ?? 0) > 0;
     if (batch.removeAssets && batch.removeAssets.length > 0)
       for (const k of await removeOwned(subId, batch.removeAssets, db)) changed.add(k);
-    if (changed.size > 0) await touchCatalog(db);
-    return { keys: [...changed], skipped };
+    if (changed.size === 0) return { keys: [], skipped };
+    await touchCatalog(db);
+    const keys = [...changed];
+    if (removes) return { keys, skipped };
+    // Every relation of the changed children, as stored now (earlier batches' and local ones too).
+    const relations = await db.relations.where('childKey').anyOf(keys).toArray();
+    return { keys, skipped, stored: { assets: [...current.values()], relations } };
   });
 }
 

@@ -7,7 +7,7 @@
  * is superseded). Deletions are tombstones (`deleted`) in the new shards. Changing 1% of 100k assets thus
  * adds one assets shard and changes no other. Pure and synchronous; hashing and bytes are format.ts's.
  */
-import type { ShardRef } from './format';
+import { SHARD_KINDS, type ShardRef } from './format';
 
 /** Items per new shard (about 100 KB compressed for assets). */
 export const SHARD_ITEMS = 1000;
@@ -94,12 +94,21 @@ export function planKind(
 /** A subscriber's view of a manifest: which shards to fetch and which held ones are gone. */
 export type ShardDiff = { fetch: ShardRef[]; keep: string[]; drop: string[] };
 
-/** Given a manifest's shards and the hashes a subscriber holds: what to fetch (in manifest order). */
+/**
+ * The order a subscriber stores shards in: kind by kind (assets, relations, curation), manifest order
+ * within a kind. A later shard's item wins only over items of its own kind, so this keeps the manifest's
+ * meaning; the first asset shard is stored (and shown) first, and a relation is stored after its child.
+ */
+export function storeOrder(shards: readonly ShardRef[]): ShardRef[] {
+  return SHARD_KINDS.flatMap((kind) => shards.filter((s) => s.kind === kind));
+}
+
+/** Given a manifest's shards and the hashes a subscriber holds: what to fetch, in `storeOrder`. */
 export function diffShards(shards: readonly ShardRef[], held: Iterable<string>): ShardDiff {
   const heldSet = new Set(held);
   const listed = new Set(shards.map((s) => s.hash));
   return {
-    fetch: shards.filter((s) => !heldSet.has(s.hash)),
+    fetch: storeOrder(shards.filter((s) => !heldSet.has(s.hash))),
     keep: shards.filter((s) => heldSet.has(s.hash)).map((s) => s.hash),
     drop: [...heldSet].filter((h) => !listed.has(h)),
   };

@@ -3,7 +3,7 @@ import { gzipSync, strToU8 } from 'fflate';
 import type { CurationRow, RelationRow, StoredAsset } from '../catalog/rows';
 import { buildPublication, publicationItems } from './build';
 import { decodeShard, encodeShard, manifestUrl, validateManifest, type ShardRef } from './format';
-import { diffShards, planKind, removedIds, type PublishedShardState } from './plan';
+import { diffShards, planKind, removedIds, storeOrder, type PublishedShardState } from './plan';
 
 function asset(i: number, extra: Partial<StoredAsset> = {}): StoredAsset {
   const id = `org${i % 37}/model-${i}`;
@@ -139,6 +139,24 @@ describe('published catalog: subscriber side', () => {
     const d = diffShards([ref('a'), ref('b'), ref('c')], ['a'.repeat(64), 'z'.repeat(64)]);
     expect(d.fetch.map((s) => s.hash[0])).toEqual(['b', 'c']);
     expect(d.drop).toEqual(['z'.repeat(64)]);
+  });
+
+  it('fetches asset shards first, each kind in manifest order, so a relation finds its child stored', () => {
+    const ref = (h: string, kind: ShardRef['kind']): ShardRef => ({
+      hash: h.repeat(64),
+      kind,
+      count: 1,
+      bytes: 1,
+    });
+    const manifest = [
+      ref('a', 'assets'),
+      ref('r', 'relations'),
+      ref('c', 'curation'),
+      ref('b', 'assets'),
+      ref('s', 'relations'),
+    ];
+    expect(storeOrder(manifest).map((s) => s.hash[0])).toEqual(['a', 'b', 'r', 's', 'c']);
+    expect(diffShards(manifest, ['a'.repeat(64)]).fetch.map((s) => s.hash[0])).toEqual(['b', 'r', 's', 'c']);
   });
 });
 

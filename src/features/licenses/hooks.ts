@@ -114,6 +114,8 @@ function loadReport(s: LicenseSettings): Promise<LicenseReport> {
 
 /** Quiet period after the last catalog change before a sweep starts (imports change the catalog often). */
 const SWEEP_DEBOUNCE_MS = 600;
+/** How often a sweep waiting for a long run of writes asks whether it has ended. */
+const BULK_POLL_MS = 1000;
 /** An unfinished import run older than this is taken as abandoned (tab closed mid-import). */
 const IMPORT_STALE_MS = 30 * 60_000;
 
@@ -150,7 +152,10 @@ export function useLicenseFacetSync(): string | undefined {
       settings && importing === false
         ? async ({ signal }) => {
             await quiet(SWEEP_DEBOUNCE_MS, signal);
-            await catalogClient().call('searchStatus', { waitIndex: true });
+            // A subscription storing its shards (here or in another tab) changes the catalog every few
+            // seconds: one sweep when it ends, not one per batch.
+            while ((await catalogClient().call('searchStatus', { waitIndex: true })).bulkWriting)
+              await quiet(BULK_POLL_MS, signal);
             const sweep = await licensesClient().call('licenseSweep', settings);
             if (signal.aborted) throw new Error('Sweep restarted');
             await catalogClient().call('setLicenseVerdicts', { key: sweep.key, verdicts: sweep.verdicts });

@@ -14,7 +14,11 @@ function kb(bytes: number): string {
 function progressText(p: SubscribeProgress): string {
   if (p.phase === 'manifest') return 'Fetching the manifest…';
   if (p.phase === 'finishing') return 'Finishing…';
-  return `Fetching shards ${p.shardsDone} of ${p.shardsTotal} (${kb(p.bytes)})…`;
+  const stored =
+    p.itemsTotal !== undefined
+      ? `, stored ${(p.itemsStored ?? 0).toLocaleString('en')} of ${p.itemsTotal.toLocaleString('en')} items`
+      : '';
+  return `Fetching shards ${p.shardsDone} of ${p.shardsTotal} (${kb(p.bytes)})${stored}…`;
 }
 
 function resultText(r: Extract<SubscribeResult, { ok: true }>): string {

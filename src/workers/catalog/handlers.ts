@@ -47,7 +47,14 @@ export const catalogHandlers = {
   publishCatalog: (args: { name: string; as: 'zip' | 'files' }, ctx: CallContext<PublishProgress>) =>
     import('./publish').then((m) => m.publishCatalog(args, ctx, catalogWriter)),
   subscribeCatalog: (args: { url: string }, ctx: CallContext<SubscribeProgress>) =>
-    import('./publish').then((m) => m.subscribeCatalog(args, ctx, catalogWriter)),
+    import('./publish').then(async (m) => {
+      const result = await m.subscribeCatalog(args, ctx, catalogWriter);
+      // The engine defers persisting until the run ends: the rows are cached before the result shows
+      // ("Finishing…"), so a page opened or reloaded next starts from them rather than rebuilding.
+      await catalogWriter.idle();
+      await engine.searchStatus({ waitPersist: true });
+      return result;
+    }),
   unsubscribeCatalog: (args: { id: string }, _ctx: CallContext) =>
     import('./publish').then((m) => m.unsubscribeCatalog(args, catalogWriter)),
   /** Subscriptions without their shard lists (a 100k catalog's ids stay in the worker). */

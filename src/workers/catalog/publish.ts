@@ -57,6 +57,9 @@ export type SubscribeProgress = {
   shardsDone: number;
   shardsTotal: number;
   bytes: number;
+  /** Items stored so far, of `itemsTotal` (the fetched shards' counts). */
+  itemsStored?: number;
+  itemsTotal?: number;
 };
 
 export type SubscribeResult =
@@ -77,14 +80,22 @@ export type SubscribeResult =
 const SUBSCRIBED_TABLES: readonly CatalogTable[] = ['assets', 'relations', 'curation'];
 /** Parallel shard requests (a browser opens about six connections per host). */
 const CONCURRENCY = 6;
-/** Items per stored batch (the first batch is one shard, so the first rows show early). */
+/** Items per stored batch, at most. */
 const BATCH_ITEMS = 10_000;
+/** Items of the first batch: a part of the first asset shard, so the first rows show at once. */
+const FIRST_BATCH_ITEMS = 200;
+/**
+ * Items of the second batch, at least; each next batch holds about as many items as are stored already,
+ * up to BATCH_ITEMS. Small early batches keep other tabs' first reads short: IndexedDB makes a read wait
+ * for a write transaction on the same tables that started before it.
+ */
+const SECOND_BATCH_ITEMS = 1000;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-type Writes = Pick<CatalogWriter, 'write' | 'idle'>;
+type Writes = Pick<CatalogWriter, 'write' | 'idle' | 'endRun'>;
 
 /** Publishes the catalog's local assets, relations and curation; remembers the shards for the next time. */
 export async function publishCatalog(
@@ -181,8 +192,12 @@ function idsOf(body: ShardBody): string[] {
 
 /**
  * Subscribes to a published catalog, or refreshes a subscription: fetches the manifest, then the shards not
- * held yet, stores them in manifest order (a later shard's item wins), removes what the manifest no longer
- * holds, and records the shards now held.
+ * held yet, stores them kind by kind in manifest order (a later shard's item wins; `storeOrder`), removes
+ * what the manifest no longer holds, and records the shards now held.
+ *
+ * The first batch is a part of the first asset shard (the first rows show at once); the rest is stored in
+ * growing batches (up to BATCH_ITEMS) while the next shards are fetched, each batch handed to the search engine as
+ * stored (no read-back), as one run of writes (engines defer their whole-catalog passes to its end).
  */
 export async function subscribeCatalog(
   args: { url: string },
@@ -207,6 +222,8 @@ export async function subscribeCatalog(
     const diff = diffShards(m.shards, held.keys());
     progress.phase = 'shards';
     progress.shardsTotal = diff.fetch.length;
+    progress.itemsStored = 0;
+    progress.itemsTotal = diff.fetch.reduce((n, s) => n + s.count, 0);
     ctx.progress({ ...progress });
     if (!prev)
       await writer.write(
@@ -220,21 +237,43 @@ export async function subscribeCatalog(
     let batch: SubscriptionBatch = { assets: [], relations: [], curation: [] };
     let inBatch = 0;
     let flushed = 0;
-    const flush = async () => {
-      if (inBatch === 0) return;
-      const b = batch;
-      batch = { assets: [], relations: [], curation: [] };
-      inBatch = 0;
+    const store = async (b: SubscriptionBatch, items: number) => {
       flushed++;
       const w = await writer.write(
         () => applySubscriptionBatch(id, b),
         (r) =>
           r.keys.length > 0
-            ? { tables: SUBSCRIBED_TABLES, keys: r.keys, search: { keys: r.keys } }
+            ? {
+                tables: SUBSCRIBED_TABLES,
+                keys: r.keys,
+                search: { keys: r.keys, ...(r.stored ? { stored: r.stored } : {}) },
+              }
             : undefined,
-        { background: true },
+        // The engine applies this batch while the next one is fetched and stored.
+        { background: true, partOfRun: true },
       );
       skipped += w.skipped;
+      progress.itemsStored = (progress.itemsStored ?? 0) + items;
+    };
+    const flush = async () => {
+      if (inBatch === 0) return;
+      const b = batch;
+      const items = inBatch;
+      batch = { assets: [], relations: [], curation: [] };
+      inBatch = 0;
+      await store(b, items);
+    };
+    /** Stores the first few assets alone (the first rows), keeps the rest for the next batch. */
+    const storeFirst = async () => {
+      const first = batch.assets.splice(0, FIRST_BATCH_ITEMS);
+      inBatch -= first.length;
+      await store({ assets: first, relations: [], curation: [] }, first.length);
+      await writer.idle();
+    };
+    const stop = async (error: string): Promise<SubscribeResult> => {
+      await flush();
+      await writer.idle();
+      return { ok: false, error };
     };
 
     const fetchShard = async (ref: ShardRef): Promise<Result<ShardBody>> => {
@@ -254,25 +293,19 @@ export async function subscribeCatalog(
       const ref = diff.fetch[i] as ShardRef;
       const body = await (pending[i] as Promise<Result<ShardBody>>);
       start();
-      if (!body.ok) {
-        await flush();
-        await writer.idle();
-        return { ok: false, error: body.error };
-      }
-      if (ctx.isCancelled()) {
-        await flush();
-        await writer.idle();
-        return { ok: false, error: 'Cancelled.' };
-      }
+      if (!body.ok) return await stop(body.error);
+      if (ctx.isCancelled()) return await stop('Cancelled.');
       const b = body.value;
       fetched.set(ref.hash, { ids: idsOf(b), deleted: b.deleted });
       if (b.kind === 'assets') batch.assets.push(...(b.items as ShardItems['assets'][]));
       else if (b.kind === 'relations') batch.relations.push(...(b.items as ShardItems['relations'][]));
       else batch.curation.push(...(b.items as ShardItems['curation'][]));
       inBatch += b.items.length;
+      if (flushed === 0 && batch.assets.length > 0) await storeFirst();
+      const stored = progress.itemsStored ?? 0;
+      if (inBatch >= Math.min(BATCH_ITEMS, Math.max(SECOND_BATCH_ITEMS, stored))) await flush();
       progress.shardsDone = i + 1;
       ctx.progress({ ...progress });
-      if (flushed === 0 || inBatch >= BATCH_ITEMS) await flush();
     }
 
     progress.phase = 'finishing';
@@ -294,6 +327,7 @@ export async function subscribeCatalog(
     inBatch += removeAssets.length + removeRelations.length;
     await flush();
     await writer.idle();
+    progress.itemsStored = progress.itemsTotal;
     const row: SubscriptionRow = {
       id,
       url: id,
@@ -321,6 +355,8 @@ export async function subscribeCatalog(
   } catch (e) {
     await writer.idle();
     return { ok: false, error: `Subscribing to ${url.href} failed: ${message(e)}` };
+  } finally {
+    writer.endRun();
   }
 }
 

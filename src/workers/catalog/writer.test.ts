@@ -21,6 +21,9 @@ function recordingEngine() {
         calls.push('reset');
         return Promise.resolve();
       },
+      expectMoreWrites: (ms: number) => {
+        calls.push(ms > 0 ? 'run goes on' : 'run ended');
+      },
     },
   };
 }
@@ -130,6 +133,42 @@ describe('catalog writer', () => {
     await reader;
     expect(settled).toBe(true);
     expect(b.events).toEqual([{ origin: 'remote', tables: ['curation'], keys: ['k'] }]);
+  });
+
+  it('a run of writes holds every tab’s engine until it ends; readers elsewhere do not wait for its next write', async () => {
+    const channels = fakeChannels();
+    const a = tab('a', channels);
+    const b = tab('b', channels);
+    await a.writer.write(
+      () => Promise.resolve(1),
+      () => ({ tables: ['assets'], keys: ['x/1'], search: { keys: ['x/1'] } }),
+      { partOfRun: true },
+    );
+    await b.writer.remoteSettled();
+    await Promise.resolve();
+    expect(a.calls).toEqual(['run goes on', 'apply x/1']);
+    expect(b.calls).toEqual(['run goes on', 'apply x/1']);
+    // The run's next write has started in a: b's reader is served the rows applied so far.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const next = a.writer.write(
+      () => gate.then(() => 2),
+      () => ({ tables: ['assets'], keys: ['x/2'], search: { keys: ['x/2'] } }),
+      { partOfRun: true },
+    );
+    await Promise.resolve();
+    await Promise.resolve();
+    let settled = false;
+    await b.writer.remoteSettled().then(() => (settled = true));
+    expect(settled).toBe(true);
+    release();
+    await next;
+    a.writer.endRun();
+    await a.writer.idle();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(a.calls).toEqual(['run goes on', 'apply x/1', 'run goes on', 'apply x/2', 'run ended']);
+    expect(b.calls).toEqual(['run goes on', 'apply x/1', 'run goes on', 'apply x/2', 'run ended']);
   });
 
   it('a failed write announces nothing and releases the readers', async () => {

@@ -12,6 +12,11 @@
  * Each write also posts a 'writing' notice once it holds the lock, so a reader in another tab can wait
  * for the write's broadcast (`remoteSettled`) instead of finding the catalog changed under its engine
  * (which would make the engine rebuild everything).
+ *
+ * A long run of writes (a subscription storing its shards) marks each write `partOfRun` and ends with
+ * `endRun()`: every tab's engine then applies the run's changes as they come but defers its passes over
+ * every row (persisting, warming, rebuilding on a moved stamp) to the run's end, and readers in other
+ * tabs are served the rows applied so far rather than waiting for the run's next write.
  */
 import type { CatalogChange, CatalogTable } from '../catalogEvents';
 import type { StoredChange } from './search';
@@ -31,6 +36,8 @@ export type EngineHooks = {
   applyChange: (change: StoredChange) => Promise<void>;
   resync: () => Promise<void>;
   resetEmpty: () => Promise<void>;
+  /** A long run of writes goes on for up to `ms` more (0: it ended); see `CatalogEngine.expectMoreWrites`. */
+  expectMoreWrites?: (ms: number) => void;
 };
 
 /** What a committed write changed. */
@@ -54,7 +61,10 @@ type WireMessage =
       seq: number;
       /** Absent when the write changed nothing (or failed). */
       change?: { tables: CatalogTable[]; keys?: string[]; search?: { keys: string[] } | 'resync' };
-    };
+      /** One write of a long run: more follow until a 'run-end'. */
+      more?: true;
+    }
+  | { type: 'run-end'; from: string; seq: number };
 
 export type CatalogWriter = {
   /**
@@ -71,7 +81,12 @@ export type CatalogWriter = {
   idle: () => Promise<void>;
   /** Subscribes to this tab's change events (local and remote); starts listening to other tabs. */
   subscribe: (listener: (change: CatalogChange) => void) => () => void;
-  /** Resolves when no write another tab has started is waiting for its broadcast. */
+  /** Ends this tab's long run of writes (see `WriteOptions.partOfRun`), here and in other tabs. */
+  endRun: () => void;
+  /**
+   * Resolves when no write another tab has started is waiting for its broadcast; at once while another
+   * tab's long run of writes goes on (its rows so far are what there is to show).
+   */
   remoteSettled: () => Promise<void>;
   /** Stops listening (tests). */
   close: () => void;
@@ -83,6 +98,11 @@ export type WriteOptions = {
    * batch while the engine indexes the last one). Updates and events still follow the writes' order.
    */
   background?: boolean;
+  /**
+   * One write of a long run (a subscription's shards): more follow, and `endRun()` ends the run. Every
+   * tab's engine defers its whole-catalog passes until then.
+   */
+  partOfRun?: boolean;
 };
 
 /** The lock name every tab's writer requests. */
@@ -91,6 +111,8 @@ export const WRITE_LOCK = 'tarn-catalog-write';
 export const WRITE_CHANNEL = 'tarn-catalog';
 /** How long a started remote write may go unannounced before readers stop waiting (its tab died). */
 const REMOTE_WRITE_PATIENCE_MS = 5000;
+/** How long a run of writes may go without its next write before engines stop waiting for it (its tab died). */
+const RUN_PATIENCE_MS = 30_000;
 
 /** A lock that queues the callers of this thread only (no other tab can take part). */
 export function createLocalLock(): WriteLock {
@@ -147,7 +169,9 @@ function isWire(x: unknown): x is WireMessage {
   if (typeof x !== 'object' || x === null) return false;
   const m = x as { type?: unknown; from?: unknown; seq?: unknown };
   return (
-    (m.type === 'writing' || m.type === 'written') && typeof m.from === 'string' && typeof m.seq === 'number'
+    (m.type === 'writing' || m.type === 'written' || m.type === 'run-end') &&
+    typeof m.from === 'string' &&
+    typeof m.seq === 'number'
   );
 }
 
@@ -174,6 +198,8 @@ export function createCatalogWriter(deps: {
   let waiters: (() => void)[] = [];
   /** This tab's engine updates and events, in the order of the writes. */
   let applied: Promise<void> = Promise.resolve();
+  /** Another tab's long run of writes goes on until then (ms since the epoch). */
+  let remoteRunUntil = -Infinity;
 
   const emit = (change: CatalogChange) => {
     for (const l of Array.from(listeners)) {
@@ -215,12 +241,21 @@ export function createCatalogWriter(deps: {
     const msg: unknown = e.data;
     if (!isWire(msg) || msg.from === id) return;
     const tag = `${msg.from}:${msg.seq}`;
+    if (msg.type === 'run-end') {
+      remoteRunUntil = -Infinity;
+      deps.engine.expectMoreWrites?.(0);
+      return;
+    }
     if (msg.type === 'writing') {
       started.set(
         tag,
         setTimeout(() => forget(tag), REMOTE_WRITE_PATIENCE_MS),
       );
       return;
+    }
+    if (msg.more) {
+      remoteRunUntil = Date.now() + RUN_PATIENCE_MS;
+      deps.engine.expectMoreWrites?.(RUN_PATIENCE_MS);
     }
     // The engine queues the update now (its calls run in order), so a reader released below finds it.
     if (msg.change) void applyRemote(msg.change);
@@ -273,8 +308,16 @@ export function createCatalogWriter(deps: {
           post({ type: 'written', from: id, seq: n });
           throw e;
         }
+        // Before this engine applies the change: the stamp has moved ahead of it, which is expected now.
+        if (opts?.partOfRun) deps.engine.expectMoreWrites?.(RUN_PATIENCE_MS);
         // Announced while still holding the lock: the next writer's notice follows this one.
-        post({ type: 'written', from: id, seq: n, ...(change ? { change: toWire(change) } : {}) });
+        post({
+          type: 'written',
+          from: id,
+          seq: n,
+          ...(change ? { change: toWire(change) } : {}),
+          ...(opts?.partOfRun ? { more: true as const } : {}),
+        });
         return out;
       });
       if (change) {
@@ -294,13 +337,20 @@ export function createCatalogWriter(deps: {
       return value;
     },
     idle: () => applied,
+    endRun: () => {
+      // After the run's last change is applied here.
+      applied = applied.then(() => deps.engine.expectMoreWrites?.(0));
+      post({ type: 'run-end', from: id, seq: ++seq });
+    },
     subscribe: (listener) => {
       ensureChannel();
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     remoteSettled: () =>
-      started.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
+      started.size === 0 || Date.now() < remoteRunUntil
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push(resolve)),
     close: () => {
       for (const t of started.values()) clearTimeout(t);
       started.clear();

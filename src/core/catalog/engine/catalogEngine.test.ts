@@ -12,6 +12,7 @@ class MemoryStore implements CatalogStore {
   readonly caches = new Map<string, SearchCacheRecord>();
   version = 0;
   fullReads = 0;
+  keyReads = 0;
 
   write(assets: StoredAsset[]): string[] {
     for (const a of assets) this.assets.set(a.key, a);
@@ -37,6 +38,7 @@ class MemoryStore implements CatalogStore {
     return Promise.resolve([...this.relations]);
   }
   getAssetsByKeys(keys: string[]): Promise<(StoredAsset | undefined)[]> {
+    this.keyReads++;
     return Promise.resolve(keys.map((k) => this.assets.get(k)));
   }
   relationsFromChildren(keys: string[]): Promise<RelationRow[]> {
@@ -85,5 +87,35 @@ describe('CatalogEngine over an in-memory store (Node, no IndexedDB)', () => {
     expect([status.snapshotId, status.rows]).toEqual([persistedA.snapshotId, 3]);
     expect(await hits(again, 'gamma')).toBe(1);
     expect(one.fullReads).toBe(reads);
+  });
+
+  it('a run of writes is applied as handed over; persisting and the stamp check wait for its end', async () => {
+    const store = new MemoryStore();
+    const engine = engineOn(store);
+    expect((await engine.searchStatus({ waitIndex: true })).rows).toBe(0);
+    const reads = store.fullReads;
+    engine.expectMoreWrites(60_000);
+    const batch = Array.from({ length: 6000 }, (_, i) => storedAsset(`team/model-${i}`));
+    const keys = store.write(batch);
+    // More keys than a quarter of the rows, but handed over: neither read back nor rebuilt.
+    await engine.applyChange({ keys, stored: { assets: batch, relations: [] } });
+    expect([store.fullReads, store.keyReads]).toEqual([reads, 0]);
+    // The run's next write is stored but not applied yet: the rows so far are served, no rebuild.
+    store.write([storedAsset('team/late-chat')]);
+    const first = await engine.catalogRows({});
+    expect(first.total).toBe(6000);
+    expect(store.fullReads).toBe(reads);
+    expect(await hits(engine, 'model')).toBe(6000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(store.caches.get('catalog-rows')).toBeUndefined();
+
+    await engine.applyChange({
+      keys: ['team/late-chat'],
+      stored: { assets: [storedAsset('team/late-chat')], relations: [] },
+    });
+    engine.expectMoreWrites(0);
+    const done = await engine.searchStatus({ waitPersist: true });
+    expect([done.rows, done.persisted, store.fullReads, store.keyReads]).toEqual([6001, true, reads, 0]);
+    expect(store.caches.get('catalog-rows')?.json).toBe(done.snapshotId);
   });
 });

@@ -73,6 +73,8 @@ const CACHE_RANKS = SEARCH_CACHE_IDS.ranks;
 const CACHE_FACETS = SEARCH_CACHE_IDS.facets;
 /** Warming waits for this long without a query. */
 const WARM_QUIET_MS = 1000;
+/** Persisting waits this long after a long run of writes ends (no further writes are expected). */
+const RUN_END_PERSIST_MS = 50;
 /** During an import, snapshots are served at most this often. */
 const IMPORT_SNAPSHOT_INTERVAL_MS = 4000;
 
@@ -92,6 +94,10 @@ export class CatalogEngine {
   private loading: Promise<State> | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private importing = 0;
+  /** A long run of writes (a subscription storing its shards, here or in another tab) goes on until then. */
+  private moreWritesUntil = -Infinity;
+  /** When the last snapshot with rows was served (during imports, at most one per interval). */
+  private lastSnapshotAt = -Infinity;
   private persistTimer: unknown;
   private persisting: Promise<void> | undefined;
   private snapshotCounter = 0;
@@ -120,6 +126,25 @@ export class CatalogEngine {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** An import runs here, or a long run of writes is announced (see `expectMoreWrites`). */
+  private bulkWriting(): boolean {
+    return this.importing > 0 || this.scheduler.now() < this.moreWritesUntil;
+  }
+
+  /**
+   * More writes of a long run (a subscription storing its shards) follow within `ms` (0: the run ended).
+   * Until then the engine behaves as during an import: it applies each change as it comes, but neither
+   * persists its caches nor warms (each costs a pass over every row), nor rebuilds because the catalog's
+   * stamp moved ahead of it (the run's next write is on its way), and it serves snapshots at most every
+   * few seconds. A run whose writer vanished ends by itself when `ms` has passed.
+   */
+  expectMoreWrites(ms: number): void {
+    const wasBulk = this.scheduler.now() < this.moreWritesUntil;
+    this.moreWritesUntil = ms > 0 ? this.scheduler.now() + ms : -Infinity;
+    // The run's end: persist soon (a page closed right after a subscription still finds its rows cached).
+    if (wasBulk && ms <= 0 && this.state?.mutated) this.schedulePersist(RUN_END_PERSIST_MS);
   }
 
   private emit(keys?: string[]): void {
@@ -323,7 +348,7 @@ export class CatalogEngine {
     }
     // Warming blocks the worker for a few hundred ms at 100k: not during imports, not while the user queries.
     const busy = (): boolean =>
-      this.importing > 0 || (!afterPersist && this.scheduler.now() - this.lastQueryAt < WARM_QUIET_MS);
+      this.bulkWriting() || (!afterPersist && this.scheduler.now() - this.lastQueryAt < WARM_QUIET_MS);
     const steps: (() => boolean)[] = [
       // Rows from the cache parse their lists now, a column per step (not on the first field query); a
       // broken cache is rebuilt.
@@ -414,8 +439,8 @@ export class CatalogEngine {
 
   private async persistNow(): Promise<void> {
     const st = this.state;
-    if (!st || this.importing > 0) {
-      if (this.importing > 0) this.schedulePersist();
+    if (!st || this.bulkWriting()) {
+      if (this.bulkWriting()) this.schedulePersist();
       return;
     }
     const idx = await this.ensureIndex(st);
@@ -545,7 +570,8 @@ export class CatalogEngine {
     if (ahead && ahead.size > 0) this.invalidateDerived(st, true);
     if (created.length > 0 && change.created) addCreatedRows(st, idx, created, change.created.relations);
     const keys = Array.from(new Set(change.keys.map(assetKey)));
-    if (keys.length > 5000 && keys.length > st.rows.length / 4) {
+    // Reading back most of the catalog costs more than a rebuild; records handed over cost neither.
+    if (!change.stored && keys.length > 5000 && keys.length > st.rows.length / 4) {
       await this.resyncLocked();
       return;
     }
@@ -604,6 +630,8 @@ export class CatalogEngine {
     const st = await this.settle();
     const base = { snapshotId: st.snapshotId, total: st.rows.length, stamp: st.stamp };
     if (args.known === st.snapshotId) return base;
+    // An empty catalog's snapshot does not count: the first rows are served at once.
+    this.lastSnapshotAt = st.rows.length > 0 ? this.scheduler.now() : -Infinity;
     // Display rows show lists (base model, languages, format).
     await st.tailReady;
     return { ...base, json: displayJson(st) };
@@ -615,18 +643,19 @@ export class CatalogEngine {
    */
   private async settle(): Promise<State> {
     // During an import, snapshots are served at most every few seconds (each one is a full copy of the
-    // display rows for the window); the import's end always brings a fresh one.
-    const importWaitUntil = this.scheduler.now() + IMPORT_SNAPSHOT_INTERVAL_MS;
-    while (this.importing > 0 && this.scheduler.now() < importWaitUntil) await this.sleep(100);
+    // display rows for the window); the first at once (the first rows), the import's end always brings a
+    // fresh one.
+    const importWaitUntil = this.lastSnapshotAt + IMPORT_SNAPSHOT_INTERVAL_MS;
+    while (this.bulkWriting() && this.scheduler.now() < importWaitUntil) await this.sleep(100);
     for (let i = 0; i < 60; i++) {
       await this.chain;
       const st = await this.ensureHeadState();
-      if (this.importing > 0) return st;
+      if (this.bulkWriting()) return st;
       const stamp = await this.store.catalogStamp();
       if (stamp === st.stamp) return st;
       await this.exclusive(async () => {
         const s = this.state;
-        if (s && this.importing === 0 && (await this.store.catalogStamp()) !== s.stamp)
+        if (s && !this.bulkWriting() && (await this.store.catalogStamp()) !== s.stamp)
           await this.resyncLocked();
       });
       return this.ensureHeadState();
@@ -706,6 +735,7 @@ export class CatalogEngine {
       snapshotId: cur.snapshotId,
       stamp: cur.stamp,
       warm: cur.index !== undefined && cur.facets !== undefined && cur.warmedFacets === cur.facets,
+      bulkWriting: this.bulkWriting(),
       timings: { ...this.engineTimings },
     };
   }

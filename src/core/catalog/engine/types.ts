@@ -102,5 +102,10 @@ export type SearchStatus = {
   stamp: string;
   /** The query paths are warm for the current rows and facets (nothing left for idle time). */
   warm: boolean;
+  /**
+   * An import or a long run of writes (a subscription storing its shards, in this tab or another) goes on:
+   * whole-catalog passes (a licence sweep) are better left until it ends.
+   */
+  bulkWriting: boolean;
   timings: EngineTimings;
 };
