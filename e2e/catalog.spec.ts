@@ -163,12 +163,16 @@ test('keyboard: "/" to search, ArrowDown into the rows, Enter opens the focused 
   await page.keyboard.type('sunbeam');
   await catalog.expectResultsFor('sunbeam');
   await catalog.expectShowing(3, 5);
-  // The first ArrowDown leaves the search for the first row, the second moves on to the next.
+  // With the suggestions dismissed (Esc), ArrowDown leaves the search for the first row, the next one moves on.
+  await page.keyboard.press('Escape');
+  await expect(catalog.suggestions).toBeHidden();
   await page.keyboard.press('ArrowDown');
   await expect(catalog.row(0)).toBeFocused();
-  // ArrowUp on the first row goes back to the search, and down again.
+  // ArrowUp on the first row goes back to the search (its suggestions open again), and down again.
   await page.keyboard.press('ArrowUp');
   await expect(catalog.search).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(catalog.suggestions).toBeHidden();
   await page.keyboard.press('ArrowDown');
   await expect(catalog.row(0)).toBeFocused();
   await page.keyboard.press('ArrowDown');
