@@ -113,6 +113,35 @@ export function fastLayered(req: LayoutRequest): Placement {
     layers[l]?.push(v);
   }
 
+  // A layer wider than the drawing's aim (about 1.6:1 for the whole graph) is cut, in DFS order, into
+  // several rows one under the other, so a hub with hundreds of children fits a screen and reads.
+  let area = 0;
+  let widest = 0;
+  for (const row of layers)
+    for (const v of row) {
+      area += ((w[v] ?? 0) + gap) * ((h[v] ?? 0) + layerGap);
+      widest = Math.max(widest, w[v] ?? 0);
+    }
+  const maxRowWidth = Math.max(widest, Math.sqrt(area * 1.6));
+  const rows: number[][] = [];
+  for (const row of layers) {
+    row.sort((a, b) => (dfsOrder[a] ?? 0) - (dfsOrder[b] ?? 0));
+    let line: number[] = [];
+    let lineW = -gap;
+    for (const v of row) {
+      const add = (w[v] ?? 0) + gap;
+      if (line.length > 0 && lineW + add > maxRowWidth) {
+        rows.push(line);
+        line = [];
+        lineW = -gap;
+      }
+      line.push(v);
+      lineW += add;
+    }
+    rows.push(line);
+  }
+  layers.splice(0, layers.length, ...rows);
+
   // 3. Order inside layers: DFS order (keeps subtrees together), then barycenter sweeps.
   const x = new Float64Array(n); // centre x
   const place = (row: number[], desired: (v: number) => number): void => {

@@ -48,6 +48,28 @@ describe('fastLayered', () => {
     expect(out.height).toBeGreaterThan(0);
   });
 
+  it('wraps a hub with 300 children onto several lines under it, so the drawing keeps a screen-like shape', () => {
+    const kids = Array.from({ length: 300 }, (_, i) => `kid-${i}`);
+    const req: LayoutRequest = {
+      nodes: ['hub', 'grand', ...kids].map(box),
+      edges: [
+        ...kids.map((k, i) => ({ id: `e${i}`, source: 'hub', target: k })),
+        { id: 'g', source: 'kid-0', target: 'grand' },
+      ],
+    };
+    const out = fastLayered(req);
+    const p = out.positions;
+    expect(Object.keys(p)).toHaveLength(302);
+    // One line would be 300 × 140 px = 42,000 px wide; wrapped, the drawing is at most a few times wider than tall.
+    expect(out.width / out.height).toBeLessThan(4);
+    expect(out.width).toBeLessThan(10_000);
+    for (const k of kids) expect(p[k]!.y).toBeGreaterThan(p.hub!.y);
+    // Every line of the children comes before the next generation.
+    expect(Math.max(...kids.map((k) => p[k]!.y))).toBeLessThan(p.grand!.y);
+    expect(new Set(kids.map((k) => p[k]!.y)).size).toBeGreaterThan(1);
+    expect(overlaps(req, p)).toBe(false);
+  });
+
   it('survives cycles, self-loops, duplicates and unknown ids', () => {
     const req: LayoutRequest = {
       nodes: ['a', 'b', 'c', 'a'].map(box),
