@@ -79,10 +79,11 @@ export function SearchBox({ value, onChange, hints, onArrowDownOut, inputRef }: 
       const s = suggestions[active];
       if (s !== undefined) apply(s);
       e.preventDefault();
-    } else if (e.key === 'Escape' && shown) {
+    } else if (e.key === 'Escape' && open) {
+      // Also when the suggestions are still on their way: Esc means none for now.
       setOpen(false);
       setActive(() => -1);
-      e.preventDefault();
+      if (shown) e.preventDefault();
     } else if (e.key === 'Tab' && shown && active >= 0) {
       const s = suggestions[active];
       if (s !== undefined) apply(s);

@@ -26,13 +26,20 @@ export function BarChart({ title, bars, note }: { title: string; bars: readonly 
       if (cancelled) return;
       const width = Math.max(280, Math.min(560, el.clientWidth || 480));
       const longest = Math.max(...bars.map((b) => b.label.length));
+      const marginLeft = Math.min(width * 0.45, 12 + longest * 7);
+      // Labels longer than the margin end in "…" (the bar's title has the whole label).
+      const fits = marginLeft < 12 + longest * 7 ? Math.max(4, Math.floor((marginLeft - 12) / 7)) : longest;
       const svg = plot.plot({
         width,
         height: 24 * bars.length + 36,
-        marginLeft: Math.min(width * 0.45, 12 + longest * 6.6),
+        marginLeft,
         marginRight: 36,
         x: { axis: 'top', grid: true, label: 'assets' },
-        y: { label: null, domain: bars.map((b) => b.label) },
+        y: {
+          label: null,
+          domain: bars.map((b) => b.label),
+          tickFormat: (d: string) => (d.length > fits ? `${d.slice(0, fits - 1)}…` : d),
+        },
         style: { background: 'transparent', fontSize: '12px' },
         marks: [
           plot.barX(bars, {
