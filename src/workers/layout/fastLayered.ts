@@ -142,7 +142,8 @@ export function fastLayered(req: LayoutRequest): Placement {
   }
   layers.splice(0, layers.length, ...rows);
 
-  // 3. Order inside layers: DFS order (keeps subtrees together), then barycenter sweeps.
+  // 3. Order inside layers: DFS order (the rows above are cut in it; keeps subtrees together), then barycenter
+  // sweeps.
   const x = new Float64Array(n); // centre x
   const place = (row: number[], desired: (v: number) => number): void => {
     // Keep the given order; put each node at its desired centre without overlapping its left
@@ -171,7 +172,6 @@ export function fastLayered(req: LayoutRequest): Placement {
     return s / list.length;
   };
   for (const row of layers) {
-    row.sort((a, b) => (dfsOrder[a] ?? 0) - (dfsOrder[b] ?? 0));
     let left = 0;
     for (const v of row) {
       x[v] = left + (w[v] ?? 0) / 2;

@@ -26,9 +26,11 @@ export function BarChart({ title, bars, note }: { title: string; bars: readonly 
       if (cancelled) return;
       const width = Math.max(280, Math.min(560, el.clientWidth || 480));
       const longest = Math.max(...bars.map((b) => b.label.length));
-      const marginLeft = Math.min(width * 0.45, 12 + longest * 7);
-      // Labels longer than the margin end in "…" (the bar's title has the whole label).
-      const fits = marginLeft < 12 + longest * 7 ? Math.max(4, Math.floor((marginLeft - 12) / 7)) : longest;
+      // The margin the longest label wants, at most 45% of the chart; labels longer than the margin end in "…"
+      // (the bar's title has the whole label).
+      const wanted = 12 + longest * 7;
+      const marginLeft = Math.min(width * 0.45, wanted);
+      const fits = marginLeft < wanted ? Math.max(4, Math.floor((marginLeft - 12) / 7)) : longest;
       const svg = plot.plot({
         width,
         height: 24 * bars.length + 36,
