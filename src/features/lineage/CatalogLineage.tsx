@@ -16,6 +16,7 @@ import {
   neighbourhoodView,
   parseDepth,
   NO_LINEAGE_CHOICE,
+  familyPickerOptions,
   pickFamily,
 } from './viewModel';
 import type { VerdictFor } from './viewModel';
@@ -79,6 +80,7 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
     return { nodes, choices: familyChoices(lineageFamilies(nodes, lineage.graph.edges)) };
   }, [lineage, lineageOnly]);
   const family = root === '' && overview ? pickFamily(overview.choices, familyParam) : undefined;
+  const picker = useMemo(() => familyPickerOptions(overview?.choices ?? [], family), [overview, family]);
   const keep = useMemo(() => (find !== '' ? [find] : []), [find]);
   const view = useMemo(() => {
     if (!lineage) return undefined;
@@ -176,11 +178,16 @@ export function CatalogLineage({ verdictFor }: CatalogLineageProps) {
               value={family?.value ?? ''}
               onChange={(e) => update({ family: e.currentTarget.value, find: null })}
             >
-              {overview.choices.map((c) => (
+              {picker.options.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
                 </option>
               ))}
+              {picker.hidden > 0 ? (
+                <option disabled value="">
+                  {`… ${picker.hidden.toLocaleString('en')} smaller ${picker.hidden === 1 ? 'family' : 'families'}: use Find in lineage`}
+                </option>
+              ) : null}
             </select>
           </label>
         ) : null}

@@ -8,6 +8,7 @@ import {
   choiceOf,
   factsByKey,
   familyChoices,
+  familyPickerOptions,
   NO_LINEAGE_CHOICE,
   pickFamily,
 } from './viewModel';
@@ -58,6 +59,25 @@ describe('family picker', () => {
     expect(pickFamily(choices, NO_LINEAGE_CHOICE)?.value).toBe(NO_LINEAGE_CHOICE);
     expect(pickFamily(choices, 'nobody/here')?.value).toBe('big/base');
     expect(choiceOf(choices, 'lonely/one')?.value).toBe(NO_LINEAGE_CHOICE);
+  });
+
+  it('lists the largest families up to a limit, plus the current one and the lone assets', () => {
+    const g = buildLineageGraph(
+      Array.from({ length: 250 }, (_, i) => rel(`fam${i}/ft`, 'finetune_of', `fam${i}/base`)),
+      [{ id: 'lonely/one', kind: 'model', name: 'one', placeholder: false }],
+    );
+    const choices = familyChoices(lineageFamilies(catalogNodes(g, false), g.edges));
+    expect(choices).toHaveLength(251);
+    const top = familyPickerOptions(choices, choices[0], 200);
+    expect(top.options.map((c) => c.value).slice(-2)).toEqual([choices[199]?.value, NO_LINEAGE_CHOICE]);
+    expect(top.options).toHaveLength(201);
+    expect(top.hidden).toBe(50);
+    // A family further down (reached by Find or a URL) is listed too, before the lone assets.
+    const far = choices[240];
+    const withFar = familyPickerOptions(choices, far, 200);
+    expect(withFar.options.at(-2)).toBe(far);
+    expect(withFar.hidden).toBe(49);
+    expect(familyPickerOptions(choices.slice(0, 3), choices[1], 200).hidden).toBe(0);
   });
 });
 

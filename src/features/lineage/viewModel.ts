@@ -245,6 +245,27 @@ export function pickFamily(choices: readonly FamilyChoice[], value: string | nul
   );
 }
 
+/** How many families the picker lists; smaller ones are reached with "Find in lineage". */
+export const FAMILY_PICKER_LIMIT = 200;
+
+/**
+ * What the family picker lists: the largest `limit` entries (and "Assets without lineage"), plus the
+ * current one when it is further down (reached by Find or a URL), and how many it leaves out.
+ */
+export function familyPickerOptions(
+  choices: readonly FamilyChoice[],
+  current: FamilyChoice | undefined,
+  limit = FAMILY_PICKER_LIMIT,
+): { options: FamilyChoice[]; hidden: number } {
+  const families = choices.filter((c) => c.value !== NO_LINEAGE_CHOICE);
+  const alone = choices.find((c) => c.value === NO_LINEAGE_CHOICE);
+  const options = families.slice(0, limit);
+  if (current && current.value !== NO_LINEAGE_CHOICE && !options.includes(current)) options.push(current);
+  const hidden = families.length - options.length;
+  if (alone) options.push(alone);
+  return { options, hidden };
+}
+
 /** The entry that shows an asset. */
 export function choiceOf(choices: readonly FamilyChoice[], id: string): FamilyChoice | undefined {
   const key = assetKey(id);
