@@ -166,3 +166,32 @@ test('a big family opens as a fitted overview drawing; Find zooms in to readable
   await page.getByRole('button', { name: /fit view/i }).click();
   await expect(lineage.overview).toHaveAttribute('data-node-count', '421');
 });
+
+test('hundreds of families: the picker lists the 200 largest and says how many more Find reaches', async ({
+  catalog,
+  imports,
+  lineage,
+}) => {
+  // 205 fine-tunes of 205 different bases: 205 families of two (each base a placeholder).
+  const cards = Array.from({ length: 205 }, (_, i) => ({
+    name: `many__ft-${String(i).padStart(3, '0')}.md`,
+    text: `---\nlicense: mit\nbase_model: many/base-${String(i).padStart(3, '0')}\nbase_model_relation: finetune\n---\n\n# Fine-tune ${i}\n`,
+  }));
+  await catalog.open();
+  await imports.drop(cards);
+  await expect(imports.report).toContainText('205 new', { timeout: 60_000 });
+
+  await lineage.openOverview();
+  const options = lineage.family.locator('option');
+  await expect(options).toHaveCount(201);
+  await expect(options.first()).toHaveText('many/base-000 (2 assets)');
+  await expect(options.last()).toHaveText('… 5 smaller families: use Find in lineage');
+  await expect(options.last()).toBeDisabled();
+
+  // A family the list leaves out: Find moves there, and the picker names it.
+  await lineage.find('ft-204');
+  await expect(lineage.family).toHaveValue('many/base-204');
+  await expect(lineage.node('many/ft-204')).toBeFocused();
+  await expect(options).toHaveCount(202);
+  await expect(options.last()).toHaveText('… 4 smaller families: use Find in lineage');
+});
