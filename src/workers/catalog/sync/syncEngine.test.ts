@@ -5,7 +5,7 @@ vi.hoisted(() => {
 });
 import PouchDB from 'pouchdb-browser';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import { getSyncRows, readSyncScope, applySyncBatch, updateCuration, getCuration } from '@/db';
+import { applySyncBatch, clearCatalog, getCuration, getSyncRows, readSyncScope, updateCuration } from '@/db';
 import type { CatalogDb } from '@/db/schema';
 import { openTestDb } from '@/testing/builders';
 import type { CatalogChange } from '../../catalogEvents';
@@ -290,6 +290,30 @@ describe('team sync engine', { timeout: 20_000 }, () => {
           timeout: 5000,
         },
       );
+  });
+
+  it('a catalog cleared in one browser deletes nothing for the team, and the team’s next edit arrives there', async () => {
+    const team = `team-${counter++}`;
+    const a = await machine(team);
+    const b = await machine(team);
+    await a.engine.start(config);
+    await b.engine.start(config);
+    await edit(a, 'acme/tiny', { notes: 'one' });
+    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('one'), {
+      timeout: 5000,
+    });
+    await b.engine.settled();
+    await b.writer.write(
+      () => clearCatalog(b.db),
+      () => ({ tables: ['assets', 'relations', 'curation', 'collections', 'edgeDecisions', 'savedViews'] }),
+    );
+    await b.engine.settled();
+    expect(await getCuration('acme/tiny', b.db)).toBeUndefined();
+    await edit(a, 'acme/tiny', { notes: 'two' });
+    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('two'), {
+      timeout: 5000,
+    });
+    expect((await getCuration('acme/tiny', a.db))?.notes).toBe('two');
   });
 
   it('reports the server’s message for a rejected URL and makes no request', async () => {
