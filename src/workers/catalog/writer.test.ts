@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogChange } from '../catalogEvents';
 import type { StoredChange } from './search';
-import { createCatalogWriter, createLocalLock, type CatalogWriter, type ChannelLike } from './writer';
+import { fakeChannels } from '@/testing/channels';
+import { createCatalogWriter, createLocalLock, type CatalogWriter } from './writer';
 
 /** An engine that records what it was asked to do. */
 function recordingEngine() {
@@ -26,26 +27,6 @@ function recordingEngine() {
       },
     },
   };
-}
-
-/** An in-memory broadcast channel: delivers each message to every other member, in order, asynchronously. */
-function fakeChannels() {
-  const members = new Set<{ fn?: (e: MessageEvent) => void }>();
-  const open = (): ChannelLike => {
-    const me: { fn?: (e: MessageEvent) => void } = {};
-    members.add(me);
-    return {
-      postMessage: (msg) => {
-        for (const m of members)
-          if (m !== me) queueMicrotask(() => m.fn?.(new MessageEvent('message', { data: msg })));
-      },
-      addEventListener: (_type, fn) => {
-        me.fn = fn;
-      },
-      close: () => members.delete(me),
-    };
-  };
-  return { open };
 }
 
 const writers: CatalogWriter[] = [];

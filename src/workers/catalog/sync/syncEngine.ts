@@ -59,6 +59,8 @@ export type SyncStatus = {
   error?: string;
   /** The origin syncing with (never the credentials). */
   origin?: string;
+  /** Another tab of this browser replicates; the state is that tab's (see tabSync.ts). */
+  elsewhere?: boolean;
 };
 
 type AnyRow = SyncRowOf[SyncTable];
