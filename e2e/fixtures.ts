@@ -21,7 +21,7 @@ export { ExportDialog } from './pages/exportDialog';
 export { ImportPanel } from './pages/importPanel';
 export { LineageGraph } from './pages/lineageGraph';
 export { PlanPage } from './pages/planPage';
-export { SyncPanel, COUCH_ORIGIN, createTeamDb } from './pages/syncPanel';
+export { SyncPanel, createTeamDb } from './pages/syncPanel';
 export { TeamPage } from './pages/teamPage';
 
 export const DATA_DIR = fileURLToPath(new URL('./data', import.meta.url));

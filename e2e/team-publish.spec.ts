@@ -58,6 +58,10 @@ test('publish, subscribe in a fresh browser, refresh fetches only changed shards
     await catalogB.openEmpty();
     await pageB.getByLabel('Import files').setInputFiles(LOCAL_CARD);
     await catalogB.expectShowing(1, 1);
+    // B has the catalog open in a second tab too: it follows the subscription as it is stored.
+    const otherTabB = new CatalogPage(await pageB.context().newPage());
+    await otherTabB.open();
+    await otherTabB.expectShowing(1, 1);
     await catalogB.navigate('Team');
     await teamB.subscribe(`${server.origin}/`);
     await expect(teamB.subscriptionResult).toContainText(`Tarn Lab: ${total} assets`, { timeout: 30_000 });
@@ -65,6 +69,10 @@ test('publish, subscribe in a fresh browser, refresh fetches only changed shards
       `Fetched ${first.shards.length} of ${first.shards.length} shards`,
     );
     expect(server.requests.filter((p) => p.startsWith('/shards/'))).toHaveLength(first.shards.length);
+
+    // The other tab shows them without a reload (its engine took the stored records from the writing tab).
+    await otherTabB.expectShowing(CARDS.length + 1, CARDS.length + 1);
+    await otherTabB.page.close();
 
     // Same assets, marked with their source; same lineage.
     await catalogB.navigate('Catalog');

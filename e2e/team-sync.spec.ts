@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  AssetPage,
-  CatalogPage,
-  COUCH_ORIGIN,
-  createTeamDb,
-  DATA_DIR,
-  expect,
-  SyncPanel,
-  test,
-} from './fixtures';
-import { COUCH_PASSWORD } from './pages/syncPanel';
+import { AssetPage, CatalogPage, createTeamDb, DATA_DIR, expect, SyncPanel, test } from './fixtures';
+import { COUCH_PASSWORD, couchRequests, serverDocs } from './pages/syncPanel';
 
 const BASE = `${DATA_DIR}/acme__tiny-llama-base.md`;
 const ID = 'acme/tiny-llama-base';
@@ -25,8 +16,7 @@ test('two team members curate one catalog through CouchDB; a note both edit offl
 }) => {
   // Two browsers, an import and two round trips through the server: triple the usual time on a busy machine.
   test.slow();
-  guard.allowOrigin(COUCH_ORIGIN);
-  const db = await createTeamDb();
+  const db = await createTeamDb(guard);
 
   // Member A starts syncing with the team database.
   await catalog.open();
@@ -94,12 +84,8 @@ test('no request reaches CouchDB before "Start sync"; the credentials stay out o
   exporter,
   sync,
 }) => {
-  guard.allowOrigin(COUCH_ORIGIN);
-  const db = await createTeamDb();
-  const couchRequests: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().startsWith(COUCH_ORIGIN)) couchRequests.push(r.url());
-  });
+  const db = await createTeamDb(guard);
+  const requests = couchRequests(page);
 
   await catalog.open();
   await imports.importFiles([BASE]);
@@ -107,16 +93,16 @@ test('no request reaches CouchDB before "Start sync"; the credentials stay out o
   await sync.url.fill(db);
   await sync.user.fill('tarn-admin');
   await sync.password.fill('not-the-password');
-  expect(couchRequests).toEqual([]);
+  expect(requests).toEqual([]);
 
   await sync.start.click();
   await sync.expectState('error', 'Error: Name or password is incorrect.');
-  expect(couchRequests.length).toBeGreaterThan(0);
+  expect(requests.length).toBeGreaterThan(0);
 
   await sync.password.fill(COUCH_PASSWORD);
   await sync.start.click();
   await sync.expectState('up-to-date', 'Up to date');
-  for (const url of couchRequests) expect(url).not.toContain(COUCH_PASSWORD);
+  for (const url of requests) expect(url).not.toContain(COUCH_PASSWORD);
   expect(page.url()).not.toContain(COUCH_PASSWORD);
 
   // The export holds the catalog, not the connection.
@@ -131,4 +117,43 @@ test('no request reaches CouchDB before "Start sync"; the credentials stay out o
   await page.keyboard.press('Escape');
   await sync.stop.click();
   await sync.expectState('idle', 'Not syncing');
+});
+
+test('one tab of a browser replicates: another shows its state, its edits still reach the team, and it takes over when that tab closes', async ({
+  page,
+  guard,
+  openTab,
+  catalog,
+  imports,
+  sync,
+}) => {
+  test.slow();
+  const db = await createTeamDb(guard);
+
+  await catalog.open();
+  await imports.importFiles([BASE]);
+  await expect(imports.report).toContainText('1 new');
+  await sync.openFromNav();
+  await sync.connect(db);
+
+  // A second tab of the same browser resumes the sync the person started: the first tab runs it.
+  const second = await openTab();
+  const secondRequests = couchRequests(second);
+  const syncTwo = new SyncPanel(second);
+  await new CatalogPage(second).open();
+  await syncTwo.expectState('up-to-date', 'Up to date (runs in another tab)', 'bar');
+
+  // An edit in the second tab reaches the team through the first tab's replication.
+  const assetTwo = new AssetPage(second);
+  await assetTwo.openByName(ID);
+  await assetTwo.addTag('second-tab');
+  await expect.poll(() => serverDocs(db), { timeout: 20_000 }).toContain('second-tab');
+  expect(secondRequests, 'the second tab asked nothing of CouchDB').toEqual([]);
+
+  // The first tab closes: the second takes over, and its next edit goes out from it.
+  await page.close();
+  await syncTwo.expectState('up-to-date', /^Sync: Up to date$/, 'bar');
+  await assetTwo.addTag('after-takeover');
+  await expect.poll(() => serverDocs(db), { timeout: 20_000 }).toContain('after-takeover');
+  expect(secondRequests.length).toBeGreaterThan(0);
 });

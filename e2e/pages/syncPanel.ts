@@ -7,13 +7,35 @@ export const COUCH_PASSWORD = 'team-secret-7fq2';
 
 let dbCounter = 0;
 
-/** Creates a fresh team database on the test server (as the README tells a team to) and returns its URL. */
-export async function createTeamDb(): Promise<string> {
+/**
+ * Creates a fresh team database on the test server (as the README tells a team to) and returns its URL;
+ * the test's guard (any `allowOrigin`) is told that requests to the server are expected.
+ */
+export async function createTeamDb(guard?: { allowOrigin: (origin: string) => void }): Promise<string> {
+  guard?.allowOrigin(COUCH_ORIGIN);
   const url = `${COUCH_ORIGIN}/team-${Date.now()}-${dbCounter++}`;
   const auth = Buffer.from(`${COUCH_ADMIN}:${COUCH_PASSWORD}`).toString('base64');
   const res = await fetch(url, { method: 'PUT', headers: { Authorization: `Basic ${auth}` } });
   expect(res.status, 'team database created').toBe(201);
   return url;
+}
+
+/** The team database's documents as the server holds them (JSON text), read as its admin. */
+export async function serverDocs(db: string): Promise<string> {
+  const auth = Buffer.from(`${COUCH_ADMIN}:${COUCH_PASSWORD}`).toString('base64');
+  const res = await fetch(`${db}/_all_docs?include_docs=true`, {
+    headers: { Authorization: `Basic ${auth}` },
+  });
+  return res.text();
+}
+
+/** The URLs of the requests a page (and its workers) sends to the test CouchDB, as they go. */
+export function couchRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(COUCH_ORIGIN)) urls.push(r.url());
+  });
+  return urls;
 }
 
 /** The Team page's "Sync" panel (live sync through CouchDB) and an asset page's "Conflicts" region. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CurationRow, RelationRow } from '../catalog/rows';
 import {
+  childRevision,
+  contentHash,
   curationConflicts,
   docIdOf,
   docToRow,
@@ -91,5 +93,27 @@ describe('conflicts', () => {
     expect(valueLabel(null)).toBe('(none)');
     expect(valueLabel(['a', 'b'])).toBe('a, b');
     expect(valueLabel('')).toBe('(empty)');
+  });
+});
+
+describe('revisions', () => {
+  it('hashes a text to 32 hex digits, the same text to the same hash', () => {
+    const h = contentHash('{"notes":"a"}');
+    expect(h).toMatch(/^[0-9a-f]{32}$/);
+    expect(contentHash('{"notes":"a"}')).toBe(h);
+    expect(contentHash('{"notes":"b"}')).not.toBe(h);
+    expect(contentHash('')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('names an edit as the child of its base, the same edit on the same base alike', () => {
+    const body = { kind: 'curation', row: cur('x') };
+    const first = childRevision(undefined, body);
+    expect(first._rev).toMatch(/^1-[0-9a-f]{32}$/);
+    expect(first._revisions).toEqual({ start: 1, ids: [first._rev.slice(2)] });
+    const next = childRevision(first._rev, { kind: 'curation', row: cur('y') });
+    expect(next._revisions).toEqual({ start: 2, ids: [next._rev.slice(2), first._rev.slice(2)] });
+    expect(childRevision(first._rev, { kind: 'curation', row: cur('y') })).toEqual(next);
+    expect(childRevision(first._rev, { kind: 'curation', row: cur('z') })._rev).not.toBe(next._rev);
+    expect(childRevision('7-abc', { kind: 'curation', row: null, _deleted: true })._rev).toMatch(/^8-/);
   });
 });

@@ -106,6 +106,56 @@ export function sameRow(a: unknown, b: unknown): boolean {
   return stableJson(a) === stableJson(b);
 }
 
+/**
+ * A 128-bit hash of a text as 32 hex digits (cyrb128: four 32-bit lanes), the form of a CouchDB revision
+ * id. Not cryptographic: it tells rows apart and names revisions, where a collision is harmless in practice.
+ */
+export function contentHash(text: string): string {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
+/**
+ * The next revision of a document as an edit made on `base` (its parent revision; undefined: a new
+ * document): `_rev` and `_revisions` for a write with `new_edits: false`. Written that way, an edit made
+ * on a revision the team has since moved past becomes a conflict (both kept) instead of overwriting the
+ * newer revision it never saw. The id depends only on the parent and the body, so two tabs putting the
+ * same edit put the same revision.
+ */
+export function childRevision(
+  base: string | undefined,
+  body: { kind: string; row: unknown; _deleted?: boolean },
+): { _rev: string; _revisions: { start: number; ids: string[] } } {
+  const parent = base === undefined ? undefined : parseRev(base);
+  const id = contentHash(`${base ?? ''}\n${stableJson(body)}`);
+  const start = (parent?.gen ?? 0) + 1;
+  return { _rev: `${start}-${id}`, _revisions: { start, ids: parent ? [id, parent.id] : [id] } };
+}
+
+function parseRev(rev: string): { gen: number; id: string } | undefined {
+  const i = rev.indexOf('-');
+  const gen = Number(rev.slice(0, i));
+  return i > 0 && Number.isInteger(gen) && gen > 0 ? { gen, id: rev.slice(i + 1) } : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Conflicts
 

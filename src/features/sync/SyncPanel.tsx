@@ -7,6 +7,11 @@ import { useSyncStatus } from './useSync';
 
 /** The words beside the state (`data-sync-state` carries the state itself). */
 export function syncWords(s: SyncStatus): string {
+  const words = stateWords(s);
+  return s.elsewhere && s.state !== 'idle' ? `${words} (runs in another tab)` : words;
+}
+
+function stateWords(s: SyncStatus): string {
   switch (s.state) {
     case 'idle':
       return 'Not syncing';

@@ -8,7 +8,8 @@ import { listSubscriptions } from '@/db';
 import { catalogEngine as engine, type CatalogQuery } from './search';
 import { createWriteHandlers } from './writeHandlers';
 import { createCatalogWriter } from './writer';
-import type { SyncConfig, SyncEngine, SyncStatus } from './sync/syncEngine';
+import type { SyncConfig, SyncStatus } from './sync/syncEngine';
+import { createTabSync } from './sync/tabSync';
 import type { ConflictField, FieldValue } from '@/core/sync/docs';
 
 /**
@@ -17,10 +18,13 @@ import type { ConflictField, FieldValue } from '@/core/sync/docs';
  */
 export const catalogWriter = createCatalogWriter({ engine });
 
-/** Team sync (PouchDB) loads on its first use: a tab that never syncs never loads it. */
-let syncEngine: Promise<SyncEngine> | undefined;
-const sync = () => (syncEngine ??= import('./sync/host').then((m) => m.createHostSyncEngine(catalogWriter)));
-const IDLE: SyncStatus = { state: 'idle', pending: 0 };
+/**
+ * Team sync: one tab of the profile replicates at a time (Web Lock); the engine (PouchDB) loads when this
+ * tab starts replicating (or reads conflicts): a tab that never syncs never loads it.
+ */
+const sync = createTabSync({
+  engine: () => import('./sync/host').then((m) => m.createHostSyncEngine(catalogWriter)),
+});
 
 /** What an import answers the window: the run's summary and a bounded list of its file lines. */
 export type ImportOutcome = ImportRunView & { id: number };
@@ -72,18 +76,17 @@ export const catalogHandlers = {
   /** Licence verdicts per asset key for the "License check" facet (from the licence worker), or null to clear. */
   setLicenseVerdicts: (args: { key: string; verdicts: Record<string, string> | null }, _ctx: CallContext) =>
     Promise.resolve(engine.setLicenseVerdicts(args)),
-  /** Starts live sync with a CouchDB database (replaces a running one). */
-  syncStart: (args: SyncConfig, _ctx: CallContext) => sync().then((s) => s.start(args)),
-  syncStop: async (_args: Record<string, never>, _ctx: CallContext) =>
-    syncEngine ? (await syncEngine).stop() : IDLE,
-  syncStatus: async (_args: Record<string, never>, _ctx: CallContext) =>
-    syncEngine ? (await syncEngine).status() : IDLE,
+  /** Starts live sync with a CouchDB database (replaces a running one), or waits for the tab that runs it. */
+  syncStart: (args: SyncConfig, _ctx: CallContext) => sync.start(args),
+  syncStop: (_args: Record<string, never>, _ctx: CallContext) => sync.stop(),
+  syncStatus: (_args: Record<string, never>, _ctx: CallContext): Promise<SyncStatus> =>
+    Promise.resolve(sync.status()),
   /** The window's network state: offline pauses replication (edits queue), online resumes it. */
-  syncNetwork: async (args: { online: boolean }, _ctx: CallContext) =>
-    syncEngine ? (await syncEngine).setOnline(args.online) : IDLE,
-  syncConflicts: (args: { key: string }, _ctx: CallContext) => sync().then((s) => s.conflicts(args.key)),
+  syncNetwork: (args: { online: boolean }, _ctx: CallContext): Promise<SyncStatus> =>
+    Promise.resolve(sync.setOnline(args.online)),
+  syncConflicts: (args: { key: string }, _ctx: CallContext) => sync.conflicts(args.key),
   syncResolve: (args: { key: string; field: ConflictField; value: FieldValue }, _ctx: CallContext) =>
-    sync().then((s) => s.resolve(args.key, args.field, args.value)),
+    sync.resolve(args.key, args.field, args.value),
 };
 
 export type CatalogHandlers = typeof catalogHandlers;

@@ -1,16 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogChange } from '../catalogEvents';
 import type { StoredChange } from './search';
-import { createCatalogWriter, createLocalLock, type CatalogWriter, type ChannelLike } from './writer';
+import { fakeChannels } from '@/testing/channels';
+import { storedAsset } from '@/testing/builders';
+import { createCatalogWriter, createLocalLock, type CatalogWriter } from './writer';
 
 /** An engine that records what it was asked to do. */
 function recordingEngine() {
   const calls: string[] = [];
+  const changes: StoredChange[] = [];
   return {
     calls,
+    changes,
     engine: {
       applyChange: (c: StoredChange) => {
         calls.push(`apply ${c.keys.join(',')}`);
+        changes.push(c);
         return Promise.resolve();
       },
       resync: () => {
@@ -28,26 +33,6 @@ function recordingEngine() {
   };
 }
 
-/** An in-memory broadcast channel: delivers each message to every other member, in order, asynchronously. */
-function fakeChannels() {
-  const members = new Set<{ fn?: (e: MessageEvent) => void }>();
-  const open = (): ChannelLike => {
-    const me: { fn?: (e: MessageEvent) => void } = {};
-    members.add(me);
-    return {
-      postMessage: (msg) => {
-        for (const m of members)
-          if (m !== me) queueMicrotask(() => m.fn?.(new MessageEvent('message', { data: msg })));
-      },
-      addEventListener: (_type, fn) => {
-        me.fn = fn;
-      },
-      close: () => members.delete(me),
-    };
-  };
-  return { open };
-}
-
 const writers: CatalogWriter[] = [];
 afterEach(() => {
   for (const w of writers.splice(0)) w.close();
@@ -59,7 +44,7 @@ function tab(id: string, channels: ReturnType<typeof fakeChannels>, lock = creat
   writers.push(writer);
   const events: CatalogChange[] = [];
   writer.subscribe((c) => events.push(c));
-  return { writer, events, calls: rec.calls };
+  return { writer, events, calls: rec.calls, changes: rec.changes };
 }
 
 describe('catalog writer', () => {
@@ -169,6 +154,30 @@ describe('catalog writer', () => {
     await Promise.resolve();
     expect(a.calls).toEqual(['run goes on', 'apply x/1', 'run goes on', 'apply x/2', 'run ended']);
     expect(b.calls).toEqual(['run goes on', 'apply x/1', 'run goes on', 'apply x/2', 'run ended']);
+  });
+
+  it('hands the records a write stored to the other tabs (no read-back there), and copies none with no other tab', async () => {
+    const channels = fakeChannels();
+    // A listener on the channel that is no writer: it says no 'hello', so a writer alone copies nothing.
+    const heard: unknown[] = [];
+    channels.open().addEventListener('message', (e) => heard.push(e.data));
+    const stored = { assets: [storedAsset('x/1')], relations: [] };
+    const batch = () => ({ tables: ['assets' as const], keys: ['x/1'], search: { keys: ['x/1'], stored } });
+    const a = tab('a', channels);
+    await a.writer.write(() => Promise.resolve(1), batch, { partOfRun: true });
+    await vi.waitFor(() => expect(heard).toContainEqual(expect.objectContaining({ type: 'written' })));
+    expect(heard).toContainEqual(
+      expect.objectContaining({ change: { tables: ['assets'], keys: ['x/1'], search: { keys: ['x/1'] } } }),
+    );
+
+    const b = tab('b', channels);
+    await vi.waitFor(() =>
+      expect(heard).toContainEqual(expect.objectContaining({ type: 'here', from: 'a' })),
+    );
+    await a.writer.write(() => Promise.resolve(2), batch, { partOfRun: true });
+    await vi.waitFor(() => expect(b.changes).toHaveLength(1));
+    expect(b.changes[0]).toEqual({ keys: ['x/1'], stored });
+    expect(a.changes.map((c) => c.stored)).toEqual([stored, stored]);
   });
 
   it('a failed write announces nothing and releases the readers', async () => {

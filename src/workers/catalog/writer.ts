@@ -13,6 +13,11 @@
  * for the write's broadcast (`remoteSettled`) instead of finding the catalog changed under its engine
  * (which would make the engine rebuild everything).
  *
+ * A write that hands its engine the records it stored (`search.stored`: import and subscription batches)
+ * hands them to the other tabs too, so their engines need not read them back (a read there would also
+ * hold up this tab's next write transaction on the same tables). Only when another tab is known to be
+ * there: each writer says 'hello' when it opens the channel and the others answer 'here'.
+ *
  * A long run of writes (a subscription storing its shards) marks each write `partOfRun` and ends with
  * `endRun()`: every tab's engine then applies the run's changes as they come but defers its passes over
  * every row (persisting, warming, rebuilding on a moved stamp) to the run's end, and readers in other
@@ -52,6 +57,14 @@ export type CommittedWrite = {
   search?: StoredChange | 'resync' | 'reset';
 };
 
+/** What a write changed, as other tabs receive it. */
+type WireChange = {
+  tables: CatalogTable[];
+  keys?: string[];
+  /** `stored`: the records as written (see StoredChange), when another tab is there to take them. */
+  search?: { keys: string[]; stored?: StoredChange['stored'] } | 'resync';
+};
+
 /** The message other tabs' writers receive. */
 type WireMessage =
   | { type: 'writing'; from: string; seq: number }
@@ -60,11 +73,14 @@ type WireMessage =
       from: string;
       seq: number;
       /** Absent when the write changed nothing (or failed). */
-      change?: { tables: CatalogTable[]; keys?: string[]; search?: { keys: string[] } | 'resync' };
+      change?: WireChange;
       /** One write of a long run: more follow until a 'run-end'. */
       more?: true;
     }
-  | { type: 'run-end'; from: string; seq: number };
+  | { type: 'run-end'; from: string; seq: number }
+  /** A writer opened the channel ('hello'), or answers one ('here'): another tab is there. */
+  | { type: 'hello'; from: string; seq: number }
+  | { type: 'here'; from: string; seq: number };
 
 export type CatalogWriter = {
   /**
@@ -154,14 +170,18 @@ function searchKeys(search: StoredChange): string[] {
 /** Beyond this many keys, other tabs rebuild rather than read every row back (a big restore). */
 const MAX_WIRE_KEYS = 20_000;
 
-function toWire(change: CommittedWrite): NonNullable<Extract<WireMessage, { type: 'written' }>['change']> {
+/** The change as other tabs receive it; `withRecords`: with the stored records, when there are any. */
+function toWire(change: CommittedWrite, withRecords: boolean): WireChange {
   const s = change.search;
   const keys = s === undefined || typeof s === 'string' ? undefined : searchKeys(s);
   const big = keys !== undefined && keys.length > MAX_WIRE_KEYS;
+  const stored = withRecords && typeof s === 'object' && !s.created ? s.stored : undefined;
   return {
     tables: [...change.tables],
     ...(change.keys && change.keys.length <= MAX_WIRE_KEYS ? { keys: [...change.keys] } : {}),
-    ...(s === undefined ? {} : { search: keys === undefined || big ? 'resync' : { keys } }),
+    ...(s === undefined
+      ? {}
+      : { search: keys === undefined || big ? 'resync' : { keys, ...(stored ? { stored } : {}) } }),
   };
 }
 
@@ -169,7 +189,11 @@ function isWire(x: unknown): x is WireMessage {
   if (typeof x !== 'object' || x === null) return false;
   const m = x as { type?: unknown; from?: unknown; seq?: unknown };
   return (
-    (m.type === 'writing' || m.type === 'written' || m.type === 'run-end') &&
+    (m.type === 'writing' ||
+      m.type === 'written' ||
+      m.type === 'run-end' ||
+      m.type === 'hello' ||
+      m.type === 'here') &&
     typeof m.from === 'string' &&
     typeof m.seq === 'number'
   );
@@ -200,6 +224,8 @@ export function createCatalogWriter(deps: {
   let applied: Promise<void> = Promise.resolve();
   /** Another tab's long run of writes goes on until then (ms since the epoch). */
   let remoteRunUntil = -Infinity;
+  /** Other tabs' writers heard from (one closed since costs only a copy of the records nobody takes). */
+  const peers = new Set<string>();
 
   const emit = (change: CatalogChange) => {
     for (const l of Array.from(listeners)) {
@@ -226,11 +252,12 @@ export function createCatalogWriter(deps: {
     settleWaiters();
   };
 
-  const applyRemote = async (change: NonNullable<Extract<WireMessage, { type: 'written' }>['change']>) => {
+  const applyRemote = async (change: WireChange) => {
+    const s = change.search;
     try {
-      if (change.search === 'resync') await deps.engine.resync();
-      else if (change.search && change.search.keys.length > 0)
-        await deps.engine.applyChange({ keys: change.search.keys });
+      if (s === 'resync') await deps.engine.resync();
+      else if (s && s.keys.length > 0)
+        await deps.engine.applyChange({ keys: s.keys, ...(s.stored ? { stored: s.stored } : {}) });
     } catch (e) {
       console.warn('applying another tab’s change failed', e);
     }
@@ -240,6 +267,9 @@ export function createCatalogWriter(deps: {
   const onMessage = (e: MessageEvent) => {
     const msg: unknown = e.data;
     if (!isWire(msg) || msg.from === id) return;
+    peers.add(msg.from);
+    if (msg.type === 'hello') post({ type: 'here', from: id, seq: 0 });
+    if (msg.type === 'hello' || msg.type === 'here') return;
     const tag = `${msg.from}:${msg.seq}`;
     if (msg.type === 'run-end') {
       remoteRunUntil = -Infinity;
@@ -267,6 +297,7 @@ export function createCatalogWriter(deps: {
       opened = true;
       channel = openCh();
       channel?.addEventListener('message', onMessage);
+      post({ type: 'hello', from: id, seq: 0 });
     }
     return channel;
   };
@@ -315,7 +346,7 @@ export function createCatalogWriter(deps: {
           type: 'written',
           from: id,
           seq: n,
-          ...(change ? { change: toWire(change) } : {}),
+          ...(change ? { change: toWire(change, peers.size > 0) } : {}),
           ...(opts?.partOfRun ? { more: true as const } : {}),
         });
         return out;

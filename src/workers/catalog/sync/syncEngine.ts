@@ -7,8 +7,17 @@
  *   the tables and put into Pouch where it differs.
  * - Pouch → Tarn: the local changes feed delivers what arrived from the team; it is written through the
  *   one writer (`applySyncBatch`), so every tab hears of it and the search engine updates.
- * - No echo: a row the team sent is remembered as applied, so the writer's announcement of it is not put
- *   back; a revision this engine put is remembered, so the changes feed does not write it back to Tarn.
+ * - Each document's base: the revision this browser's row stands for (the team's revision written to
+ *   Tarn, or the one this engine put) and the row's hash. A row that still hashes to its base is no local
+ *   edit, so the writer's announcement of a team row is not put back (no echo); a revision this engine put
+ *   is remembered, so the changes feed does not write it back to Tarn either.
+ * - A local edit is put as a child of its base, not of whatever the mirror holds by then: if a newer team
+ *   revision arrived meanwhile (replication runs on its own), the two become a conflict and both are kept,
+ *   instead of the older row being put on top of the revision it never saw. Likewise a team revision is
+ *   not written over a local edit not yet put (the edit's put follows and makes them a conflict).
+ * - On start, what reached the mirror since the last checkpoint is written to Tarn first (the mirror is
+ *   ahead there: a page that reloaded while its replication had stored revisions not yet applied), then
+ *   this browser's rows that differ are put.
  * - Conflicts (two machines edited one asset's curation): PouchDB keeps every revision; the asset page
  *   lists the differing fields, and the person's choice is written and the losing revisions removed.
  *
@@ -18,6 +27,8 @@
 import type { CatalogChange, CatalogTable } from '../../catalogEvents';
 import type { CatalogWriter, CommittedWrite } from '../writer';
 import {
+  childRevision,
+  contentHash,
   curationConflicts,
   docIdOf,
   docToRow,
@@ -25,7 +36,6 @@ import {
   resolveField,
   rowIdOf,
   rowToDoc,
-  sameRow,
   stableJson,
   SYNC_TABLES,
   type ConflictField,
@@ -49,6 +59,8 @@ export type SyncStatus = {
   error?: string;
   /** The origin syncing with (never the credentials). */
   origin?: string;
+  /** Another tab of this browser replicates; the state is that tab's (see tabSync.ts). */
+  elsewhere?: boolean;
 };
 
 type AnyRow = SyncRowOf[SyncTable];
@@ -92,6 +104,10 @@ export type SyncEngine = {
 };
 
 const CHECKPOINT_ID = '_local/tarn-applied';
+/** Changes read per step when catching up on start. */
+const CATCH_UP_BATCH = 500;
+/** A base's hash when the row is gone. */
+const GONE = '';
 const DEFAULT_BACK_OFF = (last: number) => (last === 0 ? 500 : Math.min(last * 2, 5000));
 const RANGE_END = '\ufff0';
 
@@ -162,6 +178,11 @@ type Replication = PouchDB.Replication.Replication<Body>;
 /** The event side of a replication or changes feed (both are also promises). */
 type Emitter = { on: (event: string, fn: (arg: unknown) => void) => unknown };
 
+/** The revision a row of Tarn stands for, and the hash of that row (`GONE`: deleted). */
+type Base = { rev: string; hash: string };
+
+type Write = SyncDoc & { _rev: string; _revisions: { start: number; ids: string[] }; _deleted?: boolean };
+
 type Session = {
   config: SyncConfig;
   remote: LocalDb;
@@ -185,10 +206,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const pending = new Set<string>();
   /** `id@rev` of revisions this engine put into Pouch (not to be written back to Tarn). */
   const ownRevs = new Set<string>();
-  /** Doc id → row JSON the team sent and this engine wrote to Tarn (its announcement is no local edit). */
-  const applied = new Map<string, string>();
-  /** Doc ids present in Tarn since this engine ran: only those may be deleted in Pouch when a row goes. */
-  const known = new Set<string>();
+  /**
+   * Doc id → the revision Tarn's row stands for and the row's hash. A row differing from its base is a local
+   * edit not put yet; only a doc whose base is a row may be deleted in Pouch when the row goes.
+   */
+  const bases = new Map<string, Base>();
   /** Curation doc ids currently in conflict. */
   const conflicted = new Set<string>();
   let queue: Promise<void> = Promise.resolve();
@@ -264,12 +286,42 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   };
 
-  /** Puts what a catalog change touched into Pouch where it differs; `deletions`: rows gone are removed. */
+  /** The write of a row (null: its deletion) as a child of `base`. */
+  const childOf = (docId: string, kind: string, row: unknown, base: string | undefined): Write => {
+    const body = row === null ? { kind, row: null, _deleted: true } : { kind, row };
+    return { _id: docId, ...body, ...childRevision(base, body) };
+  };
+
+  /** Puts revisions whose ids this engine chose (`new_edits: false` answers only the failures). */
+  const putChildren = async (writes: readonly { write: Write; hash: string }[]) => {
+    if (writes.length === 0) return;
+    const failed = await localDb().bulkDocs(
+      writes.map((w) => w.write),
+      { new_edits: false },
+    );
+    const bad = new Set<string>();
+    for (const r of failed) {
+      if ('error' in r && r.error) {
+        console.warn('team sync could not store a change:', errorMessage(r));
+        if (r.id !== undefined) bad.add(r.id);
+      }
+    }
+    for (const { write, hash } of writes) {
+      if (bad.has(write._id)) continue;
+      ownRevs.add(`${write._id}@${write._rev}`);
+      pending.add(write._id);
+      bases.set(write._id, { rev: write._rev, hash });
+    }
+  };
+
+  /**
+   * Puts the local edits among the rows a catalog change touched; `deletions`: rows gone are removed.
+   * `sweep` (on start, after catching up): a row without a base stands for the mirror's revision.
+   */
   const pushLocal = async (
     change: { tables: readonly CatalogTable[]; keys?: readonly string[] },
-    deletions: boolean,
+    opts: { deletions: boolean; sweep?: boolean },
   ) => {
-    const db = localDb();
     for (const table of change.tables.filter(isSyncTable)) {
       const scope = await deps.repo.readSyncScope(table, change.keys);
       const wanted = scope.rows.map((row) => rowToDoc(table, row as never));
@@ -279,30 +331,31 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         scope.askedIds,
         wanted.map((d) => d._id),
       );
-      const writes: (SyncDoc & { _rev?: string; _deleted?: boolean })[] = [];
+      const writes: { write: Write; hash: string }[] = [];
       const wantedIds = new Set<string>();
       for (const doc of wanted) {
         wantedIds.add(doc._id);
-        known.add(doc._id);
         const json = stableJson(doc.row);
-        const was = applied.get(doc._id);
-        if (was !== undefined) {
-          if (was === json) continue; // the team's row, announced back: not a local edit
-          applied.delete(doc._id);
-        }
+        const hash = contentHash(json);
+        const base = bases.get(doc._id);
+        if (base?.hash === hash) continue; // no local edit (a team row announced back, or put already)
         const ex = existing.get(doc._id);
-        if (ex && sameRow(ex.row, doc.row)) continue;
-        writes.push(ex ? { ...doc, _rev: ex._rev } : doc);
-      }
-      if (deletions) {
-        for (const [id, ex] of existing) {
-          if (wantedIds.has(id) || !known.has(id)) continue;
-          known.delete(id);
-          applied.delete(id);
-          writes.push({ _id: id, _rev: ex._rev, _deleted: true, kind: ex.kind, row: null });
+        if (ex && stableJson(ex.row) === json) {
+          bases.set(doc._id, { rev: ex._rev, hash });
+          continue;
         }
+        // On a base the mirror has moved past (a team revision not applied yet), this makes a conflict.
+        const parent = base?.rev ?? (opts.sweep ? ex?._rev : undefined);
+        writes.push({ write: childOf(doc._id, doc.kind, doc.row, parent), hash });
       }
-      if (writes.length > 0) rememberPut(await db.bulkDocs(writes));
+      for (const [id, ex] of existing) {
+        const base = bases.get(id);
+        if (wantedIds.has(id) || base === undefined || base.hash === GONE) continue;
+        if (opts.deletions) writes.push({ write: childOf(id, ex.kind, null, base.rev), hash: GONE });
+        // Gone from this browser only (a clear): no deletion pending, and the team's next revision applies.
+        else bases.set(id, { rev: base.rev, hash: GONE });
+      }
+      await putChildren(writes);
     }
   };
 
@@ -310,19 +363,34 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (!session || !change.tables.some(isSyncTable)) return;
     // A clear (every table, no keys) empties this browser only: nothing is deleted for the team.
     const deletions = !(change.keys === undefined && change.tables.includes('assets'));
-    void enqueue(() => pushLocal(change, deletions));
+    void enqueue(() => pushLocal(change, { deletions }));
   };
 
   // ---------------------------------------------------------------------------------------------
   // Pouch → Tarn
 
-  const flushIncoming = async () => {
+  const flushIncoming = () => {
     flushQueued = false;
     const batch = incoming;
     incoming = [];
+    return applyChanges(batch, false);
+  };
+
+  /**
+   * Writes what arrived in the mirror to Tarn (the winning revisions), then saves the checkpoint past it.
+   * A row with a local edit not put yet is left alone: its put follows and makes the two a conflict.
+   * `catchUp` (on start): a row without a base is taken to be behind the mirror.
+   */
+  const applyChanges = async (
+    batch: readonly PouchDB.Core.ChangesResponseChange<Body>[],
+    catchUp: boolean,
+  ) => {
     if (batch.length === 0) return;
     const touched = new Set<string>();
-    const candidates = new Map<string, { table: SyncTable; rowId: string; row: AnyRow | null }>();
+    const candidates = new Map<
+      string,
+      { table: SyncTable; rowId: string; row: AnyRow | null; rev: string }
+    >();
     for (const c of batch) {
       const doc = c.doc;
       if (c.id.startsWith('_')) continue;
@@ -334,13 +402,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         touched.add(id.rowId);
       }
       const rev = doc?._rev ?? c.changes[0]?.rev;
-      if (rev !== undefined && ownRevs.delete(`${c.id}@${rev}`)) continue;
+      if (rev === undefined || ownRevs.delete(`${c.id}@${rev}`)) continue;
       if (c.deleted) {
-        if (id) candidates.set(c.id, { ...id, row: null });
+        if (id) candidates.set(c.id, { ...id, row: null, rev });
         continue;
       }
       const parsed = doc ? docToRow(doc) : undefined;
-      if (parsed) candidates.set(c.id, parsed);
+      if (parsed) candidates.set(c.id, { ...parsed, rev });
     }
     const last = batch[batch.length - 1];
     const write = async () => {
@@ -354,14 +422,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         );
         items.forEach(([docId, c], i) => {
           const cur = current[i];
+          const curHash = cur === undefined ? GONE : contentHash(stableJson(cur));
+          const base = bases.get(docId);
+          const localEdit = base ? base.hash !== curHash : !catchUp && cur !== undefined;
+          if (localEdit) return;
           if (c.row === null) {
             if (cur !== undefined) out.deletes.push({ table, id: c.rowId });
-            applied.delete(docId);
-            known.delete(docId);
+            bases.set(docId, { rev: c.rev, hash: GONE });
           } else {
-            known.add(docId);
-            applied.set(docId, stableJson(c.row));
-            if (cur === undefined || !sameRow(cur, c.row)) out.puts.push({ table, row: c.row });
+            const hash = contentHash(stableJson(c.row));
+            bases.set(docId, { rev: c.rev, hash });
+            if (hash !== curHash) out.puts.push({ table, row: c.row });
           }
         });
       }
@@ -370,6 +441,22 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     };
     await deps.writer.write(write, (out) => changeOf(out, touched));
     if (last) await saveCheckpoint(last.seq);
+  };
+
+  /** Writes to Tarn what reached the mirror since the checkpoint; answers the last sequence read. */
+  const catchUp = async (since: number | string): Promise<number | string> => {
+    let seq = since;
+    for (;;) {
+      const res = await localDb().changes({
+        since: seq,
+        limit: CATCH_UP_BATCH,
+        include_docs: true,
+        conflicts: true,
+      });
+      if (res.results.length === 0) return seq;
+      await applyChanges(res.results, true);
+      seq = res.last_seq;
+    }
   };
 
   const changeOf = (out: SyncBatch, touched: ReadonlySet<string>): CommittedWrite | undefined => {
@@ -560,9 +647,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         requestError = e;
       }
       unsubscribe = deps.writer.subscribe(onCatalogChange);
-      // This browser's rows first (only what differs is put), then what arrived while nothing listened.
-      await enqueue(() => pushLocal({ tables: SYNC_TABLES }, false));
-      const since = await readCheckpoint();
+      incoming = [];
+      // What reached the mirror and is not in Tarn yet first, then this browser's rows that differ.
+      let since: number | string = 0;
+      await enqueue(async () => {
+        since = await catchUp(await readCheckpoint());
+      });
+      await enqueue(() => pushLocal({ tables: SYNC_TABLES }, { deletions: false, sweep: true }));
       if (session !== s) return status();
       s.feed = localDb().changes({
         since,
@@ -630,9 +721,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
               : { _id: docId, _rev: doc._rev, _deleted: true, kind: doc.kind, row: null },
           );
         });
-        rememberPut(await localDb().bulkDocs(writes));
-        applied.set(docId, stableJson(winner));
-        known.add(docId);
+        const results = await localDb().bulkDocs(writes);
+        rememberPut(results);
+        const put = results[0];
+        if (put && 'ok' in put && put.ok && put.rev !== undefined)
+          bases.set(docId, { rev: put.rev, hash: contentHash(stableJson(winner)) });
         await deps.writer.write(
           () => deps.repo.applySyncBatch({ puts: [{ table: 'curation', row: winner }], deletes: [] }),
           () => ({ tables: ['curation', 'audit'], keys: [rowIdOf('curation', winner)] }),
