@@ -151,6 +151,32 @@ describe('storeParsedBatch', () => {
     expect(known.has('acme/ft')).toBe(true);
   });
 
+  it('checks relation ends by key: a stored one is left as it is, one deleted meanwhile gets a placeholder', async () => {
+    const db = await openTestDb('batch-known-ends');
+    await inBatches(db, SEQUENCE.slice(2, 3), 1);
+    const base = await db.assets.get('acme/base');
+    const known = await storedAssetKeys(db);
+    // The hint says acme/other is stored: another writer deleted it after the hint was read.
+    known.add('acme/other');
+    const { reports } = await storeParsedBatch(
+      [
+        { source: makeSource('a.md', 'sa'), result: card('acme/a', 'mit', 'acme/base') },
+        { source: makeSource('b.md', 'sb'), result: card('acme/b', 'mit', 'acme/other') },
+      ],
+      AT,
+      7,
+      db,
+      known,
+    );
+    expect(reports.map((r) => r.status)).toEqual(['imported', 'imported']);
+    expect(await db.assets.get('acme/base')).toEqual(base);
+    expect((await db.assets.get('acme/other'))?.placeholder).toBe(true);
+    expect((await db.relations.orderBy('id').toArray()).map((r) => r.id)).toEqual([
+      'acme/a|finetune_of|acme/base',
+      'acme/b|finetune_of|acme/other',
+    ]);
+  });
+
   it('returns what it stored: the records of the files’ assets and all their relations', async () => {
     const db = await openTestDb('batch-written');
     const { written } = await storeParsedBatch(SEQUENCE.slice(0, 4), AT, 1, db);

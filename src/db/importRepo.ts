@@ -78,8 +78,14 @@ function writeTables(db: CatalogDb) {
  * memory file by file (a later file sees what an earlier one wrote) and written in bulk at the end.
  */
 type BatchState = {
-  /** Stored assets by key (absent keys: undefined). Holds every asset key and relation end of the batch. */
+  /**
+   * Stored assets by key (absent keys: undefined). Holds every asset key of the batch's files and every
+   * relation end that does not exist (or is written by the batch); relation ends that exist and that no
+   * file of the batch describes are in `endsStored` instead (their records are never needed).
+   */
   assets: Map<string, StoredAsset | undefined>;
+  /** Relation ends stored (checked by key only) that no file of the batch describes. */
+  endsStored: Set<string>;
   /** Relations by id: every relation whose child is an asset key or relation child of the batch. */
   relations: Map<string, RelationRow>;
   /** Child key → ids of its relations in `relations`. */
@@ -131,36 +137,53 @@ async function readBatchState(
   files: readonly PlannedFile[],
   known: KnownKeys | undefined,
 ): Promise<BatchState> {
-  const assetKeys = new Set<string>();
+  /** Keys whose record a file merges into. */
+  const own = new Set<string>();
+  /** Relation ends no file of the batch describes: only whether they exist matters (placeholder or not). */
+  const ends = new Set<string>();
   const children = new Set<string>();
   for (const f of files) {
     for (const key of f.byKey.keys()) {
-      assetKeys.add(key);
+      own.add(key);
       children.add(key);
     }
     for (const r of f.incoming) {
-      assetKeys.add(r.parentKey);
-      assetKeys.add(r.childKey);
+      ends.add(r.parentKey);
+      ends.add(r.childKey);
       children.add(r.childKey);
     }
   }
-  const keys: string[] = [];
+  for (const key of own) ends.delete(key);
   const absent = new Set<string>();
-  for (const key of assetKeys) {
-    if (known && !known.has(key)) absent.add(key);
-    else keys.push(key);
-  }
-  const stored = keys.length > 0 ? await db.assets.bulkGet(keys) : [];
+  const mayExist = (key: string) => {
+    if (!known || known.has(key)) return true;
+    absent.add(key);
+    return false;
+  };
+  const keys = Array.from(own).filter(mayExist);
+  const endKeys = Array.from(ends).filter(mayExist);
+  // Records only for the files' own keys; relation ends by key only (a card's base model or dataset is
+  // usually stored, often with a whole card inside: reading it back cost more than writing the batch).
+  // One count per key, all issued at once: an `anyOf` cursor would make a round trip per key.
+  const [stored, endCounts] = await Promise.all([
+    keys.length > 0 ? db.assets.bulkGet(keys) : [],
+    Promise.all(endKeys.map((k) => db.assets.where(':id').equals(k).count())),
+  ]);
   const assets = new Map<string, StoredAsset | undefined>();
   for (const key of absent) assets.set(key, undefined);
   keys.forEach((key, i) => assets.set(key, stored[i]));
+  const endsStored = new Set<string>();
+  endKeys.forEach((key, i) => {
+    if ((endCounts[i] ?? 0) > 0) endsStored.add(key);
+    else assets.set(key, undefined);
+  });
   // Relations of the children that exist: every stored relation's child is an asset (real or placeholder:
   // writers add one, deletions keep one while it is referenced), so a new asset has none to read. One index
   // lookup per child, all issued at once: an `anyOf` cursor would make a round trip per key.
   const rels = (
     await Promise.all(
       Array.from(children)
-        .filter((k) => assets.get(k) !== undefined)
+        .filter((k) => assets.get(k) !== undefined || endsStored.has(k))
         .map((k) => db.relations.where('childKey').equals(k).toArray()),
     )
   ).flat();
@@ -172,6 +195,7 @@ async function readBatchState(
   }
   return {
     assets,
+    endsStored,
     relations,
     byChild,
     dirtyAssets: new Set(),
@@ -280,7 +304,7 @@ function planFile(
       report.relationsAdded++;
     }
     for (const end of [row.parentKey, row.childKey]) {
-      if (st.assets.get(end)) continue;
+      if (st.assets.get(end) || st.endsStored.has(end)) continue;
       const id = end === row.parentKey ? row.parent : row.child;
       const kind = end === row.parentKey ? kindFromRelation(row.type) : 'unknown';
       putAsset(st, makePlaceholder(id, kind, importedAt));
