@@ -2,7 +2,7 @@
  * Intake: turns what the user dropped (files, folder entries, zips) into named texts to parse.
  * Runs in the worker. Non-metadata files are skipped (counted, not errors).
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Inflate, inflateSync, Unzip, type FlateError, type UnzipFile } from 'fflate';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 
 /**
@@ -90,14 +90,85 @@ function unreadableZip(f: InputFile, e: unknown): Entry {
   };
 }
 
+/** Bytes pushed into the streaming unzip at a time (see expandZip). */
+const UNZIP_SLICE_BYTES = 16 * 1024;
+
+/** Entries up to this size, compressed and expanded (as their header declares), are inflated in one call. */
+const ONE_SHOT_BYTES = 1024 * 1024;
+
+/**
+ * The deflate decoder for zip entries. fflate's streaming `Inflate` allocates and fills a 32 KB window
+ * and then a 128 KB output buffer for every entry: 30,000 cards of ~4 KB spent most of their expansion
+ * zeroing memory. An entry whose header declares small sizes is gathered (compressed) and inflated in
+ * one call into a buffer of the declared size plus one byte; output reaching that extra byte means the
+ * header lied, and the entry is inflated again as a stream, in slices, as every other entry is (so the
+ * per-file limit and the drop's bound still stop it while it expands).
+ */
+class OneShotInflate {
+  static readonly compression = 8;
+  ondata: (err: FlateError | null, data: Uint8Array, final: boolean) => void = () => undefined;
+  private readonly expect: number;
+  private parts: Uint8Array[] | undefined;
+  private gathered = 0;
+  private stream: Inflate | undefined;
+  private stopped = false;
+
+  constructor(_name: string, size?: number, originalSize?: number) {
+    this.expect = originalSize ?? 0;
+    // Without sizes (a data descriptor follows the entry) the entry is streamed.
+    if (
+      size !== undefined &&
+      originalSize !== undefined &&
+      size <= ONE_SHOT_BYTES &&
+      originalSize <= ONE_SHOT_BYTES
+    )
+      this.parts = [];
+  }
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (this.stopped) return;
+    try {
+      if (!this.parts) {
+        this.streamed().push(chunk, final);
+        return;
+      }
+      if (chunk.byteLength > 0) {
+        this.parts.push(chunk);
+        this.gathered += chunk.byteLength;
+      }
+      if (!final) return;
+      const data = concat(this.parts, this.gathered);
+      this.parts = undefined;
+      const out = inflateSync(data, { out: new Uint8Array(this.expect + 1) });
+      if (out.byteLength <= this.expect) {
+        this.ondata(null, out, true);
+        return;
+      }
+      for (let at = 0; at < data.byteLength && !this.stopped; at += UNZIP_SLICE_BYTES)
+        this.streamed().push(
+          data.subarray(at, at + UNZIP_SLICE_BYTES),
+          at + UNZIP_SLICE_BYTES >= data.byteLength,
+        );
+    } catch (e) {
+      this.ondata(e as FlateError, new Uint8Array(0), final);
+    }
+  }
+
+  terminate(): void {
+    this.stopped = true;
+  }
+
+  private streamed(): Inflate {
+    this.stream ??= new Inflate((data, final) => this.ondata(null, data, final));
+    return this.stream;
+  }
+}
+
 /**
  * Expands one zip as a stream (fflate's `Unzip`, fed from the Blob's stream): entries are inflated as
  * their bytes arrive, an entry stops at the per-file limit (whatever its header claims), and the drop's
  * expanded bytes (`budget.used`) stop at `budget.bound`; entries past it are listed, not expanded.
  */
-/** Bytes pushed into the streaming unzip at a time (see expandZip). */
-const UNZIP_SLICE_BYTES = 16 * 1024;
-
 async function expandZip(f: InputFile, budget: { used: number; bound: number }, out: Entry[]): Promise<void> {
   const found: Entry[] = [];
   /** The entry being inflated; finished when its last chunk arrives. */
@@ -155,7 +226,7 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  unzip.register(OneShotInflate);
   const reader = f.blob.stream().getReader();
   try {
     for (;;) {
