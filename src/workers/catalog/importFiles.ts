@@ -2,7 +2,8 @@
  * The import pipeline: read → sniff/parse (core, in a pool of parse workers) → merge + store (db, one
  * writer) → report. Files go to the pool in chunks, a few chunks ahead of the writer; the writer takes the
  * chunks in file order and stores their files in batches (one transaction per batch with bulk reads and
- * writes, each file still all-or-nothing), then updates search once per batch with the stored records.
+ * writes, each file still all-or-nothing; a batch is written while the next one is gathered), then updates
+ * search once per batch with the stored records.
  * Progress is reported as files reach the writer; cancellation stops after the current file (the files
  * taken so far are stored, nothing half-written; chunks parsed ahead are dropped).
  */
@@ -237,15 +238,14 @@ export async function importFiles(
   let batch: { source: ImportSource; result: ParseResult; index: number }[] = [];
   let batchBytes = 0;
   const reports: (FileReport | undefined)[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
-    batchBytes = 0;
-    if (storageFull) {
-      for (const item of items) reports[item.index] = storageFullReport(item.source.name, item.source.bytes);
-      return;
-    }
+  /** The batch being stored while the next one is gathered (at most one at a time). */
+  let storing: Promise<void> | undefined;
+  const settle = async () => {
+    const p = storing;
+    storing = undefined;
+    await p;
+  };
+  const store = async (items: typeof batch) => {
     const tStore = performance.now();
     // One transaction under the write lock (two tabs importing at once take turns per batch); the
     // writer then hands the stored records to the search engine, once per batch.
@@ -268,6 +268,30 @@ export async function importFiles(
       if (full) storageFull = true;
       if (item) reports[item.index] = full ?? r;
     });
+  };
+  /**
+   * Starts storing the gathered batch once the one before it is stored, and returns without waiting for
+   * it: the next batch is gathered (its files parsed) while this one is written.
+   */
+  const startFlush = async () => {
+    await settle();
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchBytes = 0;
+    if (storageFull) {
+      for (const item of items) reports[item.index] = storageFullReport(item.source.name, item.source.bytes);
+      return;
+    }
+    const p = store(items);
+    // Awaited by the next `settle`; not an unhandled rejection meanwhile.
+    p.catch(() => undefined);
+    storing = p;
+  };
+  /** Stores everything gathered so far. */
+  const flush = async () => {
+    await startFlush();
+    await settle();
   };
   /**
    * Restores one export file (read by `envOf`) after the batches before it are stored and indexed (the
@@ -368,7 +392,7 @@ export async function importFiles(
               index,
             });
             batchBytes += entry.bytes;
-            if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+            if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await startFlush();
           }
         }
         progress.filesDone++;
