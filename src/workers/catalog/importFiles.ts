@@ -138,17 +138,21 @@ const BYTES_AHEAD = 48 * 1024 * 1024;
 /** A run of consecutive text entries parsed as one message, or one entry handled by the writer itself. */
 type Unit = { entries: Entry[]; chunk?: ParseInput[]; bytes: number };
 
-function units(entries: readonly Entry[]): Unit[] {
-  const out: Unit[] = [];
+/**
+ * Groups entries into units as they are found: a run of text entries joins the plan once it is full, once
+ * an entry of another kind follows, or at `close` (expansion ended); the same units whatever the pace.
+ */
+function createPlanner(): { plan: Unit[]; add: (e: Entry) => void; close: () => void } {
+  const plan: Unit[] = [];
   let run: Unit | undefined;
-  let runBytes = 0;
-  for (const e of entries) {
+  const close = () => {
+    if (run) plan.push(run);
+    run = undefined;
+  };
+  const add = (e: Entry) => {
     if (e.kind === 'text' && (e.blob || e.data)) {
-      if (!run || (run.chunk?.length ?? 0) >= CHUNK_FILES || runBytes + e.bytes > CHUNK_BYTES) {
-        run = { entries: [], chunk: [], bytes: 0 };
-        runBytes = 0;
-        out.push(run);
-      }
+      if (run && ((run.chunk?.length ?? 0) >= CHUNK_FILES || run.bytes + e.bytes > CHUNK_BYTES)) close();
+      run ??= { entries: [], chunk: [], bytes: 0 };
       run.entries.push(e);
       run.chunk?.push({
         name: e.name,
@@ -156,14 +160,14 @@ function units(entries: readonly Entry[]): Unit[] {
         ...(e.data ? { data: e.data } : {}),
         ...(e.blob && !e.data ? { blob: e.blob } : {}),
       });
-      runBytes += e.bytes;
-      run.bytes = runBytes;
+      run.bytes += e.bytes;
+      if ((run.chunk?.length ?? 0) >= CHUNK_FILES) close();
     } else {
-      run = undefined;
-      out.push({ entries: [e], bytes: 0 });
+      close();
+      plan.push({ entries: [e], bytes: 0 });
     }
-  }
-  return out;
+  };
+  return { plan, add, close };
 }
 
 /** Reads and prepares an entry that has no content for the pool (e.g. a zip that cannot be opened). */
@@ -212,8 +216,45 @@ export async function importFiles(
   ])
     performance.clearMeasures(name);
   const t0 = performance.now();
-  const entries = await expandInputs(args.files, args.limits);
-  span('expand', t0);
+  // Zips expand while the first entries are parsed and stored: the plan grows as entries are found.
+  const planner = createPlanner();
+  const { plan } = planner;
+  const progress: ImportProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
+  let expanded = false;
+  let expandError: { error: unknown } | undefined;
+  let grew: (() => void) | undefined;
+  const wake = () => {
+    const w = grew;
+    grew = undefined;
+    w?.();
+  };
+  const expansion = expandInputs(args.files, args.limits, {
+    add: (e) => {
+      planner.add(e);
+      progress.filesTotal++;
+      progress.bytesTotal += e.bytes;
+      wake();
+    },
+    stopped: () => ctx.isCancelled(),
+  }).then(
+    () => {
+      span('expand', t0);
+      planner.close();
+      expanded = true;
+      wake();
+    },
+    (error: unknown) => {
+      expandError = { error };
+      expanded = true;
+      wake();
+    },
+  );
+  /** Resolves when the plan has unit `u`, or expansion has ended. */
+  const planHas = async (u: number) => {
+    while (u >= plan.length && !expanded) await new Promise<void>((r) => (grew = r));
+    if (expandError) throw expandError.error;
+    return u < plan.length;
+  };
   // The keys stored now (keys only): a batch does not read the keys it is the first to store.
   let known = await storedAssetKeys();
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
@@ -227,12 +268,6 @@ export async function importFiles(
     storageFull = true;
     return -1;
   });
-  const progress: ImportProgress = {
-    filesDone: 0,
-    filesTotal: entries.length,
-    bytesDone: 0,
-    bytesTotal: entries.reduce((s, e) => s + e.bytes, 0),
-  };
   ctx.progress({ ...progress });
   let lastTick = 0;
   let batch: { source: ImportSource; result: ParseResult; index: number }[] = [];
@@ -311,7 +346,6 @@ export async function importFiles(
     return full ?? restored;
   };
   const pool = makePool();
-  const plan = units(entries);
   const pending: (Promise<Prepared[]> | undefined)[] = [];
   let submitted = 0;
   /**
@@ -338,7 +372,7 @@ export async function importFiles(
     }
   };
   try {
-    outer: for (let u = 0; u < plan.length; u++) {
+    outer: for (let u = 0; await planHas(u); u++) {
       submitUpTo(u);
       const unit = plan[u] as Unit;
       const tWait = performance.now();
@@ -406,6 +440,8 @@ export async function importFiles(
       }
     }
     await flush();
+    // After a cancel, the expansion stops at its next read.
+    await expansion;
     await hooks.idle?.();
   } finally {
     pool.terminate();

@@ -169,23 +169,32 @@ class OneShotInflate {
  * their bytes arrive, an entry stops at the per-file limit (whatever its header claims), and the drop's
  * expanded bytes (`budget.used`) stop at `budget.bound`; entries past it are listed, not expanded.
  */
-async function expandZip(f: InputFile, budget: { used: number; bound: number }, out: Entry[]): Promise<void> {
-  const found: Entry[] = [];
+async function expandZip(
+  f: InputFile,
+  budget: { used: number; bound: number },
+  emit: (e: Entry) => void,
+  stopped: () => boolean,
+): Promise<void> {
+  let found = 0;
   /** The entry being inflated; finished when its last chunk arrives. */
   let current: { file: UnzipFile; chunks: Uint8Array[]; bytes: number; done: boolean } | undefined;
+  const add = (entry: Entry) => {
+    found++;
+    emit(entry);
+  };
   const finish = (entry: Entry) => {
-    found.push(entry);
+    add(entry);
     current = undefined;
   };
   const unzip = new Unzip((file) => {
     const name = `${f.name}/${file.name}`;
     if (file.name.endsWith('/') || file.name.startsWith('__MACOSX/') || skipReason(file.name)) return;
     if (file.originalSize !== undefined && file.originalSize > MAX_FILE_BYTES) {
-      found.push({ kind: 'too-large', name, bytes: file.originalSize });
+      add({ kind: 'too-large', name, bytes: file.originalSize });
       return;
     }
     if (budget.used >= budget.bound) {
-      found.push({ kind: 'over-bound', name, bytes: file.originalSize ?? 0, bound: budget.bound });
+      add({ kind: 'over-bound', name, bytes: file.originalSize ?? 0, bound: budget.bound });
       return;
     }
     const cur = { file, chunks: [] as Uint8Array[], bytes: 0, done: false };
@@ -230,6 +239,10 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
   const reader = f.blob.stream().getReader();
   try {
     for (;;) {
+      if (stopped()) {
+        void reader.cancel().catch(() => undefined);
+        return;
+      }
       const { done, value } = await reader.read();
       if (done) {
         unzip.push(new Uint8Array(0), true);
@@ -242,9 +255,8 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
         unzip.push(value.subarray(at, at + UNZIP_SLICE_BYTES), false);
     }
   } catch (e) {
-    out.push(...found);
     if (current)
-      out.push({
+      add({
         kind: 'text',
         name: `${f.name}/${current.file.name}`,
         bytes: current.bytes,
@@ -255,23 +267,20 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
             ),
           ),
       });
-    if (found.length === 0 && !current) out.push(unreadableZip(f, e));
+    if (found === 0 && !current) add(unreadableZip(f, e));
     return;
   }
   if (current) {
     // The archive ended inside this entry (a truncated zip).
-    found.push({
+    add({
       kind: 'text',
       name: `${f.name}/${current.file.name}`,
       bytes: current.bytes,
       read: () => Promise.reject(new Error('Cannot open zip entry: the archive ends inside it (truncated).')),
     });
   }
-  if (found.length === 0 && f.blob.size > 0 && !(await looksLikeZip(f.blob))) {
-    out.push(unreadableZip(f, new Error('not a zip archive')));
-    return;
-  }
-  out.push(...found);
+  if (found === 0 && f.blob.size > 0 && !(await looksLikeZip(f.blob)))
+    emit(unreadableZip(f, new Error('not a zip archive')));
 }
 
 /** True when the blob starts like a Tarn export (its format tag in the first 4 KB). */
@@ -296,29 +305,48 @@ async function looksLikeZip(blob: Blob): Promise<boolean> {
   return head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5);
 }
 
-/** Expands inputs into entries; zips are opened in place (nested paths kept as `archive.zip/inner/path`). */
-export async function expandInputs(inputs: InputFile[], limits: IntakeLimits = {}): Promise<Entry[]> {
+/**
+ * Where entries go as they are found (an import parses and stores the first ones while a big zip is still
+ * expanding); `stopped`: expand no further (the import was cancelled).
+ */
+export type EntrySink = { add: (e: Entry) => void; stopped?: () => boolean };
+
+/**
+ * Expands inputs into entries; zips are opened in place (nested paths kept as `archive.zip/inner/path`).
+ * Each entry also goes to `sink` as soon as it is found, in the same order.
+ */
+export async function expandInputs(
+  inputs: InputFile[],
+  limits: IntakeLimits = {},
+  sink?: EntrySink,
+): Promise<Entry[]> {
   const out: Entry[] = [];
+  const emit = (e: Entry) => {
+    out.push(e);
+    sink?.add(e);
+  };
+  const stopped = () => sink?.stopped?.() ?? false;
   const budget = { used: 0, bound: limits.maxExpandedBytes ?? MAX_DROP_EXPANDED_BYTES };
   for (const f of inputs) {
+    if (stopped()) break;
     if (isZip(f.name)) {
-      await expandZip(f, budget, out);
+      await expandZip(f, budget, emit, stopped);
       continue;
     }
     const reason = skipReason(f.name);
     if (reason) {
-      out.push({ kind: 'skipped', name: f.name, bytes: f.blob.size, reason });
+      emit({ kind: 'skipped', name: f.name, bytes: f.blob.size, reason });
       continue;
     }
     if (f.blob.size > MAX_FILE_BYTES) {
-      out.push(
+      emit(
         (await looksLikeExport(f.blob))
           ? { kind: 'large-export', name: f.name, bytes: f.blob.size, blob: f.blob }
           : { kind: 'too-large', name: f.name, bytes: f.blob.size },
       );
       continue;
     }
-    out.push({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text(), blob: f.blob });
+    emit({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text(), blob: f.blob });
   }
   return out;
 }
