@@ -22,7 +22,7 @@ import type { CatalogExport } from '@/core/export/envelope';
 import { readPlan } from '@/core/licenses/plan';
 import { Dexie, type Table } from 'dexie';
 import { getDb } from './db';
-import { touchCatalog } from './searchIndexRepo';
+import { catalogMarker, touchCatalog } from './searchIndexRepo';
 import type { CatalogDb } from './schema';
 
 /** `metadataOnly`: the version row keeps the hash, not the text (the "Keep metadata only" setting). */
@@ -104,12 +104,21 @@ type BatchState = {
  * A key outside the set is taken as new: it is not read, and its row is added, so a key another tab
  * stored meanwhile fails the batch's transaction (nothing is overwritten) and the batch is stored again
  * with reads.
+ *
+ * `marker`: the catalog's change marker (see touchCatalog) while the set is exact. Every write that adds
+ * or deletes an asset moves the marker in its transaction, so a batch that finds it unchanged knows the
+ * set is every stored key: a relation end in it exists and is not checked (checking each one, a
+ * request per key, was a tenth of a 30k-card import). A batch that finds another value (another tab, or
+ * another write of this one) checks every key, and so do the rest of the import's batches.
  */
-export type KnownKeys = Set<string>;
+export type KnownKeys = { keys: Set<string>; marker: string | undefined };
 
-/** Every stored asset key (keys only: no row is read). */
+/** Every stored asset key (keys only: no row is read), with the catalog's change marker. */
 export async function storedAssetKeys(db: CatalogDb = getDb()): Promise<KnownKeys> {
-  return new Set(await db.assets.toCollection().primaryKeys());
+  return db.transaction('r', [db.assets, db.settings], async () => {
+    const [keys, marker] = await Promise.all([db.assets.toCollection().primaryKeys(), catalogMarker(db)]);
+    return { keys: new Set(keys), marker };
+  });
 }
 
 /** One file, ready to plan: its assets by key and its relations as rows tagged with its provenance. */
@@ -136,6 +145,8 @@ async function readBatchState(
   db: CatalogDb,
   files: readonly PlannedFile[],
   known: KnownKeys | undefined,
+  /** `known` is exact (its marker is the stored one): its relation ends exist. */
+  exact: boolean,
 ): Promise<BatchState> {
   /** Keys whose record a file merges into. */
   const own = new Set<string>();
@@ -156,12 +167,19 @@ async function readBatchState(
   for (const key of own) ends.delete(key);
   const absent = new Set<string>();
   const mayExist = (key: string) => {
-    if (!known || known.has(key)) return true;
+    if (!known || known.keys.has(key)) return true;
     absent.add(key);
     return false;
   };
   const keys = Array.from(own).filter(mayExist);
-  const endKeys = Array.from(ends).filter(mayExist);
+  const endsKnown = new Set<string>();
+  const endKeys = Array.from(ends)
+    .filter(mayExist)
+    .filter((key) => {
+      if (!exact) return true;
+      endsKnown.add(key);
+      return false;
+    });
   // Records only for the files' own keys; relation ends by key only (a card's base model or dataset is
   // usually stored, often with a whole card inside: reading it back cost more than writing the batch).
   // One count per key, all issued at once: an `anyOf` cursor would make a round trip per key.
@@ -172,7 +190,7 @@ async function readBatchState(
   const assets = new Map<string, StoredAsset | undefined>();
   for (const key of absent) assets.set(key, undefined);
   keys.forEach((key, i) => assets.set(key, stored[i]));
-  const endsStored = new Set<string>();
+  const endsStored = endsKnown;
   endKeys.forEach((key, i) => {
     if ((endCounts[i] ?? 0) > 0) endsStored.add(key);
     else assets.set(key, undefined);
@@ -314,8 +332,11 @@ function planFile(
   return report.created + report.updated + report.relationsAdded > 0;
 }
 
-/** Writes what the batch changed, in bulk. Runs inside the transaction. */
-async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean): Promise<void> {
+/**
+ * Writes what the batch changed, in bulk. Runs inside the transaction. Returns the catalog's new change
+ * marker when it moved it.
+ */
+async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean): Promise<string | undefined> {
   const assetPuts: StoredAsset[] = [];
   const assetAdds: StoredAsset[] = [];
   for (const key of st.dirtyAssets) {
@@ -336,7 +357,7 @@ async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean):
   if (relationPuts.length > 0) await db.relations.bulkPut(relationPuts);
   if (st.versions.length > 0) await db.versions.bulkAdd(st.versions);
   if (st.audit.length > 0) await db.audit.bulkAdd(st.audit);
-  if (touched) await touchCatalog(db);
+  return touched ? touchCatalog(db) : undefined;
 }
 
 /**
@@ -404,9 +425,13 @@ async function writeBatch(
   const t0 = performance.now();
   let tWritten = t0;
   let dirty: Iterable<string> = [];
+  /** The change marker after this batch when `known` is still exact then. */
+  let marker: string | undefined;
   const written = await db.transaction('rw', writeTables(db), async () => {
     performance.measure('tarn:store:wait', { start: t0, end: performance.now() });
-    const st = await readBatchState(db, files, readAll ? undefined : known);
+    const hint = readAll ? undefined : known;
+    const exact = hint?.marker !== undefined && (await catalogMarker(db)) === hint.marker;
+    const st = await readBatchState(db, files, hint, exact);
     dirty = st.dirtyAssets;
     const tRead = performance.now();
     let touched = false;
@@ -415,7 +440,8 @@ async function writeBatch(
       if (report && planFile(st, f, report, importedAt, importId)) touched = true;
     });
     const tPlanned = performance.now();
-    await writeBatchState(db, st, touched);
+    const moved = await writeBatchState(db, st, touched);
+    if (exact) marker = moved ?? hint?.marker;
     tWritten = performance.now();
     // From the start of the transaction call: its wait is also in `tarn:store:wait`.
     performance.measure('tarn:store:read', { start: t0, end: tRead });
@@ -424,7 +450,10 @@ async function writeBatch(
     return writtenOf(st, files);
   });
   performance.measure('tarn:store:commit', { start: tWritten, end: performance.now() });
-  if (known) for (const key of dirty) known.add(key);
+  if (known) {
+    for (const key of dirty) known.keys.add(key);
+    known.marker = marker;
+  }
   return written;
 }
 
