@@ -122,8 +122,12 @@ function emptySummary(): ImportSummary {
   return { new: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
 }
 
-/** Files per write transaction, and text bytes per transaction. */
-const BATCH_FILES = 250;
+/**
+ * Files per write transaction, and text bytes per transaction. Each transaction has fixed costs here and
+ * in every context watching the catalog (its start, the search update, the window's live queries): 1000
+ * cards per batch imported 30,000 faster than 250 did.
+ */
+const BATCH_FILES = 1000;
 const BATCH_BYTES = 8 * 1024 * 1024;
 /** Files per parse chunk, and bytes per chunk (one message to a parse worker and back). */
 const CHUNK_FILES = 40;
