@@ -70,7 +70,8 @@ describe('importFiles', { timeout: 60_000 }, () => {
       'broken.json',
     ]);
     expect(result.summary).toEqual({ new: 1001, updated: 0, unchanged: 0, failed: 1, skipped: 1 });
-    // 1001 cards in batches of at most 1000 files: two search updates, each with the stored records.
+    // 1001 cards in a first batch of 250 files and one of at most 1000: two search updates, each with the
+    // stored records.
     expect(changes).toHaveLength(2);
     for (const c of changes) {
       expect(c.stored).toBeDefined();

@@ -129,6 +129,8 @@ function emptySummary(): ImportSummary {
  */
 const BATCH_FILES = 1000;
 const BATCH_BYTES = 8 * 1024 * 1024;
+/** The first batch's files: writing starts once these are parsed, not a whole batch's. */
+const FIRST_BATCH_FILES = 250;
 /** Files per parse chunk, and bytes per chunk (one message to a parse worker and back). */
 const CHUNK_FILES = 40;
 const CHUNK_BYTES = 1024 * 1024;
@@ -276,6 +278,7 @@ export async function importFiles(
   let lastTick = 0;
   let batch: { source: ImportSource; result: ParseResult; index: number }[] = [];
   let batchBytes = 0;
+  let batchFiles = FIRST_BATCH_FILES;
   const reports: (FileReport | undefined)[] = [];
   /** The batch being stored while the next one is gathered (at most one at a time). */
   let storing: Promise<void> | undefined;
@@ -318,6 +321,7 @@ export async function importFiles(
     const items = batch;
     batch = [];
     batchBytes = 0;
+    batchFiles = BATCH_FILES;
     if (storageFull) {
       for (const item of items) reports[item.index] = storageFullReport(item.source.name, item.source.bytes);
       return;
@@ -430,7 +434,7 @@ export async function importFiles(
               index,
             });
             batchBytes += entry.bytes;
-            if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await startFlush();
+            if (batch.length >= batchFiles || batchBytes >= BATCH_BYTES) await startFlush();
           }
         }
         progress.filesDone++;
