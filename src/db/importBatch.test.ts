@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '@/core/model';
 import type { FileReport } from '@/core/catalog/rows';
 import type { CatalogDb } from './schema';
+import { deleteAssets } from './curationRepo';
+import { catalogMarker } from './searchIndexRepo';
 import { makeCard, makeSource, openTestDb } from '@/testing/builders';
 import {
   importParsedFile,
@@ -130,10 +132,12 @@ describe('storeParsedBatch', () => {
       // The same with the keys known to be stored (an import's hint: new keys are not read).
       const hinted = await openTestDb(`batch-known-${size}`);
       const known = await storedAssetKeys(hinted);
-      expect(known.size).toBe(0);
+      expect(known.keys.size).toBe(0);
       expect(await inBatches(hinted, SEQUENCE, size, known)).toEqual(refReports);
       expect(await dump(hinted)).toEqual(expected);
-      expect([...known].sort()).toEqual(expected.assets.map((a) => a.key));
+      expect([...known.keys].sort()).toEqual(expected.assets.map((a) => a.key));
+      // Only this import wrote: the hint is still exact.
+      expect(known.marker).toBe(await catalogMarker(hinted));
     }
   });
 
@@ -148,7 +152,47 @@ describe('storeParsedBatch', () => {
     const after = await db.assets.get('acme/ft');
     expect(after?.createdAt).toBe(before?.createdAt);
     expect(await db.versions.where('assetKey').equals('acme/ft').count()).toBe(2);
-    expect(known.has('acme/ft')).toBe(true);
+    expect(known.keys.has('acme/ft')).toBe(true);
+    // Another writer was seen: the rest of the import checks every key.
+    expect(known.marker).toBeUndefined();
+  });
+
+  it('takes relation ends from an exact hint; after another write, checks them (one deleted gets a placeholder)', async () => {
+    const db = await openTestDb('batch-known-ends');
+    await inBatches(
+      db,
+      [SEQUENCE[2] as Item, { source: makeSource('o.md', 'so'), result: card('acme/other', 'mit') }],
+      2,
+    );
+    const base = await db.assets.get('acme/base');
+    const known = await storedAssetKeys(db);
+    expect(known.marker).toBe(await catalogMarker(db));
+    const a = await storeParsedBatch(
+      [{ source: makeSource('a.md', 'sa'), result: card('acme/a', 'mit', 'acme/base') }],
+      AT,
+      7,
+      db,
+      known,
+    );
+    expect(a.reports.map((r) => r.status)).toEqual(['imported']);
+    expect(await db.assets.get('acme/base')).toEqual(base);
+    expect(known.marker).toBe(await catalogMarker(db));
+    // Another writer deletes acme/other, which the hint still lists.
+    await deleteAssets(['acme/other'], db);
+    const b = await storeParsedBatch(
+      [{ source: makeSource('b.md', 'sb'), result: card('acme/b', 'mit', 'acme/other') }],
+      AT,
+      7,
+      db,
+      known,
+    );
+    expect(b.reports.map((r) => r.status)).toEqual(['imported']);
+    expect((await db.assets.get('acme/other'))?.placeholder).toBe(true);
+    expect(known.marker).toBeUndefined();
+    expect((await db.relations.orderBy('id').toArray()).map((r) => r.id)).toEqual([
+      'acme/a|finetune_of|acme/base',
+      'acme/b|finetune_of|acme/other',
+    ]);
   });
 
   it('returns what it stored: the records of the files’ assets and all their relations', async () => {

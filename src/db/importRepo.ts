@@ -22,7 +22,7 @@ import type { CatalogExport } from '@/core/export/envelope';
 import { readPlan } from '@/core/licenses/plan';
 import { Dexie, type Table } from 'dexie';
 import { getDb } from './db';
-import { touchCatalog } from './searchIndexRepo';
+import { catalogMarker, touchCatalog } from './searchIndexRepo';
 import type { CatalogDb } from './schema';
 
 /** `metadataOnly`: the version row keeps the hash, not the text (the "Keep metadata only" setting). */
@@ -78,8 +78,14 @@ function writeTables(db: CatalogDb) {
  * memory file by file (a later file sees what an earlier one wrote) and written in bulk at the end.
  */
 type BatchState = {
-  /** Stored assets by key (absent keys: undefined). Holds every asset key and relation end of the batch. */
+  /**
+   * Stored assets by key (absent keys: undefined). Holds every asset key of the batch's files and every
+   * relation end that does not exist (or is written by the batch); relation ends that exist and that no
+   * file of the batch describes are in `endsStored` instead (their records are never needed).
+   */
   assets: Map<string, StoredAsset | undefined>;
+  /** Relation ends stored (checked by key only) that no file of the batch describes. */
+  endsStored: Set<string>;
   /** Relations by id: every relation whose child is an asset key or relation child of the batch. */
   relations: Map<string, RelationRow>;
   /** Child key → ids of its relations in `relations`. */
@@ -98,12 +104,21 @@ type BatchState = {
  * A key outside the set is taken as new: it is not read, and its row is added, so a key another tab
  * stored meanwhile fails the batch's transaction (nothing is overwritten) and the batch is stored again
  * with reads.
+ *
+ * `marker`: the catalog's change marker (see touchCatalog) while the set is exact. Every write that adds
+ * or deletes an asset moves the marker in its transaction, so a batch that finds it unchanged knows the
+ * set is every stored key: a relation end in it exists and is not checked (checking each one, a
+ * request per key, was a tenth of a 30k-card import). A batch that finds another value (another tab, or
+ * another write of this one) checks every key, and so do the rest of the import's batches.
  */
-export type KnownKeys = Set<string>;
+export type KnownKeys = { keys: Set<string>; marker: string | undefined };
 
-/** Every stored asset key (keys only: no row is read). */
+/** Every stored asset key (keys only: no row is read), with the catalog's change marker. */
 export async function storedAssetKeys(db: CatalogDb = getDb()): Promise<KnownKeys> {
-  return new Set(await db.assets.toCollection().primaryKeys());
+  return db.transaction('r', [db.assets, db.settings], async () => {
+    const [keys, marker] = await Promise.all([db.assets.toCollection().primaryKeys(), catalogMarker(db)]);
+    return { keys: new Set(keys), marker };
+  });
 }
 
 /** One file, ready to plan: its assets by key and its relations as rows tagged with its provenance. */
@@ -130,37 +145,63 @@ async function readBatchState(
   db: CatalogDb,
   files: readonly PlannedFile[],
   known: KnownKeys | undefined,
+  /** `known` is exact (its marker is the stored one): its relation ends exist. */
+  exact: boolean,
 ): Promise<BatchState> {
-  const assetKeys = new Set<string>();
+  /** Keys whose record a file merges into. */
+  const own = new Set<string>();
+  /** Relation ends no file of the batch describes: only whether they exist matters (placeholder or not). */
+  const ends = new Set<string>();
   const children = new Set<string>();
   for (const f of files) {
     for (const key of f.byKey.keys()) {
-      assetKeys.add(key);
+      own.add(key);
       children.add(key);
     }
     for (const r of f.incoming) {
-      assetKeys.add(r.parentKey);
-      assetKeys.add(r.childKey);
+      ends.add(r.parentKey);
+      ends.add(r.childKey);
       children.add(r.childKey);
     }
   }
-  const keys: string[] = [];
+  for (const key of own) ends.delete(key);
   const absent = new Set<string>();
-  for (const key of assetKeys) {
-    if (known && !known.has(key)) absent.add(key);
-    else keys.push(key);
-  }
-  const stored = keys.length > 0 ? await db.assets.bulkGet(keys) : [];
+  const mayExist = (key: string) => {
+    if (!known || known.keys.has(key)) return true;
+    absent.add(key);
+    return false;
+  };
+  const keys = Array.from(own).filter(mayExist);
+  const endsKnown = new Set<string>();
+  const endKeys = Array.from(ends)
+    .filter(mayExist)
+    .filter((key) => {
+      if (!exact) return true;
+      endsKnown.add(key);
+      return false;
+    });
+  // Records only for the files' own keys; relation ends by key only (a card's base model or dataset is
+  // usually stored, often with a whole card inside: reading it back cost more than writing the batch).
+  // One count per key, all issued at once: an `anyOf` cursor would make a round trip per key.
+  const [stored, endCounts] = await Promise.all([
+    keys.length > 0 ? db.assets.bulkGet(keys) : [],
+    Promise.all(endKeys.map((k) => db.assets.where(':id').equals(k).count())),
+  ]);
   const assets = new Map<string, StoredAsset | undefined>();
   for (const key of absent) assets.set(key, undefined);
   keys.forEach((key, i) => assets.set(key, stored[i]));
+  const endsStored = endsKnown;
+  endKeys.forEach((key, i) => {
+    if ((endCounts[i] ?? 0) > 0) endsStored.add(key);
+    else assets.set(key, undefined);
+  });
   // Relations of the children that exist: every stored relation's child is an asset (real or placeholder:
   // writers add one, deletions keep one while it is referenced), so a new asset has none to read. One index
   // lookup per child, all issued at once: an `anyOf` cursor would make a round trip per key.
   const rels = (
     await Promise.all(
       Array.from(children)
-        .filter((k) => assets.get(k) !== undefined)
+        .filter((k) => assets.get(k) !== undefined || endsStored.has(k))
         .map((k) => db.relations.where('childKey').equals(k).toArray()),
     )
   ).flat();
@@ -172,6 +213,7 @@ async function readBatchState(
   }
   return {
     assets,
+    endsStored,
     relations,
     byChild,
     dirtyAssets: new Set(),
@@ -280,7 +322,7 @@ function planFile(
       report.relationsAdded++;
     }
     for (const end of [row.parentKey, row.childKey]) {
-      if (st.assets.get(end)) continue;
+      if (st.assets.get(end) || st.endsStored.has(end)) continue;
       const id = end === row.parentKey ? row.parent : row.child;
       const kind = end === row.parentKey ? kindFromRelation(row.type) : 'unknown';
       putAsset(st, makePlaceholder(id, kind, importedAt));
@@ -290,8 +332,11 @@ function planFile(
   return report.created + report.updated + report.relationsAdded > 0;
 }
 
-/** Writes what the batch changed, in bulk. Runs inside the transaction. */
-async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean): Promise<void> {
+/**
+ * Writes what the batch changed, in bulk. Runs inside the transaction. Returns the catalog's new change
+ * marker when it moved it.
+ */
+async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean): Promise<string | undefined> {
   const assetPuts: StoredAsset[] = [];
   const assetAdds: StoredAsset[] = [];
   for (const key of st.dirtyAssets) {
@@ -312,7 +357,7 @@ async function writeBatchState(db: CatalogDb, st: BatchState, touched: boolean):
   if (relationPuts.length > 0) await db.relations.bulkPut(relationPuts);
   if (st.versions.length > 0) await db.versions.bulkAdd(st.versions);
   if (st.audit.length > 0) await db.audit.bulkAdd(st.audit);
-  if (touched) await touchCatalog(db);
+  return touched ? touchCatalog(db) : undefined;
 }
 
 /**
@@ -380,9 +425,13 @@ async function writeBatch(
   const t0 = performance.now();
   let tWritten = t0;
   let dirty: Iterable<string> = [];
+  /** The change marker after this batch when `known` is still exact then. */
+  let marker: string | undefined;
   const written = await db.transaction('rw', writeTables(db), async () => {
     performance.measure('tarn:store:wait', { start: t0, end: performance.now() });
-    const st = await readBatchState(db, files, readAll ? undefined : known);
+    const hint = readAll ? undefined : known;
+    const exact = hint?.marker !== undefined && (await catalogMarker(db)) === hint.marker;
+    const st = await readBatchState(db, files, hint, exact);
     dirty = st.dirtyAssets;
     const tRead = performance.now();
     let touched = false;
@@ -391,7 +440,8 @@ async function writeBatch(
       if (report && planFile(st, f, report, importedAt, importId)) touched = true;
     });
     const tPlanned = performance.now();
-    await writeBatchState(db, st, touched);
+    const moved = await writeBatchState(db, st, touched);
+    if (exact) marker = moved ?? hint?.marker;
     tWritten = performance.now();
     // From the start of the transaction call: its wait is also in `tarn:store:wait`.
     performance.measure('tarn:store:read', { start: t0, end: tRead });
@@ -400,7 +450,10 @@ async function writeBatch(
     return writtenOf(st, files);
   });
   performance.measure('tarn:store:commit', { start: tWritten, end: performance.now() });
-  if (known) for (const key of dirty) known.add(key);
+  if (known) {
+    for (const key of dirty) known.keys.add(key);
+    known.marker = marker;
+  }
   return written;
 }
 

@@ -15,10 +15,17 @@ let touchCounter = 0;
  * Marks the catalog as changed. Every write that changes what search shows (import, merge, restore,
  * deletion, undo, clear) calls it inside its transaction (which must include the settings table).
  */
-export async function touchCatalog(db: CatalogDb = getDb()): Promise<void> {
+export async function touchCatalog(db: CatalogDb = getDb()): Promise<string> {
   touchCounter++;
   const value = `${Date.now().toString(36)}.${touchCounter}.${Math.random().toString(36).slice(2, 8)}`;
   await db.settings.put({ key: CATALOG_VERSION_KEY, value });
+  return value;
+}
+
+/** The catalog's change marker as stored ('' before the first write). */
+export async function catalogMarker(db: CatalogDb = getDb()): Promise<string> {
+  const row = await db.settings.get(CATALOG_VERSION_KEY);
+  return typeof row?.value === 'string' ? row.value : '';
 }
 
 /**

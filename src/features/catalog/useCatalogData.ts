@@ -59,16 +59,30 @@ async function readPersistedRows(stamp: string): Promise<CatalogSnapshot | null>
   return parsed ? { id: parsed.snapshotId, rows: parsed.rows, stamp } : null;
 }
 
+/** What `useCatalogSnapshot` gives as the stamp while the held rows are behind the database. */
+const NOT_HELD_STAMP = '\u0000newer than the rows held';
+
 /** Live snapshot of the catalog's display rows; `refresh` asks the worker again (e.g. after a stale result). */
 export function useCatalogSnapshot(): {
   snapshot: CatalogSnapshot | undefined;
   refresh: () => void;
-  /** The database's current catalog stamp (undefined until read). */
+  /**
+   * The database's current catalog stamp (undefined until read); once the worker's rows are held, a
+   * placeholder that matches no stamp while they are behind the database.
+   */
   stamp: string | undefined;
 } {
   const queryClient = useQueryClient();
-  const stamp = useLiveQuery(() => catalogStamp(), []);
   const held = queryClient.getQueryData<CatalogSnapshot>(catalogKeys.rows());
+  // Once the worker's rows are held, the view only needs to know whether they reflect the database: the
+  // stamp moves with every batch of an import, and a new value re-rendered the whole view each time (the
+  // window's steadiest work during a big import). The same value is the same state: no re-render.
+  const isHeld = held !== undefined;
+  const heldStamp = held?.stamp;
+  const stamp = useLiveQuery(async () => {
+    const s = await catalogStamp();
+    return !isHeld || s === heldStamp ? s : NOT_HELD_STAMP;
+  }, [isHeld, heldStamp]);
   // Cold start: show the persisted snapshot at once when it matches the catalog, while the worker warms up.
   // The worker is asked only after this read, naming the snapshot it gave (see fetchCatalogRows).
   const persisted = useQuery({

@@ -37,7 +37,7 @@ describe('importFiles', { timeout: 60_000 }, () => {
   it('reports every file in input order and hands search the stored records, once per batch', async () => {
     const zip = zipSync(
       Object.fromEntries(
-        Array.from({ length: 300 }, (_, i) => [
+        Array.from({ length: 1000 }, (_, i) => [
           `z/acme__card-${i}.md`,
           strToU8(cardText(i, i > 0 ? i - 1 : undefined)),
         ]),
@@ -65,12 +65,13 @@ describe('importFiles', { timeout: 60_000 }, () => {
     );
     expect(result.files.map((f) => f.name)).toEqual([
       'first.md',
-      ...Array.from({ length: 300 }, (_, i) => `cards.zip/z/acme__card-${i}.md`),
+      ...Array.from({ length: 1000 }, (_, i) => `cards.zip/z/acme__card-${i}.md`),
       'weights.safetensors',
       'broken.json',
     ]);
-    expect(result.summary).toEqual({ new: 301, updated: 0, unchanged: 0, failed: 1, skipped: 1 });
-    // 301 cards in batches of at most 250 files: two search updates, each with the stored records.
+    expect(result.summary).toEqual({ new: 1001, updated: 0, unchanged: 0, failed: 1, skipped: 1 });
+    // 1001 cards in a first batch of 250 files and one of at most 1000: two search updates, each with the
+    // stored records.
     expect(changes).toHaveLength(2);
     for (const c of changes) {
       expect(c.stored).toBeDefined();
@@ -79,7 +80,7 @@ describe('importFiles', { timeout: 60_000 }, () => {
       const rels = await db.relations.where('childKey').anyOf(c.keys).toArray();
       for (const r of rels) expect(c.stored?.relations).toContainEqual(r);
     }
-    expect(await db.relations.count()).toBe(299);
+    expect(await db.relations.count()).toBe(999);
   });
 
   it('cancelled: stores the files taken so far, whole, and reports only them', async () => {

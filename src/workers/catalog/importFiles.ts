@@ -2,7 +2,8 @@
  * The import pipeline: read → sniff/parse (core, in a pool of parse workers) → merge + store (db, one
  * writer) → report. Files go to the pool in chunks, a few chunks ahead of the writer; the writer takes the
  * chunks in file order and stores their files in batches (one transaction per batch with bulk reads and
- * writes, each file still all-or-nothing), then updates search once per batch with the stored records.
+ * writes, each file still all-or-nothing; a batch is written while the next one is gathered), then updates
+ * search once per batch with the stored records.
  * Progress is reported as files reach the writer; cancellation stops after the current file (the files
  * taken so far are stored, nothing half-written; chunks parsed ahead are dropped).
  */
@@ -121,9 +122,15 @@ function emptySummary(): ImportSummary {
   return { new: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 };
 }
 
-/** Files per write transaction, and text bytes per transaction. */
-const BATCH_FILES = 250;
+/**
+ * Files per write transaction, and text bytes per transaction. Each transaction has fixed costs here and
+ * in every context watching the catalog (its start, the search update, the window's live queries): 1000
+ * cards per batch imported 30,000 faster than 250 did.
+ */
+const BATCH_FILES = 1000;
 const BATCH_BYTES = 8 * 1024 * 1024;
+/** The first batch's files: writing starts once these are parsed, not a whole batch's. */
+const FIRST_BATCH_FILES = 250;
 /** Files per parse chunk, and bytes per chunk (one message to a parse worker and back). */
 const CHUNK_FILES = 40;
 const CHUNK_BYTES = 1024 * 1024;
@@ -137,17 +144,21 @@ const BYTES_AHEAD = 48 * 1024 * 1024;
 /** A run of consecutive text entries parsed as one message, or one entry handled by the writer itself. */
 type Unit = { entries: Entry[]; chunk?: ParseInput[]; bytes: number };
 
-function units(entries: readonly Entry[]): Unit[] {
-  const out: Unit[] = [];
+/**
+ * Groups entries into units as they are found: a run of text entries joins the plan once it is full, once
+ * an entry of another kind follows, or at `close` (expansion ended); the same units whatever the pace.
+ */
+function createPlanner(): { plan: Unit[]; add: (e: Entry) => void; close: () => void } {
+  const plan: Unit[] = [];
   let run: Unit | undefined;
-  let runBytes = 0;
-  for (const e of entries) {
+  const close = () => {
+    if (run) plan.push(run);
+    run = undefined;
+  };
+  const add = (e: Entry) => {
     if (e.kind === 'text' && (e.blob || e.data)) {
-      if (!run || (run.chunk?.length ?? 0) >= CHUNK_FILES || runBytes + e.bytes > CHUNK_BYTES) {
-        run = { entries: [], chunk: [], bytes: 0 };
-        runBytes = 0;
-        out.push(run);
-      }
+      if (run && ((run.chunk?.length ?? 0) >= CHUNK_FILES || run.bytes + e.bytes > CHUNK_BYTES)) close();
+      run ??= { entries: [], chunk: [], bytes: 0 };
       run.entries.push(e);
       run.chunk?.push({
         name: e.name,
@@ -155,14 +166,14 @@ function units(entries: readonly Entry[]): Unit[] {
         ...(e.data ? { data: e.data } : {}),
         ...(e.blob && !e.data ? { blob: e.blob } : {}),
       });
-      runBytes += e.bytes;
-      run.bytes = runBytes;
+      run.bytes += e.bytes;
+      if ((run.chunk?.length ?? 0) >= CHUNK_FILES) close();
     } else {
-      run = undefined;
-      out.push({ entries: [e], bytes: 0 });
+      close();
+      plan.push({ entries: [e], bytes: 0 });
     }
-  }
-  return out;
+  };
+  return { plan, add, close };
 }
 
 /** Reads and prepares an entry that has no content for the pool (e.g. a zip that cannot be opened). */
@@ -211,8 +222,45 @@ export async function importFiles(
   ])
     performance.clearMeasures(name);
   const t0 = performance.now();
-  const entries = await expandInputs(args.files, args.limits);
-  span('expand', t0);
+  // Zips expand while the first entries are parsed and stored: the plan grows as entries are found.
+  const planner = createPlanner();
+  const { plan } = planner;
+  const progress: ImportProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
+  let expanded = false;
+  let expandError: { error: unknown } | undefined;
+  let grew: (() => void) | undefined;
+  const wake = () => {
+    const w = grew;
+    grew = undefined;
+    w?.();
+  };
+  const expansion = expandInputs(args.files, args.limits, {
+    add: (e) => {
+      planner.add(e);
+      progress.filesTotal++;
+      progress.bytesTotal += e.bytes;
+      wake();
+    },
+    stopped: () => ctx.isCancelled(),
+  }).then(
+    () => {
+      span('expand', t0);
+      planner.close();
+      expanded = true;
+      wake();
+    },
+    (error: unknown) => {
+      expandError = { error };
+      expanded = true;
+      wake();
+    },
+  );
+  /** Resolves when the plan has unit `u`, or expansion has ended. */
+  const planHas = async (u: number) => {
+    while (u >= plan.length && !expanded) await new Promise<void>((r) => (grew = r));
+    if (expandError) throw expandError.error;
+    return u < plan.length;
+  };
   // The keys stored now (keys only): a batch does not read the keys it is the first to store.
   let known = await storedAssetKeys();
   const run: ImportRun = { startedAt, summary: emptySummary(), files: [] };
@@ -226,26 +274,20 @@ export async function importFiles(
     storageFull = true;
     return -1;
   });
-  const progress: ImportProgress = {
-    filesDone: 0,
-    filesTotal: entries.length,
-    bytesDone: 0,
-    bytesTotal: entries.reduce((s, e) => s + e.bytes, 0),
-  };
   ctx.progress({ ...progress });
   let lastTick = 0;
   let batch: { source: ImportSource; result: ParseResult; index: number }[] = [];
   let batchBytes = 0;
+  let batchFiles = FIRST_BATCH_FILES;
   const reports: (FileReport | undefined)[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
-    batchBytes = 0;
-    if (storageFull) {
-      for (const item of items) reports[item.index] = storageFullReport(item.source.name, item.source.bytes);
-      return;
-    }
+  /** The batch being stored while the next one is gathered (at most one at a time). */
+  let storing: Promise<void> | undefined;
+  const settle = async () => {
+    const p = storing;
+    storing = undefined;
+    await p;
+  };
+  const store = async (items: typeof batch) => {
     const tStore = performance.now();
     // One transaction under the write lock (two tabs importing at once take turns per batch); the
     // writer then hands the stored records to the search engine, once per batch.
@@ -270,6 +312,31 @@ export async function importFiles(
     });
   };
   /**
+   * Starts storing the gathered batch once the one before it is stored, and returns without waiting for
+   * it: the next batch is gathered (its files parsed) while this one is written.
+   */
+  const startFlush = async () => {
+    await settle();
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchBytes = 0;
+    batchFiles = BATCH_FILES;
+    if (storageFull) {
+      for (const item of items) reports[item.index] = storageFullReport(item.source.name, item.source.bytes);
+      return;
+    }
+    const p = store(items);
+    // Awaited by the next `settle`; not an unhandled rejection meanwhile.
+    p.catch(() => undefined);
+    storing = p;
+  };
+  /** Stores everything gathered so far. */
+  const flush = async () => {
+    await startFlush();
+    await settle();
+  };
+  /**
    * Restores one export file (read by `envOf`) after the batches before it are stored and indexed (the
    * engine prepares the export's rows next); a full disk turns it into a "not stored" line.
    */
@@ -287,7 +354,6 @@ export async function importFiles(
     return full ?? restored;
   };
   const pool = makePool();
-  const plan = units(entries);
   const pending: (Promise<Prepared[]> | undefined)[] = [];
   let submitted = 0;
   /**
@@ -314,7 +380,7 @@ export async function importFiles(
     }
   };
   try {
-    outer: for (let u = 0; u < plan.length; u++) {
+    outer: for (let u = 0; await planHas(u); u++) {
       submitUpTo(u);
       const unit = plan[u] as Unit;
       const tWait = performance.now();
@@ -368,7 +434,7 @@ export async function importFiles(
               index,
             });
             batchBytes += entry.bytes;
-            if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+            if (batch.length >= batchFiles || batchBytes >= BATCH_BYTES) await startFlush();
           }
         }
         progress.filesDone++;
@@ -382,6 +448,8 @@ export async function importFiles(
       }
     }
     await flush();
+    // After a cancel, the expansion stops at its next read.
+    await expansion;
     await hooks.idle?.();
   } finally {
     pool.terminate();

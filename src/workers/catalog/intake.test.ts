@@ -143,6 +143,20 @@ describe('zip limits (streamed expansion)', () => {
     expect(again.at(-1)).toMatchObject({ name: 'more.zip/x.md', kind: 'over-bound' });
   });
 
+  it('an entry whose header declares less than it holds is expanded whole (inflated again as a stream)', async () => {
+    const text = `---\nlicense: mit\n---\n${'# card body\n'.repeat(500)}`;
+    const zip = zipSync({ 'README.md': strToU8(text), 'b.md': card(2) }, { level: 6 });
+    // The first local header's uncompressed size (offset 22) claims 10 bytes.
+    new DataView(zip.buffer, zip.byteOffset).setUint32(22, 10, true);
+    const entries = await expandInputs([{ name: 'lie.zip', blob: new Blob([zip]) }]);
+    expect(entries.map((e) => [e.name, e.kind, e.bytes])).toEqual([
+      ['lie.zip/README.md', 'text', text.length],
+      ['lie.zip/b.md', 'text', card(2).byteLength],
+    ]);
+    const first = entries[0];
+    expect(first?.kind === 'text' ? await first.read() : '').toBe(text);
+  });
+
   it('a file that is not a zip, and a truncated zip, each get a line', async () => {
     const notZip = await expandInputs([{ name: 'fake.zip', blob: new Blob(['hello']) }]);
     expect(notZip).toHaveLength(1);

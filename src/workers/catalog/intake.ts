@@ -2,7 +2,7 @@
  * Intake: turns what the user dropped (files, folder entries, zips) into named texts to parse.
  * Runs in the worker. Non-metadata files are skipped (counted, not errors).
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Inflate, inflateSync, Unzip, type FlateError, type UnzipFile } from 'fflate';
 import { MAX_FILE_BYTES } from '@/core/util/safeParse';
 
 /**
@@ -90,31 +90,111 @@ function unreadableZip(f: InputFile, e: unknown): Entry {
   };
 }
 
+/** Bytes pushed into the streaming unzip at a time (see expandZip). */
+const UNZIP_SLICE_BYTES = 16 * 1024;
+
+/** Entries up to this size, compressed and expanded (as their header declares), are inflated in one call. */
+const ONE_SHOT_BYTES = 1024 * 1024;
+
+/**
+ * The deflate decoder for zip entries. fflate's streaming `Inflate` allocates and fills a 32 KB window
+ * and then a 128 KB output buffer for every entry: 30,000 cards of ~4 KB spent most of their expansion
+ * zeroing memory. An entry whose header declares small sizes is gathered (compressed) and inflated in
+ * one call into a buffer of the declared size plus one byte; output reaching that extra byte means the
+ * header lied, and the entry is inflated again as a stream, in slices, as every other entry is (so the
+ * per-file limit and the drop's bound still stop it while it expands).
+ */
+class OneShotInflate {
+  static readonly compression = 8;
+  ondata: (err: FlateError | null, data: Uint8Array, final: boolean) => void = () => undefined;
+  private readonly expect: number;
+  private parts: Uint8Array[] | undefined;
+  private gathered = 0;
+  private stream: Inflate | undefined;
+  private stopped = false;
+
+  constructor(_name: string, size?: number, originalSize?: number) {
+    this.expect = originalSize ?? 0;
+    // Without sizes (a data descriptor follows the entry) the entry is streamed.
+    if (
+      size !== undefined &&
+      originalSize !== undefined &&
+      size <= ONE_SHOT_BYTES &&
+      originalSize <= ONE_SHOT_BYTES
+    )
+      this.parts = [];
+  }
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (this.stopped) return;
+    try {
+      if (!this.parts) {
+        this.streamed().push(chunk, final);
+        return;
+      }
+      if (chunk.byteLength > 0) {
+        this.parts.push(chunk);
+        this.gathered += chunk.byteLength;
+      }
+      if (!final) return;
+      const data = concat(this.parts, this.gathered);
+      this.parts = undefined;
+      const out = inflateSync(data, { out: new Uint8Array(this.expect + 1) });
+      if (out.byteLength <= this.expect) {
+        this.ondata(null, out, true);
+        return;
+      }
+      for (let at = 0; at < data.byteLength && !this.stopped; at += UNZIP_SLICE_BYTES)
+        this.streamed().push(
+          data.subarray(at, at + UNZIP_SLICE_BYTES),
+          at + UNZIP_SLICE_BYTES >= data.byteLength,
+        );
+    } catch (e) {
+      this.ondata(e as FlateError, new Uint8Array(0), final);
+    }
+  }
+
+  terminate(): void {
+    this.stopped = true;
+  }
+
+  private streamed(): Inflate {
+    this.stream ??= new Inflate((data, final) => this.ondata(null, data, final));
+    return this.stream;
+  }
+}
+
 /**
  * Expands one zip as a stream (fflate's `Unzip`, fed from the Blob's stream): entries are inflated as
  * their bytes arrive, an entry stops at the per-file limit (whatever its header claims), and the drop's
  * expanded bytes (`budget.used`) stop at `budget.bound`; entries past it are listed, not expanded.
  */
-/** Bytes pushed into the streaming unzip at a time (see expandZip). */
-const UNZIP_SLICE_BYTES = 16 * 1024;
-
-async function expandZip(f: InputFile, budget: { used: number; bound: number }, out: Entry[]): Promise<void> {
-  const found: Entry[] = [];
+async function expandZip(
+  f: InputFile,
+  budget: { used: number; bound: number },
+  emit: (e: Entry) => void,
+  stopped: () => boolean,
+): Promise<void> {
+  let found = 0;
   /** The entry being inflated; finished when its last chunk arrives. */
   let current: { file: UnzipFile; chunks: Uint8Array[]; bytes: number; done: boolean } | undefined;
+  const add = (entry: Entry) => {
+    found++;
+    emit(entry);
+  };
   const finish = (entry: Entry) => {
-    found.push(entry);
+    add(entry);
     current = undefined;
   };
   const unzip = new Unzip((file) => {
     const name = `${f.name}/${file.name}`;
     if (file.name.endsWith('/') || file.name.startsWith('__MACOSX/') || skipReason(file.name)) return;
     if (file.originalSize !== undefined && file.originalSize > MAX_FILE_BYTES) {
-      found.push({ kind: 'too-large', name, bytes: file.originalSize });
+      add({ kind: 'too-large', name, bytes: file.originalSize });
       return;
     }
     if (budget.used >= budget.bound) {
-      found.push({ kind: 'over-bound', name, bytes: file.originalSize ?? 0, bound: budget.bound });
+      add({ kind: 'over-bound', name, bytes: file.originalSize ?? 0, bound: budget.bound });
       return;
     }
     const cur = { file, chunks: [] as Uint8Array[], bytes: 0, done: false };
@@ -155,10 +235,14 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  unzip.register(OneShotInflate);
   const reader = f.blob.stream().getReader();
   try {
     for (;;) {
+      if (stopped()) {
+        void reader.cancel().catch(() => undefined);
+        return;
+      }
       const { done, value } = await reader.read();
       if (done) {
         unzip.push(new Uint8Array(0), true);
@@ -171,9 +255,8 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
         unzip.push(value.subarray(at, at + UNZIP_SLICE_BYTES), false);
     }
   } catch (e) {
-    out.push(...found);
     if (current)
-      out.push({
+      add({
         kind: 'text',
         name: `${f.name}/${current.file.name}`,
         bytes: current.bytes,
@@ -184,23 +267,20 @@ async function expandZip(f: InputFile, budget: { used: number; bound: number }, 
             ),
           ),
       });
-    if (found.length === 0 && !current) out.push(unreadableZip(f, e));
+    if (found === 0 && !current) add(unreadableZip(f, e));
     return;
   }
   if (current) {
     // The archive ended inside this entry (a truncated zip).
-    found.push({
+    add({
       kind: 'text',
       name: `${f.name}/${current.file.name}`,
       bytes: current.bytes,
       read: () => Promise.reject(new Error('Cannot open zip entry: the archive ends inside it (truncated).')),
     });
   }
-  if (found.length === 0 && f.blob.size > 0 && !(await looksLikeZip(f.blob))) {
-    out.push(unreadableZip(f, new Error('not a zip archive')));
-    return;
-  }
-  out.push(...found);
+  if (found === 0 && f.blob.size > 0 && !(await looksLikeZip(f.blob)))
+    emit(unreadableZip(f, new Error('not a zip archive')));
 }
 
 /** True when the blob starts like a Tarn export (its format tag in the first 4 KB). */
@@ -225,29 +305,48 @@ async function looksLikeZip(blob: Blob): Promise<boolean> {
   return head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5);
 }
 
-/** Expands inputs into entries; zips are opened in place (nested paths kept as `archive.zip/inner/path`). */
-export async function expandInputs(inputs: InputFile[], limits: IntakeLimits = {}): Promise<Entry[]> {
+/**
+ * Where entries go as they are found (an import parses and stores the first ones while a big zip is still
+ * expanding); `stopped`: expand no further (the import was cancelled).
+ */
+export type EntrySink = { add: (e: Entry) => void; stopped?: () => boolean };
+
+/**
+ * Expands inputs into entries; zips are opened in place (nested paths kept as `archive.zip/inner/path`).
+ * Each entry also goes to `sink` as soon as it is found, in the same order.
+ */
+export async function expandInputs(
+  inputs: InputFile[],
+  limits: IntakeLimits = {},
+  sink?: EntrySink,
+): Promise<Entry[]> {
   const out: Entry[] = [];
+  const emit = (e: Entry) => {
+    out.push(e);
+    sink?.add(e);
+  };
+  const stopped = () => sink?.stopped?.() ?? false;
   const budget = { used: 0, bound: limits.maxExpandedBytes ?? MAX_DROP_EXPANDED_BYTES };
   for (const f of inputs) {
+    if (stopped()) break;
     if (isZip(f.name)) {
-      await expandZip(f, budget, out);
+      await expandZip(f, budget, emit, stopped);
       continue;
     }
     const reason = skipReason(f.name);
     if (reason) {
-      out.push({ kind: 'skipped', name: f.name, bytes: f.blob.size, reason });
+      emit({ kind: 'skipped', name: f.name, bytes: f.blob.size, reason });
       continue;
     }
     if (f.blob.size > MAX_FILE_BYTES) {
-      out.push(
+      emit(
         (await looksLikeExport(f.blob))
           ? { kind: 'large-export', name: f.name, bytes: f.blob.size, blob: f.blob }
           : { kind: 'too-large', name: f.name, bytes: f.blob.size },
       );
       continue;
     }
-    out.push({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text(), blob: f.blob });
+    emit({ kind: 'text', name: f.name, bytes: f.blob.size, read: () => f.blob.text(), blob: f.blob });
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * The import's parse pool: files (picked Blobs, or zip entries as bytes, transferred) go in chunks to
  * N parse workers (N = hardwareConcurrency - 1, at least 1); each chunk's result comes back as its
  * worker finishes it (the caller consumes chunks in file order). Each worker takes a new chunk as soon as
- * it has fewer than two. Where Worker is unavailable (Node, tests) or a worker fails, chunks are prepared
+ * it has fewer than PER_WORKER. Where Worker is unavailable (Node, tests) or a worker fails, chunks are prepared
  * in-thread with the same code; a zip entry already handed to a failed worker is reported as unreadable.
  */
 import {
@@ -16,8 +16,15 @@ import {
 type Chunk = { id: number; inputs: ParseInput[]; resolve: (p: Prepared[]) => void };
 type Slot = { worker: Worker; ready: boolean; dead: boolean; inFlight: Map<number, Chunk> };
 
-/** Chunks a worker holds at once: one being parsed, one waiting (so it never idles between messages). */
-const PER_WORKER = 2;
+/**
+ * Chunks a worker holds at once: one being parsed, the others waiting. A worker gets its next chunk only
+ * when the importing thread handles a result, and that thread is busy for a few hundred ms at a time (a
+ * batch's writes, the search update): with two per worker, the one parse worker of a 2-core machine sat
+ * idle through each of those spans (the writer then waited for parsing, 5-10 s of a 30k-card import).
+ * The import bounds what is handed to the pool (see importFiles), so this only bounds the imbalance
+ * between workers.
+ */
+const PER_WORKER = 8;
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
@@ -105,10 +112,12 @@ export class ParsePool {
       for (const c of this.queue.splice(0)) this.runInThread(c);
       return;
     }
+    // While a worker is still starting, the ready ones take two chunks each (not all of a short import's).
+    const cap = live.every((s) => s.ready) ? PER_WORKER : 2;
     while (this.queue.length > 0) {
       let best: Slot | undefined;
       for (const s of live) {
-        if (!s.ready || s.inFlight.size >= PER_WORKER) continue;
+        if (!s.ready || s.inFlight.size >= cap) continue;
         if (!best || s.inFlight.size < best.inFlight.size) best = s;
       }
       if (!best) return;
