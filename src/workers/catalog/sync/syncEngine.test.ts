@@ -210,7 +210,8 @@ describe('team sync engine', { timeout: 20_000 }, () => {
     );
   });
 
-  it('a team revision that reaches the mirror while a local edit is being put is kept as a conflict, not overwritten', async () => {
+  /** Two members syncing one team database; A's note 'base' reached B, and B is up to date. */
+  const twoMembersOnBase = async () => {
     const team = `team-${counter++}`;
     const a = await machine(team);
     const b = await machine(team);
@@ -222,6 +223,24 @@ describe('team sync engine', { timeout: 20_000 }, () => {
     });
     await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
     await b.engine.settled();
+    return { team, a, b };
+  };
+
+  /** B's tag and A's note, made on the same base, are a conflict both members see (neither lost). */
+  const expectBothEditsKept = async (members: readonly Machine[]) => {
+    const both = [
+      { field: 'tags', values: expect.arrayContaining([[], ['b-tag']]) as unknown },
+      { field: 'notes', values: expect.arrayContaining(['from A', 'base']) as unknown },
+    ];
+    for (const m of members)
+      await vi.waitFor(
+        async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
+        { timeout: 5000 },
+      );
+  };
+
+  it('a team revision that reaches the mirror while a local edit is being put is kept as a conflict, not overwritten', async () => {
+    const { team, a, b } = await twoMembersOnBase();
     // B's replication is driven by hand from here; B's engine reads slowly (held).
     b.engine.setOnline(false);
     let release = () => {};
@@ -235,31 +254,11 @@ describe('team sync engine', { timeout: 20_000 }, () => {
     b.hold = undefined;
     await b.engine.settled();
     b.engine.setOnline(true);
-    const both = [
-      { field: 'tags', values: expect.arrayContaining([[], ['b-tag']]) as unknown },
-      { field: 'notes', values: expect.arrayContaining(['from A', 'base']) as unknown },
-    ];
-    for (const m of [a, b])
-      await vi.waitFor(
-        async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
-        {
-          timeout: 5000,
-        },
-      );
+    await expectBothEditsKept([a, b]);
   });
 
   it('a team revision applied before a committed local edit is put does not overwrite that edit', async () => {
-    const team = `team-${counter++}`;
-    const a = await machine(team);
-    const b = await machine(team);
-    await a.engine.start(config);
-    await b.engine.start(config);
-    await edit(a, 'acme/tiny', { notes: 'base' });
-    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('base'), {
-      timeout: 5000,
-    });
-    await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
-    await b.engine.settled();
+    const { team, a, b } = await twoMembersOnBase();
     b.engine.setOnline(false);
     // B's edit is committed; the writer announces it once this tab's search engine has taken it (later).
     await updateCuration('acme/tiny', { tags: ['b-tag'] }, b.db);
@@ -279,17 +278,7 @@ describe('team sync engine', { timeout: 20_000 }, () => {
     );
     await b.engine.settled();
     b.engine.setOnline(true);
-    const both = [
-      { field: 'tags', values: expect.arrayContaining([[], ['b-tag']]) as unknown },
-      { field: 'notes', values: expect.arrayContaining(['from A', 'base']) as unknown },
-    ];
-    for (const m of [a, b])
-      await vi.waitFor(
-        async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
-        {
-          timeout: 5000,
-        },
-      );
+    await expectBothEditsKept([a, b]);
   });
 
   it('a catalog cleared in one browser deletes nothing for the team, and the team’s next edit arrives there', async () => {
