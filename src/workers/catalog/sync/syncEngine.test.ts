@@ -98,51 +98,6 @@ async function onServer(m: Machine, docId: string, fields: Record<string, unknow
 
 const config = { url: 'http://127.0.0.1:5985/team', user: '', password: '' };
 
-/** Two members; A's tags reached B, then B's page reloaded (its new engine not started yet). */
-const reloadedAfterTag = async (tags: string[]) => {
-  const team = `team-${counter++}`;
-  const a = await machine(team);
-  const b = await machine(team);
-  await a.engine.start(config);
-  await b.engine.start(config);
-  await edit(a, 'acme/tiny', { tags });
-  await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.tags).toEqual(tags), {
-    timeout: 5000,
-  });
-  await b.engine.settled();
-  await reload(b);
-  return { team, a, b };
-};
-
-/** Two members syncing one team database; A's note 'base' reached B, and B is up to date. */
-const twoMembersOnBase = async () => {
-  const team = `team-${counter++}`;
-  const a = await machine(team);
-  const b = await machine(team);
-  await a.engine.start(config);
-  await b.engine.start(config);
-  await edit(a, 'acme/tiny', { notes: 'base' });
-  await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('base'), {
-    timeout: 5000,
-  });
-  await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
-  await b.engine.settled();
-  return { team, a, b };
-};
-
-/** B's tag and A's note, made on the same base, are a conflict both members see (neither lost). */
-const expectBothEditsKept = async (members: readonly Machine[]) => {
-  const both = [
-    { field: 'tags', values: expect.arrayContaining([[], ['b-tag']]) as unknown },
-    { field: 'notes', values: expect.arrayContaining(['from A', 'base']) as unknown },
-  ];
-  for (const m of members)
-    await vi.waitFor(
-      async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
-      { timeout: 5000 },
-    );
-};
-
 afterEach(async () => {
   for (const m of open.splice(0)) {
     await m.engine.stop();
@@ -173,7 +128,16 @@ describe('team sync engine', { timeout: 20_000 }, () => {
   });
 
   it('keeps both values of a concurrent edit until a person picks one, and the pick replicates', async () => {
-    const { a, b } = await twoMembersOnBase();
+    const team = `team-${counter++}`;
+    const a = await machine(team);
+    const b = await machine(team);
+    await a.engine.start(config);
+    await b.engine.start(config);
+    await edit(a, 'acme/tiny', { notes: 'base' });
+    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('base'), {
+      timeout: 5000,
+    });
+    await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
     a.engine.setOnline(false);
     b.engine.setOnline(false);
     await edit(a, 'acme/tiny', { notes: 'note from A' });
@@ -213,7 +177,20 @@ describe('team sync engine', { timeout: 20_000 }, () => {
   it('a page reloaded while the team’s newer revision waits in its mirror applies it, and puts no older row over it', async () => {
     // Member A tags an asset, then saves a note: two revisions. B's replication had brought the second into
     // B's mirror when B's page reloaded (its feed had not written it to the catalog yet).
-    const { team, a, b } = await reloadedAfterTag(['team-pick']);
+    const team = `team-${counter++}`;
+    const a = await machine(team);
+    const b = await machine(team);
+    await a.engine.start(config);
+    await b.engine.start(config);
+    await edit(a, 'acme/tiny', { tags: ['team-pick'] });
+    await vi.waitFor(
+      async () => expect((await getCuration('acme/tiny', b.db))?.tags).toEqual(['team-pick']),
+      {
+        timeout: 5000,
+      },
+    );
+    await b.engine.settled();
+    await reload(b); // the new engine is not started yet: the old page is gone, the new one loads
     await edit(a, 'acme/tiny', { notes: 'Checked by A' });
     await onServer(a, 'curation:acme/tiny', { notes: 'Checked by A' });
     await b.local.replicate.from(teamDb(team)); // what B's replication had stored before the reload
@@ -234,7 +211,18 @@ describe('team sync engine', { timeout: 20_000 }, () => {
   });
 
   it('a local edit not yet put when the page reloaded is kept beside the team revision waiting in the mirror', async () => {
-    const { team, a, b } = await reloadedAfterTag(['team-pick']);
+    const team = `team-${counter++}`;
+    const a = await machine(team);
+    const b = await machine(team);
+    await a.engine.start(config);
+    await b.engine.start(config);
+    await edit(a, 'acme/tiny', { tags: ['team-pick'] });
+    await vi.waitFor(
+      async () => expect((await getCuration('acme/tiny', b.db))?.tags).toEqual(['team-pick']),
+      { timeout: 5000 },
+    );
+    await b.engine.settled();
+    await reload(b);
     // B's tag was committed, and the page went before its engine put it.
     await updateCuration('acme/tiny', { tags: ['b-tag'] }, b.db);
     await edit(a, 'acme/tiny', { notes: 'Checked by A' });
@@ -253,7 +241,17 @@ describe('team sync engine', { timeout: 20_000 }, () => {
   });
 
   it('a page reloaded behind the mirror by several revisions takes the newest, as no local edit', async () => {
-    const { team, a, b } = await reloadedAfterTag(['one']);
+    const team = `team-${counter++}`;
+    const a = await machine(team);
+    const b = await machine(team);
+    await a.engine.start(config);
+    await b.engine.start(config);
+    await edit(a, 'acme/tiny', { tags: ['one'] });
+    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.tags).toEqual(['one']), {
+      timeout: 5000,
+    });
+    await b.engine.settled();
+    await reload(b);
     await edit(a, 'acme/tiny', { tags: ['two'] });
     await onServer(a, 'curation:acme/tiny', { tags: ['two'] });
     await edit(a, 'acme/tiny', { tags: ['three'] });
@@ -270,6 +268,35 @@ describe('team sync engine', { timeout: 20_000 }, () => {
       'three',
     ]);
   });
+
+  /** Two members syncing one team database; A's note 'base' reached B, and B is up to date. */
+  const twoMembersOnBase = async () => {
+    const team = `team-${counter++}`;
+    const a = await machine(team);
+    const b = await machine(team);
+    await a.engine.start(config);
+    await b.engine.start(config);
+    await edit(a, 'acme/tiny', { notes: 'base' });
+    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('base'), {
+      timeout: 5000,
+    });
+    await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
+    await b.engine.settled();
+    return { team, a, b };
+  };
+
+  /** B's tag and A's note, made on the same base, are a conflict both members see (neither lost). */
+  const expectBothEditsKept = async (members: readonly Machine[]) => {
+    const both = [
+      { field: 'tags', values: expect.arrayContaining([[], ['b-tag']]) as unknown },
+      { field: 'notes', values: expect.arrayContaining(['from A', 'base']) as unknown },
+    ];
+    for (const m of members)
+      await vi.waitFor(
+        async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
+        { timeout: 5000 },
+      );
+  };
 
   it('a team revision that reaches the mirror while a local edit is being put is kept as a conflict, not overwritten', async () => {
     const { team, a, b } = await twoMembersOnBase();
