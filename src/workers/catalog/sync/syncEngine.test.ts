@@ -210,65 +210,6 @@ describe('team sync engine', { timeout: 20_000 }, () => {
     );
   });
 
-  it('a local edit not yet put when the page reloaded is kept beside the team revision waiting in the mirror', async () => {
-    const team = `team-${counter++}`;
-    const a = await machine(team);
-    const b = await machine(team);
-    await a.engine.start(config);
-    await b.engine.start(config);
-    await edit(a, 'acme/tiny', { tags: ['team-pick'] });
-    await vi.waitFor(
-      async () => expect((await getCuration('acme/tiny', b.db))?.tags).toEqual(['team-pick']),
-      { timeout: 5000 },
-    );
-    await b.engine.settled();
-    await reload(b);
-    // B's tag was committed, and the page went before its engine put it.
-    await updateCuration('acme/tiny', { tags: ['b-tag'] }, b.db);
-    await edit(a, 'acme/tiny', { notes: 'Checked by A' });
-    await onServer(a, 'curation:acme/tiny', { notes: 'Checked by A' });
-    await b.local.replicate.from(teamDb(team)); // A's note had reached B's mirror before the reload
-    await b.engine.start(config);
-    const both = [
-      { field: 'tags', values: expect.arrayContaining([['team-pick'], ['b-tag']]) as unknown },
-      { field: 'notes', values: expect.arrayContaining(['Checked by A', '']) as unknown },
-    ];
-    for (const m of [a, b])
-      await vi.waitFor(
-        async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
-        { timeout: 5000 },
-      );
-  });
-
-  it('a page reloaded behind the mirror by several revisions takes the newest, as no local edit', async () => {
-    const team = `team-${counter++}`;
-    const a = await machine(team);
-    const b = await machine(team);
-    await a.engine.start(config);
-    await b.engine.start(config);
-    await edit(a, 'acme/tiny', { tags: ['one'] });
-    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.tags).toEqual(['one']), {
-      timeout: 5000,
-    });
-    await b.engine.settled();
-    await reload(b);
-    await edit(a, 'acme/tiny', { tags: ['two'] });
-    await onServer(a, 'curation:acme/tiny', { tags: ['two'] });
-    await edit(a, 'acme/tiny', { tags: ['three'] });
-    await onServer(a, 'curation:acme/tiny', { tags: ['three'] });
-    await b.local.replicate.from(teamDb(team));
-    await b.engine.start(config);
-    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.tags).toEqual(['three']), {
-      timeout: 5000,
-    });
-    await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
-    await b.engine.settled();
-    expect(await b.engine.conflicts('acme/tiny')).toEqual([]);
-    expect((await teamDb(team).get<{ row: { tags: string[] } }>('curation:acme/tiny')).row.tags).toEqual([
-      'three',
-    ]);
-  });
-
   /** Two members syncing one team database; A's note 'base' reached B, and B is up to date. */
   const twoMembersOnBase = async () => {
     const team = `team-${counter++}`;

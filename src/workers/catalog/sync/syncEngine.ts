@@ -16,9 +16,8 @@
  *   instead of the older row being put on top of the revision it never saw. Likewise a team revision is
  *   not written over a local edit not yet put (the edit's put follows and makes them a conflict).
  * - On start, what reached the mirror since the last checkpoint is written to Tarn first (the mirror is
- *   ahead there: a page that reloaded while its replication had stored revisions not yet applied), unless
- *   Tarn's row is none of the earlier revisions (an edit committed and not put before the reload: it is put
- *   as a sibling, a conflict); then this browser's rows that differ are put.
+ *   ahead there: a page that reloaded while its replication had stored revisions not yet applied), then
+ *   this browser's rows that differ are put.
  * - Conflicts (two machines edited one asset's curation): PouchDB keeps every revision; the asset page
  *   lists the differing fields, and the person's choice is written and the losing revisions removed.
  *
@@ -109,10 +108,6 @@ const CHECKPOINT_ID = '_local/tarn-applied';
 const CATCH_UP_BATCH = 500;
 /** A base's hash when the row is gone. */
 const GONE = '';
-/** A base's hash when the catalog's row is a local edit of an earlier revision, not put yet (no row hashes so). */
-const UNPUT = '\u0000unput';
-/** Earlier revisions of a document compared with the catalog's row on catch-up. */
-const MAX_ANCESTORS_READ = 50;
 const DEFAULT_BACK_OFF = (last: number) => (last === 0 ? 500 : Math.min(last * 2, 5000));
 const RANGE_END = '\ufff0';
 
@@ -384,8 +379,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   /**
    * Writes what arrived in the mirror to Tarn (the winning revisions), then saves the checkpoint past it.
    * A row with a local edit not put yet is left alone: its put follows and makes the two a conflict.
-   * `catchUp` (on start): a row without a base that is one of the mirror revision's ancestors is behind it;
-   * one that is none of them is a local edit from before a reload, kept and put as the revision's sibling.
+   * `catchUp` (on start): a row without a base is taken to be behind the mirror.
    */
   const applyChanges = async (
     batch: readonly PouchDB.Core.ChangesResponseChange<Body>[],
@@ -426,63 +420,27 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           table,
           items.map(([, c]) => c.rowId),
         );
-        for (const [i, [docId, c]] of items.entries()) {
+        items.forEach(([docId, c], i) => {
           const cur = current[i];
           const curHash = cur === undefined ? GONE : contentHash(stableJson(cur));
-          const hash = c.row === null ? GONE : contentHash(stableJson(c.row));
           const base = bases.get(docId);
           const localEdit = base ? base.hash !== curHash : !catchUp && cur !== undefined;
-          if (localEdit) continue;
-          if (!base && catchUp && cur !== undefined && hash !== curHash) {
-            const found = await behindMirror(docId, c.rev, curHash);
-            if (!found.behind) {
-              // Put by the sweep that follows, as a child of the revision before the mirror's.
-              bases.set(docId, { rev: found.parent, hash: UNPUT });
-              continue;
-            }
-          }
-          bases.set(docId, { rev: c.rev, hash });
+          if (localEdit) return;
           if (c.row === null) {
             if (cur !== undefined) out.deletes.push({ table, id: c.rowId });
-          } else if (hash !== curHash) out.puts.push({ table, row: c.row });
-        }
+            bases.set(docId, { rev: c.rev, hash: GONE });
+          } else {
+            const hash = contentHash(stableJson(c.row));
+            bases.set(docId, { rev: c.rev, hash });
+            if (hash !== curHash) out.puts.push({ table, row: c.row });
+          }
+        });
       }
       if (out.puts.length > 0 || out.deletes.length > 0) await deps.repo.applySyncBatch(out);
       return out;
     };
     await deps.writer.write(write, (out) => changeOf(out, touched));
     if (last) await saveCheckpoint(last.seq);
-  };
-
-  /**
-   * On catch-up, for a catalog row without a base that differs from the mirror's revision `rev`: whether the
-   * row is one of that revision's ancestors (the catalog is behind), and else the revision's parent (the row
-   * is a local edit from before a reload, not put: it becomes a sibling of `rev`, a conflict, not lost).
-   */
-  const behindMirror = async (
-    docId: string,
-    rev: string,
-    curHash: string,
-  ): Promise<{ behind: true } | { behind: false; parent: string }> => {
-    const db = localDb();
-    let revisions: { start: number; ids: string[] } | undefined;
-    try {
-      revisions = (await db.get(docId, { rev, revs: true }))._revisions;
-    } catch {
-      return { behind: true };
-    }
-    if (!revisions) return { behind: true };
-    const { start, ids } = revisions;
-    for (let k = 1; k < ids.length && k <= MAX_ANCESTORS_READ; k++) {
-      try {
-        const old = await db.get(docId, { rev: `${start - k}-${ids[k]}` });
-        const parsed = docToRow(old);
-        if (parsed && contentHash(stableJson(parsed.row)) === curHash) return { behind: true };
-      } catch {
-        // Compacted or never here: that revision's row is unknown.
-      }
-    }
-    return { behind: false, parent: ids.length > 1 ? `${start - 1}-${ids[1]}` : '' };
   };
 
   /** Writes to Tarn what reached the mirror since the checkpoint; answers the last sequence read. */
