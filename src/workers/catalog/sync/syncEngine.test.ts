@@ -108,6 +108,35 @@ afterEach(async () => {
 
 // Two machines and a server in memory, each step waiting for replication: well within 20 s on a busy machine.
 describe('team sync engine', { timeout: 20_000 }, () => {
+  /** Two members syncing one team database; A's note 'base' reached B, and B is up to date. */
+  const twoMembersOnBase = async () => {
+    const team = `team-${counter++}`;
+    const a = await machine(team);
+    const b = await machine(team);
+    await a.engine.start(config);
+    await b.engine.start(config);
+    await edit(a, 'acme/tiny', { notes: 'base' });
+    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('base'), {
+      timeout: 5000,
+    });
+    await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
+    await b.engine.settled();
+    return { team, a, b };
+  };
+
+  /** B's tag and A's note, made on the same base, are a conflict both members see (neither lost). */
+  const expectBothEditsKept = async (members: readonly Machine[]) => {
+    const both = [
+      { field: 'tags', values: expect.arrayContaining([[], ['b-tag']]) as unknown },
+      { field: 'notes', values: expect.arrayContaining(['from A', 'base']) as unknown },
+    ];
+    for (const m of members)
+      await vi.waitFor(
+        async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
+        { timeout: 5000 },
+      );
+  };
+
   it('replicates a curation edit to another machine, through its writer, without echoing it back', async () => {
     const team = `team-${counter++}`;
     const a = await machine(team);
@@ -128,16 +157,7 @@ describe('team sync engine', { timeout: 20_000 }, () => {
   });
 
   it('keeps both values of a concurrent edit until a person picks one, and the pick replicates', async () => {
-    const team = `team-${counter++}`;
-    const a = await machine(team);
-    const b = await machine(team);
-    await a.engine.start(config);
-    await b.engine.start(config);
-    await edit(a, 'acme/tiny', { notes: 'base' });
-    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('base'), {
-      timeout: 5000,
-    });
-    await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
+    const { a, b } = await twoMembersOnBase();
     a.engine.setOnline(false);
     b.engine.setOnline(false);
     await edit(a, 'acme/tiny', { notes: 'note from A' });
@@ -209,35 +229,6 @@ describe('team sync engine', { timeout: 20_000 }, () => {
       'Checked by A',
     );
   });
-
-  /** Two members syncing one team database; A's note 'base' reached B, and B is up to date. */
-  const twoMembersOnBase = async () => {
-    const team = `team-${counter++}`;
-    const a = await machine(team);
-    const b = await machine(team);
-    await a.engine.start(config);
-    await b.engine.start(config);
-    await edit(a, 'acme/tiny', { notes: 'base' });
-    await vi.waitFor(async () => expect((await getCuration('acme/tiny', b.db))?.notes).toBe('base'), {
-      timeout: 5000,
-    });
-    await vi.waitFor(() => expect(b.engine.status().state).toBe('up-to-date'), { timeout: 5000 });
-    await b.engine.settled();
-    return { team, a, b };
-  };
-
-  /** B's tag and A's note, made on the same base, are a conflict both members see (neither lost). */
-  const expectBothEditsKept = async (members: readonly Machine[]) => {
-    const both = [
-      { field: 'tags', values: expect.arrayContaining([[], ['b-tag']]) as unknown },
-      { field: 'notes', values: expect.arrayContaining(['from A', 'base']) as unknown },
-    ];
-    for (const m of members)
-      await vi.waitFor(
-        async () => expect(await m.engine.conflicts('acme/tiny')).toEqual(expect.arrayContaining(both)),
-        { timeout: 5000 },
-      );
-  };
 
   it('a team revision that reaches the mirror while a local edit is being put is kept as a conflict, not overwritten', async () => {
     const { team, a, b } = await twoMembersOnBase();
